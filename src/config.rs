@@ -1,0 +1,231 @@
+//! Configuration: plain data handed to the core, and the parser for
+//! `planlint.toml`. Parsing is pure (`&str` in, `Config` or an error with a
+//! line and column out); finding and reading the file is the shells' job.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Severity;
+use crate::lang::Lang;
+use crate::rules::{self, Rule};
+
+/// A rule's configured level.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// Everything the core needs to know beyond the text.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Language of messages.
+    pub lang: Lang,
+    /// Per-rule overrides, keyed by rule name. Rules not listed run at their default severity.
+    pub rules: BTreeMap<&'static str, Level>,
+    /// Extra strings that look like placeholders but are legitimate (e.g. a product name `X3`).
+    pub placeholder_allow: Vec<String>,
+    /// Extra words that introduce the lead unit, e.g. `牵头处室`.
+    pub lead_roles: Vec<String>,
+    /// Extra words that introduce other responsible units, e.g. `协办单位`.
+    pub other_roles: Vec<String>,
+    /// Unit aliases: `(alias, canonical name)`, e.g. `("市发改委", "市发展和改革委员会")`.
+    pub unit_aliases: Vec<(String, String)>,
+}
+
+impl Config {
+    /// The level a rule runs at under this configuration.
+    pub fn level(&self, rule: &Rule) -> Level {
+        self.rules.get(rule.name).copied().unwrap_or(Level::On(rule.default_severity))
+    }
+
+    /// The canonical name of a unit, resolving configured aliases.
+    pub fn canonical_unit<'a>(&'a self, unit: &'a str) -> &'a str {
+        self.unit_aliases.iter().find(|(alias, _)| alias == unit).map_or(unit, |(_, full)| full.as_str())
+    }
+
+    /// Parses the text of a `planlint.toml`.
+    pub fn from_toml(src: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(src).map_err(|e| ConfigError::from_toml(src, &e))?;
+        let mut config = Config::default();
+        if let Some(lang) = raw.lang {
+            config.lang = Lang::parse(lang.get_ref()).ok_or_else(|| {
+                ConfigError::at(
+                    src,
+                    lang.span().start,
+                    format!("unknown language `{}`; expected \"zh\" or \"en\"", lang.get_ref()),
+                )
+            })?;
+        }
+        for (key, value) in raw.rules {
+            let rule = rules::find(key.get_ref()).ok_or_else(|| {
+                ConfigError::at(
+                    src,
+                    key.span().start,
+                    format!("unknown rule `{}`; `planlint rules` lists them", key.get_ref()),
+                )
+            })?;
+            let level = match value.get_ref().as_str() {
+                "off" | "false" => Level::Off,
+                "on" | "true" | "default" => Level::On(rule.default_severity),
+                other => Level::On(Severity::parse(other).ok_or_else(|| {
+                    ConfigError::at(
+                        src,
+                        value.span().start,
+                        format!(
+                            "bad level `{other}` for rule `{}`; expected one of off, error, warning, info, hint",
+                            rule.name
+                        ),
+                    )
+                })?),
+            };
+            config.rules.insert(rule.name, level);
+        }
+        if let Some(p) = raw.placeholder {
+            config.placeholder_allow = nonempty_strings(src, p.allow)?;
+        }
+        if let Some(r) = raw.responsibility {
+            config.lead_roles = nonempty_strings(src, r.lead_roles)?;
+            config.other_roles = nonempty_strings(src, r.other_roles)?;
+        }
+        if let Some(u) = raw.units {
+            for (alias, full) in u.aliases {
+                if alias.get_ref().trim().is_empty() || full.get_ref().trim().is_empty() {
+                    return Err(ConfigError::at(
+                        src,
+                        alias.span().start,
+                        "a unit alias and its full name must not be empty".into(),
+                    ));
+                }
+                config.unit_aliases.push((alias.into_inner(), full.into_inner()));
+            }
+        }
+        Ok(config)
+    }
+}
+
+fn nonempty_strings(src: &str, items: Vec<Spanned<String>>) -> Result<Vec<String>, ConfigError> {
+    items
+        .into_iter()
+        .map(|s| {
+            if s.get_ref().trim().is_empty() {
+                Err(ConfigError::at(src, s.span().start, "empty string is not allowed here".into()))
+            } else {
+                Ok(s.into_inner())
+            }
+        })
+        .collect()
+}
+
+/// A configuration error with a 1-based line and column (in characters).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ConfigError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn at(src: &str, offset: usize, message: String) -> ConfigError {
+        let offset = crate::text::floor_char_boundary(src, offset);
+        let before = &src[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = src[line_start..offset].chars().count() + 1;
+        ConfigError { line, column, message }
+    }
+
+    fn from_toml(src: &str, e: &toml::de::Error) -> ConfigError {
+        let offset = e.span().map_or(0, |s| s.start);
+        ConfigError::at(src, offset, e.message().trim().to_string())
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    placeholder: Option<RawPlaceholder>,
+    responsibility: Option<RawResponsibility>,
+    units: Option<RawUnits>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlaceholder {
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawResponsibility {
+    #[serde(default)]
+    lead_roles: Vec<Spanned<String>>,
+    #[serde(default)]
+    other_roles: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnits {
+    #[serde(default)]
+    aliases: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_config_parses() {
+        let c = Config::from_toml(
+            r#"
+lang = "en"
+[rules]
+placeholder = "warning"
+PL301 = "off"
+[placeholder]
+allow = ["X3型"]
+[responsibility]
+lead-roles = ["牵头处室"]
+other-roles = ["协办单位"]
+[units]
+aliases = { "市发改委" = "市发展和改革委员会" }
+"#,
+        )
+        .unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
+        assert_eq!(c.rules.get("target-without-number"), Some(&Level::Off));
+        assert_eq!(c.canonical_unit("市发改委"), "市发展和改革委员会");
+        assert_eq!(c.lead_roles, ["牵头处室"]);
+    }
+
+    #[test]
+    fn unknown_key_has_position() {
+        let e = Config::from_toml("[rules]\nplaceholder = \"error\"\n\n[placeholdr]\nallow = []\n").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 2), "{e}");
+        assert!(e.message.contains("unknown field"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_and_bad_level_have_positions() {
+        let e = Config::from_toml("[rules]\nplacehold = \"error\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1));
+        assert!(e.message.contains("unknown rule `placehold`"));
+        let e = Config::from_toml("[rules]\nplaceholder = \"loud\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 15));
+        assert!(e.message.contains("bad level `loud`"));
+    }
+}

@@ -1,0 +1,52 @@
+//! planlint: a linter for drafts of Chinese government work plans
+//! (工作要点, 实施方案, 行动计划, 任务分工方案).
+//!
+//! Crate map:
+//! - [`analyze`] is the façade: text + [`Config`] → [`Analysis`]. Pure: no IO, no async, never panics.
+//! - [`syntax`] turns text into a [`syntax::Document`]: outline, sections, tasks,
+//!   responsibility clauses, target statements, suppressions.
+//! - [`rules`] holds one file per rule; each inspects the Document.
+//! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
+//! - `cli` (behind the binary) is the shell that reads files and prints.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod config;
+pub mod diagnostic;
+pub mod lang;
+pub mod rules;
+pub mod syntax;
+pub mod text;
+
+#[doc(hidden)]
+pub mod cli;
+
+pub use config::{Config, ConfigError, Level};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, apply_fixes};
+pub use lang::Lang;
+pub use syntax::{Document, SourceKind};
+pub use text::{LineIndex, TextRange};
+
+/// The result of analysing one document.
+pub struct Analysis<'a> {
+    pub document: Document<'a>,
+    /// Findings sorted by position, then by rule code.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The largest text the core analyses; anything past it is ignored.
+/// (Ranges are `u32` byte offsets.)
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize - 1;
+
+/// Analyses a draft.
+///
+/// Never fails and never panics: any text yields an [`Analysis`]. Text past
+/// [`MAX_TEXT_LEN`] bytes is ignored.
+pub fn analyze<'a>(text: &'a str, kind: SourceKind, config: &Config) -> Analysis<'a> {
+    let text = &text[..text::floor_char_boundary(text, MAX_TEXT_LEN)];
+    let document = syntax::parse(text, kind, config);
+    let mut diagnostics = rules::run(&document, config);
+    diagnostics.retain(|d| !document.suppressions.is_suppressed(d.rule, d.range.start()));
+    diagnostics
+        .sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
+    Analysis { document, diagnostics }
+}

@@ -1,0 +1,256 @@
+//! Rule `missing-lead-unit`: a task with no lead unit (牵头单位).
+
+use crate::diagnostic::{Applicability, Edit, Fix, Severity};
+use crate::lang::Lang;
+use crate::rules::{Ctx, declare_rule};
+use crate::syntax::{ClauseStyle, Document, Task, role};
+use crate::text::TextRange;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every numbered task in a task section (主要任务, 重点任务 …)
+    /// names a lead unit. Every way drafts mark responsibility counts:
+    /// `（牵头单位：…；责任单位：…）` inline or split over lines, labels on
+    /// lines of their own, `（A牵头，B配合）`, and `（责任单位：…）` alone,
+    /// where the first unit listed leads. A clause after a task's sub-items
+    /// covers the task.
+    ///
+    /// 检查任务部分（主要任务、重点任务等）的每一项编号任务是否明确了牵头单位。各种
+    /// 标注方式都认可：行内或跨行的“（牵头单位：…；责任单位：…）”、单独成行的标注、
+    /// “（A牵头，B配合）”，以及只有“（责任单位：…）”的写法（列第一位的为牵头单位）。
+    /// 写在子项之后的分工适用于整项任务。
+    ///
+    /// A task whose only units are generic (各有关单位, 各区人民政府) gets a
+    /// milder finding: it has no specific lead. A draft that marks no
+    /// responsibility anywhere (common in 工作要点 of towns and in 实施意见)
+    /// gets one document-level note, and its tasks are marked as hints only.
+    ///
+    /// 只写了泛指单位（各有关单位、各区人民政府）的任务给出较轻的提示：没有具体牵头
+    /// 单位。全文都没有标注分工的稿件（乡镇工作要点、实施意见常见），只在文档层面提示
+    /// 一次，各项任务仅作为提示标出。
+    ///
+    /// ## Why is this bad?
+    /// A task without a lead unit has nobody accountable for it. Reviewers
+    /// reject 实施方案 and 任务分工方案 whose tasks have no 牵头单位.
+    ///
+    /// 没有牵头单位的任务无人负责。审核时，任务未明确牵头单位的实施方案、任务分工方案
+    /// 会被退回。
+    ///
+    /// ## Example
+    /// ```text
+    /// 二、主要任务
+    /// 1.健全推进机制。建立重点任务清单，实行闭环管理。
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// 二、主要任务
+    /// 1.健全推进机制。建立重点任务清单，实行闭环管理。（牵头单位：市科技局；责任单位：市发展改革委）
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix inserts an empty clause in the style the draft already uses;
+    /// it is unsafe because the units still have to be filled in.
+    pub(crate) MISSING_LEAD_UNIT, "PL201", "missing-lead-unit", Warning,
+    summary: "Task in a task section names no lead unit (牵头单位)",
+    summary_zh: "任务未明确牵头单位",
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>) {
+    let doc = ctx.doc;
+    if doc.tasks.is_empty() {
+        return;
+    }
+    let lang = ctx.lang();
+    if !doc.has_responsibility_markup() {
+        let root = task_section_root(doc, &doc.tasks[0]);
+        let msg = lang.pick(
+            "本文未标注任何牵头单位或责任单位；如为任务分工方案，请为每项任务注明“（牵头单位：…；责任单位：…）”",
+            "This draft marks no lead or responsible units anywhere; if it assigns tasks, add “（牵头单位：…；责任单位：…）” to each task",
+        );
+        ctx.report_with(root, Severity::Info, msg.to_string());
+        for task in &doc.tasks {
+            let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
+            let fix = skeleton_fix(doc, task, lang);
+            ctx.report_with(label_range(task), Severity::Hint, msg).with_fix(fix);
+        }
+        return;
+    }
+    for task in &doc.tasks {
+        let name = title(doc, task);
+        if task.leads.is_empty() {
+            let blank_label = task.clauses.iter().find_map(|&c| doc.clauses[c as usize].empty_lead_label);
+            if let Some(label) = blank_label {
+                let msg = match lang {
+                    Lang::Zh => format!("任务“{name}”的牵头单位留空，请填写牵头单位"),
+                    Lang::En => format!("Task “{name}” has an empty lead unit; fill it in"),
+                };
+                ctx.report(label, msg);
+                continue;
+            }
+            let msg = match lang {
+                Lang::Zh => format!("任务“{name}”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”"),
+                Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
+            };
+            let fix = skeleton_fix(doc, task, lang);
+            ctx.report(label_range(task), msg).with_fix(fix);
+        } else if !task.has_specific_lead() {
+            let units: Vec<&str> = task.leads.iter().map(|u| u.name.as_str()).collect();
+            let msg = match lang {
+                Lang::Zh => format!("任务“{name}”没有具体牵头单位（“{}”是泛指），请明确一个牵头单位", units.join("、")),
+                Lang::En => format!(
+                    "Task “{name}” has no specific lead (“{}” is generic); name one lead unit",
+                    units.join("、")
+                ),
+            };
+            let severity = ctx.severity().milder();
+            let range = task.leads[0].range;
+            ctx.report_with(range, severity, msg);
+        }
+    }
+}
+
+/// The task's number and title, where findings are anchored.
+fn label_range(task: &Task) -> TextRange {
+    TextRange { start: task.marker.start, end: task.title.end.max(task.marker.end) }
+}
+
+fn title(doc: &Document<'_>, task: &Task) -> String {
+    let t: String = doc.prose[task.title.as_range()].replace('\0', "");
+    let mut short: String = t.chars().take(20).collect();
+    if t.chars().count() > 20 {
+        short.push('…');
+    }
+    format!("{}{}", doc.slice(task.marker).trim(), short)
+}
+
+/// The heading of the task section that contains `task`.
+fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
+    let mut h = task.heading as usize;
+    while let Some(p) = doc.headings[h].parent {
+        let parent = &doc.headings[p as usize];
+        h = p as usize;
+        if parent.own_role & role::TASKS != 0 {
+            break;
+        }
+    }
+    let hd = &doc.headings[h];
+    TextRange { start: hd.marker.start, end: hd.title.end.max(hd.marker.end) }
+}
+
+/// The clause style most used in the draft (full-width parentheses with a lead label when none is used).
+fn draft_style(doc: &Document<'_>) -> ClauseStyle {
+    let mut counts: Vec<(ClauseStyle, usize)> = Vec::new();
+    for c in &doc.clauses {
+        match counts.iter_mut().find(|(s, _)| *s == c.style) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c.style, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(ClauseStyle { parenthesised: true, full_width: true, labelled_lead: true }, |(s, _)| s)
+}
+
+fn skeleton_fix(doc: &Document<'_>, task: &Task, lang: Lang) -> Fix {
+    let style = draft_style(doc);
+    let (colon, semi, open, close) = if style.full_width { ("：", "；", "（", "）") } else { (":", ";", "(", ")") };
+    let body = if style.labelled_lead || !doc.has_responsibility_markup() {
+        format!("牵头单位{colon}{semi}责任单位{colon}")
+    } else {
+        format!("责任单位{colon}")
+    };
+    let (at, text) = if style.parenthesised {
+        (task.insert_at as usize, format!("{open}{body}{close}"))
+    } else {
+        let line_sep = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+        (task.insert_at as usize, format!("{line_sep}{}", body.replace(semi, line_sep)))
+    };
+    Fix {
+        title: lang
+            .pick("插入责任分工（牵头单位、责任单位）", "Insert a responsibility clause (lead and responsible units)")
+            .to_string(),
+        edits: vec![Edit::insert(at, text)],
+        applicability: Applicability::Unsafe,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use super::MISSING_LEAD_UNIT;
+    use crate::rules::tests::check;
+
+    #[test]
+    fn task_without_clause_is_flagged_with_a_fix() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n（一）推进平台建设\n1.健全机制。建立清单。（牵头单位：市科技局；责任单位：市财政局）\n2.完善政策。落实优惠政策。\n",
+            expect![[r#"
+                4:1 PL201 [2.完善政策] 任务“2.完善政策”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工（牵头单位、责任单位） @4:15 "（牵头单位：；责任单位：）")
+            "#]],
+        );
+    }
+
+    #[test]
+    fn responsible_units_alone_mean_the_first_leads() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "三、重点任务\n1.优化服务。推行一件事一次办。（责任单位：市行政审批局、市司法局）\n2.强化保障。统筹要素。(责任单位:市财政局)\n",
+            expect![[""]],
+        );
+    }
+
+    #[test]
+    fn clause_split_over_lines_and_on_next_lines() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.打造平台。推进建设。(牵头单位:市发改委;\n责任单位:市科技局、市财政局)\n2.培育企业。实施育苗行动。\n牵头单位：市经信局\n责任单位：各区人民政府\n3.壮大集群。（市商务局、市发改委牵头，各区人民政府配合）\n4.深化改革。（牽頭單位：市科技局）\n",
+            expect![[""]],
+        );
+    }
+
+    #[test]
+    fn clause_after_sub_items_covers_the_task() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.加强平台建设\n（1）建设实验室。\n（2）建设中试基地。\n（3）建设孵化器。\n（责任单位：市科技局、市发改委）\n2.推进改革。落实政策。（牵头单位：市财政局）\n",
+            expect![[""]],
+        );
+    }
+
+    #[test]
+    fn generic_lead_is_milder_and_blank_lead_is_flagged() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.加强宣传。营造氛围。（责任单位：各有关单位）\n2.推进改革。落实政策。（牵头单位：；责任单位：市财政局）\n",
+            expect![[r#"
+                2:19 PL201 [各有关单位] 任务“1.加强宣传”没有具体牵头单位（“各有关单位”是泛指），请明确一个牵头单位 (info)
+                3:14 PL201 [牵头单位：] 任务“2.推进改革”的牵头单位留空，请填写牵头单位
+            "#]],
+        );
+    }
+
+    #[test]
+    fn drafts_without_any_markup_get_one_note_and_hints() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "一、重点工作\n1.抓好项目建设。开工一批项目。\n2.抓好招商引资。引进一批企业。\n三、保障措施\n（一）加强组织领导。各部门协同。\n",
+            expect![[r#"
+                1:1 PL201 [一、重点工作] 本文未标注任何牵头单位或责任单位；如为任务分工方案，请为每项任务注明“（牵头单位：…；责任单位：…）” (info)
+                2:1 PL201 [1.抓好项目建设] 未标注牵头单位：1.抓好项目建设 (hint) (fix: unsafe: 插入责任分工（牵头单位、责任单位） @2:17 "（牵头单位：；责任单位：）")
+                3:1 PL201 [2.抓好招商引资] 未标注牵头单位：2.抓好招商引资 (hint) (fix: unsafe: 插入责任分工（牵头单位、责任单位） @3:17 "（牵头单位：；责任单位：）")
+            "#]],
+        );
+    }
+
+    #[test]
+    fn safeguard_items_are_not_tasks() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.推进改革。（牵头单位：市财政局）\n三、保障措施\n（一）加强组织领导。充分发挥作用。\n",
+            expect![[""]],
+        );
+    }
+}

@@ -1,0 +1,572 @@
+//! Rule `placeholder`: template placeholders left in the draft.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::Lang;
+use crate::rules::{Ctx, declare_rule};
+use crate::syntax::Document;
+use crate::syntax::markup::is_mask_follower;
+use crate::syntax::numerals::is_cn_numeral_char;
+use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds placeholders that a template (范文) left in the draft: masked names
+    /// and numbers (`*`, `**`, `＊`), `X`/`XX`/`x`/`xx` where a name or number
+    /// belongs (`X年`, `XX市`, `20xx年`), `×`/`××`, `某某`, `○○` outside a
+    /// Chinese-numeral year, `□`, underscore blanks `____`, an empty or
+    /// instruction-filled `【 】`, and numeral slots left blank (`培育 家`,
+    /// `达到以上`).
+    ///
+    /// 查找范文模板遗留的占位符：被隐去的名称和数字（`*`、`**`、`＊`），处在名称或数字
+    /// 位置上的 `X`/`XX`/`x`（`X年`、`XX市`、`20xx年`），`×`/`××`，`某某`，不属于汉字
+    /// 年份的 `○○`，`□`，下划线空白 `____`，空的或写着填写说明的 `【 】`，以及留空的
+    /// 数字位置（`培育 家`、`达到以上`）。
+    ///
+    /// It does not flag the look-alikes: X射线, X光, 1+X, 2+X, 5G, R&D,
+    /// 210×297, 3×3, 互联网+, 二〇二三年, model numbers, URLs, Markdown
+    /// emphasis `**…**`, footnote marks after numbers (`12.7%*`). Add your
+    /// own with `[placeholder] allow = [...]` in `planlint.toml`.
+    ///
+    /// 不会误报这些形近写法：X射线、X光、1+X、2+X、5G、R&D、210×297、3×3、互联网+、
+    /// 二〇二三年、产品型号、网址、Markdown 加粗 `**…**`、数字后的脚注星号（`12.7%*`）。
+    /// 其他合法写法可在 `planlint.toml` 的 `[placeholder] allow` 中补充。
+    ///
+    /// ## Why is this bad?
+    /// A placeholder that reaches a reviewer or the public shows the plan was
+    /// copied from a template and never finished: a target of `突破**家`
+    /// commits to nothing. Reviewers send such drafts back.
+    ///
+    /// 占位符一旦送审或公开，说明方案照搬模板、没有完成：“突破**家”等于没有目标。
+    /// 审核时这类稿件会被退回。
+    ///
+    /// ## Example
+    /// ```text
+    /// 到X年，全市高新技术企业突破**家。
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// 到2027年，全市高新技术企业突破1500家。
+    /// ```
+    pub(crate) PLACEHOLDER, "PL101", "placeholder", Error,
+    summary: "Unfilled template placeholder (*, X年, ××, 某某, ____, 【 】, blank numeral)",
+    summary_zh: "模板占位符未替换（*、X年、××、某某、____、【 】、数字留空）",
+}
+
+/// What a placeholder most likely stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Stands {
+    Number,
+    Name,
+    Unknown,
+}
+
+/// One placeholder found in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub range: TextRange,
+    pub kind: FoundKind,
+    pub stands: Stands,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum FoundKind {
+    /// `*`, `X`, `×`, `某某`, `○○`, `□`, `____`.
+    Mask,
+    /// `【 】` empty or with filling instructions.
+    Bracket,
+    /// A numeral slot left as white space (`有 家`) or dropped (`达到以上`).
+    BlankNumber,
+    /// A date line with blanks (`年 月 日`).
+    BlankDate,
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>) {
+    let lang = ctx.lang();
+    let found = find(ctx.doc, &ctx.config.placeholder_allow, 0, ctx.doc.prose.len());
+    for f in found {
+        let token = ctx.doc.slice(f.range).to_string();
+        let message = message(lang, &f, &token);
+        ctx.report(f.range, message);
+    }
+}
+
+fn message(lang: Lang, f: &Found, token: &str) -> String {
+    match (lang, f.kind) {
+        (Lang::Zh, FoundKind::BlankNumber) => format!("数字空缺：“{token}”缺少数值，请填入实际数字"),
+        (Lang::En, FoundKind::BlankNumber) => {
+            format!("Blank number: “{token}” is missing its value; fill in the actual number")
+        }
+        (Lang::Zh, FoundKind::BlankDate) => format!("日期留空：“{token}”，请填写完整日期"),
+        (Lang::En, FoundKind::BlankDate) => format!("Blank date “{token}”: fill in the full date"),
+        (Lang::Zh, FoundKind::Bracket) => format!("待填写的“{token}”，请替换为实际内容"),
+        (Lang::En, FoundKind::Bracket) => format!("Fill-in field “{token}”: replace it with the actual text"),
+        (Lang::Zh, FoundKind::Mask) => {
+            let what = match f.stands {
+                Stands::Number => "数值",
+                Stands::Name => "名称",
+                Stands::Unknown => "内容",
+            };
+            format!("模板占位符“{token}”未替换，请填入实际{what}")
+        }
+        (Lang::En, FoundKind::Mask) => {
+            let what = match f.stands {
+                Stands::Number => "number",
+                Stands::Name => "name",
+                Stands::Unknown => "text",
+            };
+            format!("Unfilled template placeholder “{token}”: replace it with the actual {what}")
+        }
+    }
+}
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"[*＊]+",
+        r"|[XxＸｘ]+",
+        r"|×(?:[ \u{3000}]*×)*",
+        r"|某某+",
+        r"|[○〇]+",
+        r"|□+",
+        r"|[_＿]{2,}",
+        r"|【[^】\n\r]{0,40}】",
+        r"|[ \u{3000}]+",
+        r"|(?:达到|突破|增长|提升至|提高到|提高至|超过|不少于|不低于|控制在|累计)(?:以上|左右|[%％])",
+    ))
+    .expect("placeholder regex")
+});
+
+/// Characters that follow a count: a numeral slot left blank before one of
+/// these is a blank number.
+fn is_measure(c: char) -> bool {
+    matches!(
+        c,
+        '家' | '个'
+            | '项'
+            | '名'
+            | '件'
+            | '座'
+            | '所'
+            | '条'
+            | '台'
+            | '套'
+            | '亩'
+            | '吨'
+            | '倍'
+            | '%'
+            | '％'
+            | '亿'
+            | '万'
+            | '元'
+    )
+}
+
+/// Words a measure character starts that are not counts (个人, 家庭, 项目 …).
+fn measure_word_is_noun(rest: &str) -> bool {
+    const NOUNS: [&str; 30] = [
+        "个人", "个体", "个性", "个别", "家庭", "家长", "家园", "家乡", "家居", "家具", "家政", "家电", "家风", "项目",
+        "名单", "名称", "名录", "名义", "名牌", "条件", "条例", "条款", "件事", "台账", "套餐", "所有", "所在", "所属",
+        "元素", "万物",
+    ];
+    NOUNS.iter().any(|n| rest.starts_with(n))
+}
+
+/// Finds placeholders in `start..end` of the prose view.
+pub(crate) fn find(doc: &Document<'_>, allow: &[String], start: usize, end: usize) -> Vec<Found> {
+    let prose: &str = &doc.prose;
+    let mut out = Vec::new();
+    let region = &prose[start..end];
+    for m in CANDIDATE.find_iter(region) {
+        let s = start + m.start();
+        let e = start + m.end();
+        if let Some(f) = classify(prose, s, e) {
+            if !allowed(prose, f.range, allow) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+fn allowed(prose: &str, range: TextRange, allow: &[String]) -> bool {
+    allow.iter().any(|a| {
+        let lo = crate::text::floor_char_boundary(prose, range.start().saturating_sub(a.len()));
+        let hi = crate::text::floor_char_boundary(prose, (range.end() + a.len()).min(prose.len()));
+        prose[lo..hi].match_indices(a.as_str()).any(|(i, _)| lo + i <= range.start() && range.end() <= lo + i + a.len())
+    })
+}
+
+/// The nearest char before `at`, looking past inline spaces and filler.
+fn prev_visible(s: &str, mut at: usize) -> Option<char> {
+    loop {
+        let c = char_before(s, at)?;
+        if is_inline_space(c) || c == '\0' {
+            at -= c.len_utf8();
+        } else {
+            return Some(c);
+        }
+    }
+}
+
+fn next_visible(s: &str, mut at: usize) -> Option<char> {
+    loop {
+        let c = char_at(s, at)?;
+        if is_inline_space(c) || c == '\0' {
+            at += c.len_utf8();
+        } else {
+            return Some(c);
+        }
+    }
+}
+
+fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
+    match next {
+        Some(c)
+            if is_measure(c)
+                || matches!(c, '人' | '年' | '月' | '日' | '多' | '余' | '大' | '届' | '批' | '次' | '号') =>
+        {
+            Stands::Number
+        }
+        Some(c)
+            if matches!(
+                c,
+                '市' | '县'
+                    | '区'
+                    | '省'
+                    | '镇'
+                    | '乡'
+                    | '村'
+                    | '局'
+                    | '委'
+                    | '办'
+                    | '厅'
+                    | '院'
+                    | '校'
+                    | '公'
+                    | '集'
+                    | '同'
+                    | '籍'
+            ) =>
+        {
+            Stands::Name
+        }
+        _ => match prev {
+            Some(p) if p.is_ascii_digit() => Stands::Number,
+            _ => Stands::Unknown,
+        },
+    }
+}
+
+fn mask(s: usize, e: usize, prose: &str) -> Option<Found> {
+    let stands = stands_for(char_at(prose, e), char_before(prose, s));
+    Some(Found { range: TextRange::new(s, e), kind: FoundKind::Mask, stands })
+}
+
+fn classify(prose: &str, s: usize, e: usize) -> Option<Found> {
+    let tok = &prose[s..e];
+    let first = tok.chars().next()?;
+    let before = char_before(prose, s);
+    let after = char_at(prose, e);
+    match first {
+        '*' | '＊' => {
+            // 12.7%* : a footnote mark after a number.
+            if e - s == 1 && before.is_some_and(|c| c.is_ascii_digit() || c == '%') && !after.is_some_and(is_han) {
+                return None;
+            }
+            // a*b, 3*4 : ASCII arithmetic or code.
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            // A bullet at the start of a line.
+            if after.is_some_and(is_inline_space) && at_line_start(prose, s) {
+                return None;
+            }
+            if before.is_none_or(|c| c == '\n' || c == '\r') && after.is_none_or(|c| c == '\n' || c == '\r') {
+                return None;
+            }
+            mask(s, e, prose)
+        }
+        'X' | 'x' | 'Ｘ' | 'ｘ' => classify_x(prose, s, e),
+        '×' => {
+            if tok.chars().filter(|&c| c == '×').count() >= 2 {
+                return mask(s, e, prose);
+            }
+            let p = prev_visible(prose, s);
+            let n = next_visible(prose, e);
+            let numeric_side = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, ')' | '）' | '(' | '（' | '.' | '⁰'..='⁹' | '²' | '³' | '¹')
+                })
+            };
+            if numeric_side(p) && numeric_side(n) {
+                return None;
+            }
+            mask(s, e, prose)
+        }
+        '某' => mask(s, e, prose),
+        '○' | '〇' => {
+            let numeral_neighbour =
+                |c: Option<char>| c.is_some_and(|c| is_cn_numeral_char(c) && c != '万' && c != '亿' && c != '半');
+            if numeral_neighbour(before) || numeral_neighbour(after) {
+                return None;
+            }
+            if tok.chars().count() >= 2 || after.is_some_and(is_mask_follower) && !at_line_start(prose, s) {
+                return mask(s, e, prose);
+            }
+            None
+        }
+        '□' => {
+            if tok.chars().count() == 1
+                && (before.is_none_or(|c| is_inline_space(c) || c == '\n' || is_cjk_punct(c) || c == '\0'))
+                && after.is_some_and(is_han)
+            {
+                return None; // a check box: □是 □否
+            }
+            mask(s, e, prose)
+        }
+        '_' | '＿' => {
+            let stands = stands_for(after, before);
+            Some(Found { range: TextRange::new(s, e), kind: FoundKind::Mask, stands })
+        }
+        '【' => {
+            let inner = tok.trim_start_matches('【').trim_end_matches('】');
+            let inner_trim = inner.trim_matches(|c: char| is_inline_space(c) || c == '\0');
+            const INSTRUCTIONS: [&str; 9] =
+                ["填写", "填入", "此处", "请输入", "待定", "待补充", "待填", "请补充", "自行"];
+            if inner_trim.is_empty() || INSTRUCTIONS.iter().any(|w| inner_trim.contains(w)) {
+                return Some(Found { range: TextRange::new(s, e), kind: FoundKind::Bracket, stands: Stands::Unknown });
+            }
+            None
+        }
+        ' ' | '\u{3000}' => classify_space(prose, s, e),
+        _ => {
+            // 达到以上 : a verb and its qualifier with the number dropped.
+            if before.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral_char(c) && c != '万' && c != '亿') {
+                return None;
+            }
+            Some(Found { range: TextRange::new(s, e), kind: FoundKind::BlankNumber, stands: Stands::Number })
+        }
+    }
+}
+
+fn at_line_start(prose: &str, s: usize) -> bool {
+    let mut at = s;
+    loop {
+        match char_before(prose, at) {
+            None | Some('\n') | Some('\r') => return true,
+            Some(c) if is_inline_space(c) || c == '\0' => at -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+}
+
+fn classify_x(prose: &str, s: usize, e: usize) -> Option<Found> {
+    let tok = &prose[s..e];
+    let before = char_before(prose, s);
+    let after = char_at(prose, e);
+    let p = prev_visible(prose, s);
+    let n = next_visible(prose, e);
+    // Part of a Latin word, URL, model number or code.
+    if p.is_some_and(|c| c.is_ascii_alphabetic()) && before.is_none_or(|c| !is_cjk(c))
+        || n.is_some_and(|c| c.is_ascii_alphabetic()) && after.is_none_or(|c| !is_cjk(c))
+    {
+        return None;
+    }
+    if before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '-' | '@' | '#' | '&'))
+        || after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '@' | '&'))
+    {
+        return None;
+    }
+    // 1+X, 2+X, N+X, X+1.
+    if p == Some('+') || n == Some('+') || p == Some('＋') || n == Some('＋') {
+        return None;
+    }
+    // 3x3, 3X3: multiplication.
+    if tok.chars().count() == 1
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && after.is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Established terms.
+    let rest = &prose[e..];
+    const TERMS: [&str; 8] = ["射线", "光", "线", "轴", "染色体", "波段", "连锁", "综合征"];
+    if tok.chars().count() == 1 && TERMS.iter().any(|t| rest.starts_with(t)) {
+        return None;
+    }
+    let cjkish = |c: Option<char>| c.is_some_and(is_cjk);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let slash_x = |c: Option<char>| c == Some('/');
+    // HAW-4X, A3X: the digits belong to a model number.
+    if digit(before) {
+        let head = prose[..s].trim_end_matches(|c: char| c.is_ascii_digit());
+        if head.ends_with(|c: char| c.is_ascii_alphabetic() || c == '-') {
+            return None;
+        }
+    }
+    if cjkish(p) || cjkish(n) || digit(before) && !digit(after) || slash_x(before) || slash_x(after) {
+        return mask(s, e, prose);
+    }
+    None
+}
+
+fn classify_space(prose: &str, s: usize, e: usize) -> Option<Found> {
+    let before = char_before(prose, s)?;
+    let after = char_at(prose, e)?;
+    if at_line_start(prose, s) {
+        return None;
+    }
+    // 年 月 日 in a date line: reported once, from the 年 or 月 before the first gap.
+    if matches!(before, '年' | '月') && matches!(after, '月' | '日') {
+        let from = s - before.len_utf8();
+        if before == '月' {
+            let head = prose[..from].trim_end_matches([' ', '\u{3000}']);
+            if head.len() < from && head.ends_with('年') {
+                return None; // the gap after 年 already covers this one
+            }
+        }
+        let mut to = e + after.len_utf8();
+        if after == '月' {
+            let tail = &prose[to..];
+            let spaces = tail.len() - tail.trim_start_matches([' ', '\u{3000}']).len();
+            if spaces > 0 && tail[spaces..].starts_with('日') {
+                to += spaces + '日'.len_utf8();
+            }
+        }
+        return Some(Found { range: TextRange::new(from, to), kind: FoundKind::BlankDate, stands: Stands::Number });
+    }
+    if !is_han(before) || !is_measure(after) {
+        return None;
+    }
+    if measure_word_is_noun(&prose[e..]) || is_cn_numeral_char(before) {
+        return None;
+    }
+    let from = s - before.len_utf8();
+    let to = e + after.len_utf8();
+    Some(Found { range: TextRange::new(from, to), kind: FoundKind::BlankNumber, stands: Stands::Number })
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::expect;
+
+    use super::PLACEHOLDER;
+    use crate::rules::tests::{check, check_md};
+
+    #[test]
+    fn masked_numbers_and_names() {
+        check(
+            &PLACEHOLDER,
+            "高新技术企业突破**家，技术合同成交额突破****亿元。\n尊敬的*省长，＊＊市代表。\n",
+            expect![[r#"
+                1:9 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                1:22 PL101 [****] 模板占位符“****”未替换，请填入实际数值
+                2:4 PL101 [*] 模板占位符“*”未替换，请填入实际名称
+                2:8 PL101 [＊＊] 模板占位符“＊＊”未替换，请填入实际名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn x_in_placeholder_position() {
+        check(
+            &PLACEHOLDER,
+            "X年以来，XX县组织X家企业，占全省的X/X。\n到20xx年，202X年底前完成，x月xx日召开。\n",
+            expect![[r#"
+                1:1 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:6 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
+                1:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:20 PL101 [X] 模板占位符“X”未替换，请填入实际内容
+                1:22 PL101 [X] 模板占位符“X”未替换，请填入实际内容
+                2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
+                2:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                2:18 PL101 [x] 模板占位符“x”未替换，请填入实际数值
+                2:20 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_not_flagged() {
+        check(
+            &PLACEHOLDER,
+            "推广X射线检测和X光机，落实1+X证书和2+X科技信贷，建设5G基站，R&D投入增长。\n纸张A4(210×297)，3×3米，4 cm×3 cm，1.5×10⁴元，3x3矩阵。\n推进“互联网+”，二〇二三年、二○二五年，型号HAW-4X，访问xueke.org，Excel表格。\n脱贫率12.7%*，见附表。\n",
+            expect![""],
+        );
+    }
+
+    #[test]
+    fn times_signs_and_other_masks() {
+        check(
+            &PLACEHOLDER,
+            "××年度第×批，某某集团牵头，○○市、□□县，完成率需达____%以上。\n签发人：× × ×\n",
+            expect![[r#"
+                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际数值
+                1:6 PL101 [×] 模板占位符“×”未替换，请填入实际数值
+                1:9 PL101 [某某] 模板占位符“某某”未替换，请填入实际名称
+                1:16 PL101 [○○] 模板占位符“○○”未替换，请填入实际名称
+                1:20 PL101 [□□] 模板占位符“□□”未替换，请填入实际名称
+                1:29 PL101 [____] 模板占位符“____”未替换，请填入实际数值
+                2:5 PL101 [× × ×] 模板占位符“× × ×”未替换，请填入实际内容
+            "#]],
+        );
+    }
+
+    #[test]
+    fn brackets_blank_numbers_and_dates() {
+        check(
+            &PLACEHOLDER,
+            "【此处填写单位名称】和【 】，【制定机关】保留。\n力争5年内有 家特色小镇获认定，培育 个人才团队，比重达到以上。\n    年  月  日\n2024年 月 日印发\n",
+            expect![[r#"
+                1:1 PL101 [【此处填写单位名称】] 待填写的“【此处填写单位名称】”，请替换为实际内容
+                1:12 PL101 [【 】] 待填写的“【 】”，请替换为实际内容
+                2:6 PL101 [有 家] 数字空缺：“有 家”缺少数值，请填入实际数字
+                2:28 PL101 [达到以上] 数字空缺：“达到以上”缺少数值，请填入实际数字
+                3:5 PL101 [年  月  日] 日期留空：“年  月  日”，请填写完整日期
+                4:5 PL101 [年 月 日] 日期留空：“年 月 日”，请填写完整日期
+            "#]],
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_is_markup_but_masks_stay() {
+        check_md(
+            &PLACEHOLDER,
+            "## **一、工作目标**\n\n这是**重点**内容，*强调*一下。\n打造**大技术创新中心，推进**大科技专项。\n",
+            expect![[r#"
+                4:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                4:15 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn plain_text_masks_between_pairs_stay() {
+        check(
+            &PLACEHOLDER,
+            "**一、工作目标**\n勇担科技自立自强**使命，全面推进**具有影响力的中心建设。\n",
+            expect![[r#"
+                2:9 PL101 [**] 模板占位符“**”未替换，请填入实际内容
+                2:18 PL101 [**] 模板占位符“**”未替换，请填入实际内容
+            "#]],
+        );
+    }
+
+    #[test]
+    fn configured_look_alikes_are_allowed() {
+        let mut config = crate::Config::default();
+        config.placeholder_allow.push("X3型".into());
+        crate::rules::tests::check_with(
+            &PLACEHOLDER,
+            crate::SourceKind::PlainText,
+            &config,
+            "采购X3型设备，X年完成。\n",
+            expect![[r#"
+                1:9 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+            "#]],
+        );
+    }
+}
