@@ -70,8 +70,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         ctx.report_with(root, Severity::Info, msg.to_string());
         for task in &doc.tasks {
             let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
-            let fix = skeleton_fix(doc, task, lang);
-            ctx.report_with(label_range(task), Severity::Hint, msg).with_fix(fix);
+            let d = ctx.report_with(label_range(task), Severity::Hint, msg);
+            if !task.table_row {
+                d.with_fix(skeleton_fix(doc, task, lang));
+            }
         }
         return;
     }
@@ -91,8 +93,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                 Lang::Zh => format!("任务“{name}”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”"),
                 Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
             };
-            let fix = skeleton_fix(doc, task, lang);
-            ctx.report(label_range(task), msg).with_fix(fix);
+            let d = ctx.report(label_range(task), msg);
+            if !task.table_row {
+                d.with_fix(skeleton_fix(doc, task, lang));
+            }
         } else if !task.has_specific_lead() {
             let units: Vec<&str> = task.leads.iter().map(|u| u.name.as_str()).collect();
             let msg = match lang {
@@ -125,7 +129,8 @@ fn title(doc: &Document<'_>, task: &Task) -> String {
 
 /// The heading of the task section that contains `task`.
 fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
-    let mut h = task.heading as usize;
+    let Some(h) = task.heading else { return task.title };
+    let mut h = h as usize;
     while let Some(p) = doc.headings[h].parent {
         let parent = &doc.headings[p as usize];
         h = p as usize;

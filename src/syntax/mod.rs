@@ -13,6 +13,7 @@ pub mod markup;
 pub mod numerals;
 pub mod outline;
 pub mod responsibility;
+pub mod tables;
 pub mod targets;
 #[cfg(test)]
 mod tests;
@@ -45,8 +46,8 @@ impl SourceKind {
 /// A numbered task in a task section.
 #[derive(Clone, Debug)]
 pub struct Task {
-    /// Index into [`Document::headings`].
-    pub heading: u32,
+    /// Index into [`Document::headings`]; `None` for a table row.
+    pub heading: Option<u32>,
     pub number: u32,
     /// The task's whole span: its heading line, body, sub-items and clauses.
     pub range: TextRange,
@@ -59,6 +60,8 @@ pub struct Task {
     pub others: Vec<Unit>,
     /// Where a responsibility clause for this task would be inserted.
     pub insert_at: u32,
+    /// The task is a row of a task table.
+    pub table_row: bool,
 }
 
 impl Task {
@@ -146,9 +149,14 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, config: &Config) -> Document<'
     outline::link(&mut headings, text.len());
 
     let matchers = responsibility::Matchers::new(config);
-    let clauses = responsibility::find_clauses(&prose, &lines, &matchers, config);
-    let tasks = find_tasks(&prose, &lines, &headings, &clauses);
-    let targets = targets::find(&prose, &lines, &headings);
+    let mut clauses = responsibility::find_clauses(&prose, &lines, &matchers, config);
+    let mut tasks = find_tasks(&prose, &lines, &headings, &clauses);
+    let table_tasks = tables::find(&prose, &lines, &matchers, config, &mut clauses);
+    if !table_tasks.is_empty() {
+        tasks.extend(table_tasks);
+        tasks.sort_by_key(|t| t.range.start);
+    }
+    let targets = targets::find(text, &prose, &lines, &headings);
 
     Document { text, prose, kind, lines, headings, clauses, tasks, targets, suppressions: markup.suppressions }
 }
@@ -264,7 +272,7 @@ fn make_task(prose: &str, lines: &[Line], headings: &[Heading], clauses: &[Claus
     }
     let insert_at = insert_point(prose, lines, range);
     Task {
-        heading: i as u32,
+        heading: Some(i as u32),
         number: h.number,
         range,
         marker: h.marker,
@@ -273,6 +281,7 @@ fn make_task(prose: &str, lines: &[Line], headings: &[Heading], clauses: &[Claus
         leads,
         others,
         insert_at: insert_at as u32,
+        table_row: false,
     }
 }
 
@@ -357,7 +366,7 @@ mod tests_support {
             if h.own_role != 0 {
                 let _ = write!(out, " [{}]", roles(h.own_role));
             }
-            if let Some(t) = doc.tasks.iter().find(|t| t.heading as usize == i) {
+            if let Some(t) = doc.tasks.iter().find(|t| t.heading == Some(i as u32)) {
                 let _ = write!(out, " => task lead={} others={}", units(&t.leads), units(&t.others));
             }
             out.push('\n');
@@ -365,6 +374,17 @@ mod tests_support {
                 let text: String = doc.prose[tgt.range.as_range()].replace('\0', "").chars().take(24).collect();
                 let _ = writeln!(out, "{indent}  target {:?} {text}", tgt.kind);
             }
+        }
+        for t in doc.tasks.iter().filter(|t| t.table_row) {
+            let line = doc.line_of(t.range.start()) + 1;
+            let title: String = doc.prose[t.title.as_range()].chars().take(16).collect();
+            let _ = writeln!(
+                out,
+                "{line}: table row {} {title} => task lead={} others={}",
+                t.number,
+                units(&t.leads),
+                units(&t.others)
+            );
         }
         for tgt in doc.targets.iter().filter(|t| doc.heading_at(t.range.start()).is_none()) {
             let text: String = doc.prose[tgt.range.as_range()].replace('\0', "").chars().take(24).collect();

@@ -89,6 +89,7 @@ pub(crate) struct Matchers {
     label: Regex,
     lead_verb: Regex,
     lead_words: Vec<String>,
+    other_words: Vec<String>,
     time_words: Vec<String>,
 }
 
@@ -104,12 +105,26 @@ impl Matchers {
         let lead_verb = Regex::new(r"(?:分别|共同|负责)?[牵牽][头頭]").expect("lead verb regex");
         let mut lead_words: Vec<String> = LEAD_ROLES.iter().map(|s| s.to_string()).collect();
         lead_words.extend(config.lead_roles.iter().cloned());
-        Matchers { label, lead_verb, lead_words, time_words: TIME_ROLES.iter().map(|s| s.to_string()).collect() }
+        let mut other_words: Vec<String> = OTHER_ROLES.iter().map(|s| s.to_string()).collect();
+        other_words.extend(config.other_roles.iter().cloned());
+        Matchers {
+            label,
+            lead_verb,
+            lead_words,
+            other_words,
+            time_words: TIME_ROLES.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
-    fn is_lead_label(&self, label: &str) -> bool {
+    pub(crate) fn is_lead_label(&self, label: &str) -> bool {
         let folded = fold(label);
         self.lead_words.iter().any(|w| folded.starts_with(w.as_str()))
+    }
+
+    /// Whether `label` names other responsible units (责任单位, 配合单位 …).
+    pub(crate) fn is_other_label(&self, label: &str) -> bool {
+        let folded = fold(label);
+        self.other_words.iter().any(|w| folded.starts_with(w.as_str()))
     }
 
     fn is_time_label(&self, label: &str) -> bool {

@@ -101,6 +101,17 @@ fn sentences(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// A Markdown list item or a bulleted line (`- `, `* `, `• `, `● ` …).
+fn is_list_item(raw: &str) -> bool {
+    let t = raw.trim_start_matches(|c: char| is_inline_space(c) || c == '>');
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '+') => chars.next().is_some_and(is_inline_space),
+        Some('•' | '●' | '▪' | '·' | '◆' | '■' | '◇' | '►') => true,
+        _ => false,
+    }
+}
+
 fn has_target_word(s: &str) -> bool {
     TARGET_WORDS.iter().any(|w| s.contains(w))
 }
@@ -120,7 +131,7 @@ fn is_anchored(s: &str) -> bool {
     false
 }
 
-pub(crate) fn find(prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<TargetStatement> {
+pub(crate) fn find(source: &str, prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<TargetStatement> {
     let mut out = Vec::new();
     let mut next_heading = 0usize;
     let mut stack: Vec<usize> = Vec::new();
@@ -163,6 +174,7 @@ pub(crate) fn find(prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<Tar
         if start >= end {
             continue;
         }
+        let raw_line = &source[line.range.as_range()];
         let text = &prose[start..end];
         if in_targets {
             if heading_here.is_some() {
@@ -170,7 +182,7 @@ pub(crate) fn find(prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<Tar
                 continue;
             }
             let dashes = text.len() - text.trim_start_matches(['—', '－', '-', '─', '―']).len();
-            if dashes >= 2 || text.starts_with('—') {
+            if dashes >= 2 || text.starts_with('—') || is_list_item(raw_line) {
                 let (a, b) = trim(prose, start + dashes, end);
                 if a < b {
                     out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Bullet });
