@@ -61,6 +61,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         return;
     }
     let lang = ctx.lang();
+    let style = draft_style(doc);
     if !doc.has_responsibility_markup() {
         let root = task_section_root(doc, &doc.tasks[0]);
         let msg = lang.pick(
@@ -72,7 +73,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
             let d = ctx.report_with(label_range(task), Severity::Hint, msg);
             if !task.table_row {
-                d.with_fix(skeleton_fix(doc, task, lang));
+                d.with_fix(skeleton_fix(doc, task, style, lang));
             }
         }
         return;
@@ -95,7 +96,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             };
             let d = ctx.report(label_range(task), msg);
             if !task.table_row {
-                d.with_fix(skeleton_fix(doc, task, lang));
+                d.with_fix(skeleton_fix(doc, task, style, lang));
             }
         } else if !task.has_specific_lead() {
             let units: Vec<&str> = task.leads.iter().map(|u| u.name.as_str()).collect();
@@ -157,8 +158,7 @@ fn draft_style(doc: &Document<'_>) -> ClauseStyle {
         .map_or(ClauseStyle { parenthesised: true, full_width: true, labelled_lead: true }, |(s, _)| s)
 }
 
-fn skeleton_fix(doc: &Document<'_>, task: &Task, lang: Lang) -> Fix {
-    let style = draft_style(doc);
+fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, lang: Lang) -> Fix {
     let (colon, semi, open, close) = if style.full_width { ("：", "；", "（", "）") } else { (":", ";", "(", ")") };
     let body = if style.labelled_lead || !doc.has_responsibility_markup() {
         format!("牵头单位{colon}{semi}责任单位{colon}")

@@ -209,8 +209,11 @@ fn find_tasks(prose: &str, lines: &[Line], headings: &[Heading], clauses: &[Clau
     tasks
 }
 
+/// Indices of the clauses starting inside `range` (`clauses` is sorted by start).
 fn clauses_in(clauses: &[Clause], range: TextRange) -> Vec<u32> {
-    clauses.iter().enumerate().filter(|(_, c)| range.contains(c.range.start())).map(|(i, _)| i as u32).collect()
+    let first = clauses.partition_point(|c| c.range.start < range.start);
+    let last = clauses.partition_point(|c| c.range.start < range.end);
+    (first as u32..last as u32).collect()
 }
 
 fn collect_tasks(

@@ -5,7 +5,7 @@
 //! lines of their own, `（A牵头，B配合）`, `（责任单位：A、B）` alone (the
 //! first listed leads), traditional characters, half-width punctuation.
 
-use regex::Regex;
+use std::sync::LazyLock;
 
 use crate::config::Config;
 use crate::syntax::markup::{FILLER, Line, LineKind};
@@ -84,53 +84,103 @@ pub struct Clause {
     pub style: ClauseStyle,
 }
 
-/// Compiled matchers for the role vocabulary (defaults plus configuration).
-pub(crate) struct Matchers {
-    label: Regex,
-    lead_verb: Regex,
-    lead_words: Vec<String>,
-    other_words: Vec<String>,
-    time_words: Vec<String>,
+/// What a label introduces.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Lead,
+    Other,
+    Time,
 }
+
+/// A role label such as `牵头单位：` found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Label {
+    start: usize,
+    /// Just past the colon.
+    end: usize,
+    role: Role,
+}
+
+/// The role vocabulary (defaults plus configuration), folded to simplified
+/// characters and sorted longest first.
+pub(crate) struct Matchers {
+    words: Vec<(String, Role)>,
+    /// Longest word in bytes.
+    max_len: usize,
+}
+
+static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("：".as_bytes()));
+static LEAD_VERBS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| ["牵头", "牽頭"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 impl Matchers {
     pub fn new(config: &Config) -> Matchers {
-        let mut words: Vec<String> =
-            LEAD_ROLES.iter().chain(OTHER_ROLES).chain(TIME_ROLES).map(|s| s.to_string()).collect();
-        words.extend(config.lead_roles.iter().cloned());
-        words.extend(config.other_roles.iter().cloned());
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let alternation: Vec<String> = words.iter().map(|w| fold_pattern(w)).collect();
-        let label = Regex::new(&format!(r"(?:{})[ \t\u{{3000}}]*[：:]", alternation.join("|"))).expect("role regex");
-        let lead_verb = Regex::new(r"(?:分别|共同|负责)?[牵牽][头頭]").expect("lead verb regex");
-        let mut lead_words: Vec<String> = LEAD_ROLES.iter().map(|s| s.to_string()).collect();
-        lead_words.extend(config.lead_roles.iter().cloned());
-        let mut other_words: Vec<String> = OTHER_ROLES.iter().map(|s| s.to_string()).collect();
-        other_words.extend(config.other_roles.iter().cloned());
-        Matchers {
-            label,
-            lead_verb,
-            lead_words,
-            other_words,
-            time_words: TIME_ROLES.iter().map(|s| s.to_string()).collect(),
-        }
+        let mut words: Vec<(String, Role)> = Vec::new();
+        words.extend(LEAD_ROLES.iter().map(|w| (w.to_string(), Role::Lead)));
+        words.extend(config.lead_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Lead)));
+        words.extend(OTHER_ROLES.iter().map(|w| (w.to_string(), Role::Other)));
+        words.extend(config.other_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Other)));
+        words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
+        words.retain(|(w, _)| !w.is_empty());
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        Matchers { words, max_len }
+    }
+
+    fn role_of(&self, label: &str) -> Option<Role> {
+        let folded = fold(label.trim_matches(|c: char| is_inline_space(c) || c == FILLER as char));
+        self.words.iter().find(|(w, _)| folded.starts_with(w.as_str())).map(|&(_, r)| r)
     }
 
     pub(crate) fn is_lead_label(&self, label: &str) -> bool {
-        let folded = fold(label);
-        self.lead_words.iter().any(|w| folded.starts_with(w.as_str()))
+        self.role_of(label) == Some(Role::Lead)
     }
 
     /// Whether `label` names other responsible units (责任单位, 配合单位 …).
     pub(crate) fn is_other_label(&self, label: &str) -> bool {
-        let folded = fold(label);
-        self.other_words.iter().any(|w| folded.starts_with(w.as_str()))
+        self.role_of(label) == Some(Role::Other)
     }
 
-    fn is_time_label(&self, label: &str) -> bool {
-        let folded = fold(label);
-        self.time_words.iter().any(|w| folded.starts_with(w.as_str()))
+    /// Role labels (`牵头单位：`, `責任單位:` …) in `start..end`, found from the
+    /// colons: colons are rare in prose, so this is a fast scan.
+    fn labels_in(&self, prose: &str, start: usize, end: usize) -> Vec<Label> {
+        let bytes = &prose.as_bytes()[start..end];
+        let mut colons: Vec<(usize, usize)> = memchr::memchr_iter(b':', bytes).map(|p| (start + p, 1)).collect();
+        colons.extend(FULL_COLON.find_iter(bytes).map(|p| (start + p, 3)));
+        colons.sort_unstable();
+        let mut out = Vec::new();
+        for (p, colon_len) in colons {
+            let mut q = p;
+            while q > start {
+                match char_before(prose, q) {
+                    Some(c) if matches!(c, ' ' | '\t' | '\u{3000}') || c == FILLER as char => q -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            let from = crate::text::floor_char_boundary(prose, q.saturating_sub(self.max_len).max(start));
+            let folded = fold(&prose[from..q]);
+            if let Some((w, role)) = self.words.iter().find(|(w, _)| folded.ends_with(w.as_str())) {
+                // Folding keeps byte lengths: every folded character is 3 bytes either way.
+                out.push(Label { start: q - w.len(), end: p + colon_len, role: *role });
+            }
+        }
+        out
     }
+}
+
+/// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:
+/// returns its byte range within `s`.
+fn lead_verb_in(s: &str) -> Option<(usize, usize)> {
+    let p = LEAD_VERBS.iter().filter_map(|f| f.find(s.as_bytes())).min()?;
+    let mut start = p;
+    for prefix in ["分别", "共同", "负责", "分別", "負責"] {
+        if s[..p].ends_with(prefix) {
+            start = p - prefix.len();
+            break;
+        }
+    }
+    Some((start, p + "牵头".len()))
 }
 
 /// Traditional → simplified for the characters of the role vocabulary.
@@ -183,26 +233,14 @@ fn fold_char(c: char) -> char {
     TRAD.iter().find(|(t, _)| *t == c).map_or(c, |&(_, s)| s)
 }
 
-/// The text with traditional characters of the role vocabulary folded to simplified.
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-/// A regex pattern matching `word` in simplified or traditional characters.
-fn fold_pattern(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        let trads: Vec<char> = TRAD.iter().filter(|(_, s)| *s == c).map(|(t, _)| *t).collect();
-        if trads.is_empty() {
-            out.push_str(&regex::escape(&c.to_string()));
-        } else {
-            out.push('[');
-            out.push(c);
-            out.extend(trads);
-            out.push(']');
-        }
+/// The text with traditional characters of the role vocabulary folded to
+/// simplified (borrowed when there are none).
+pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| (c as u32) < 0x4E00 || fold_char(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().map(fold_char).collect())
     }
-    out
 }
 
 fn is_open_paren(c: char) -> bool {
@@ -218,28 +256,28 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
     let mut clauses = Vec::new();
     let mut consumed = 0usize;
     // 1. Labelled clauses: `牵头单位：…`.
-    for hit in m.label.find_iter(prose) {
-        if hit.start() < consumed {
+    for hit in m.labels_in(prose, 0, prose.len()) {
+        if hit.start < consumed {
             continue;
         }
-        let Some(line_idx) = line_containing(lines, hit.start()) else { continue };
+        let Some(line_idx) = line_containing(lines, hit.start) else { continue };
         let line = &lines[line_idx];
         if line.kind != LineKind::Prose {
             continue;
         }
-        let before = skip_back_spaces(prose, hit.start(), line.content as usize);
+        let before = skip_back_spaces(prose, hit.start, line.content as usize);
         let prev = char_before(prose, before).filter(|_| before > line.content as usize);
         let range = match prev {
             Some(c) if is_open_paren(c) => {
                 let open = before - c.len_utf8();
-                match find_close(prose, lines, line_idx, hit.end()) {
+                match find_close(prose, lines, line_idx, hit.end) {
                     Some(close) => TextRange::new(open, close),
                     None => TextRange::new(open, line.range.end()),
                 }
             }
-            None => TextRange::new(hit.start(), trim_end_punct(prose, line.content as usize, line.range.end())),
+            None => TextRange::new(hit.start, trim_end_punct(prose, line.content as usize, line.range.end())),
             Some('。' | '；' | ';' | '，' | ',') => {
-                TextRange::new(hit.start(), trim_end_punct(prose, hit.start(), line.range.end()))
+                TextRange::new(hit.start, trim_end_punct(prose, hit.start, line.range.end()))
             }
             _ => continue,
         };
@@ -250,14 +288,15 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
     }
     // 2. Verb form inside parentheses: `（A、B牵头，C配合）`.
     let mut extra = Vec::new();
-    for hit in m.lead_verb.find_iter(prose) {
-        if clauses.iter().any(|c| c.range.contains(hit.start()))
-            || extra.iter().any(|c: &Clause| c.range.contains(hit.start()))
-        {
+    let mut hits: Vec<usize> = LEAD_VERBS.iter().flat_map(|f| f.find_iter(prose.as_bytes())).collect();
+    hits.sort_unstable();
+    for at in hits {
+        let hit = (at, at + "牵头".len());
+        if covered(&clauses, hit.0) || covered(&extra, hit.0) {
             continue;
         }
         // Must not be a label such as 牵头单位 / 牵头部门.
-        if let Some(next) = char_at(prose, hit.end()) {
+        if let Some(next) = char_at(prose, hit.1) {
             if matches!(
                 fold_char(next),
                 '单' | '部'
@@ -281,20 +320,26 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
                 continue;
             }
         }
-        let Some(line_idx) = line_containing(lines, hit.start()) else { continue };
+        let Some(line_idx) = line_containing(lines, hit.0) else { continue };
         let line = &lines[line_idx];
-        let Some(open) = find_open_before(prose, line.content as usize, hit.start()) else { continue };
-        let close = match find_close(prose, lines, line_idx, hit.end()) {
+        let Some(open) = find_open_before(prose, line.content as usize, hit.0) else { continue };
+        let close = match find_close(prose, lines, line_idx, hit.1) {
             Some(c) => c,
             None => continue,
         };
-        if let Some(clause) = parse_verb_form(prose, TextRange::new(open, close), m, config) {
+        if let Some(clause) = parse_verb_form(prose, TextRange::new(open, close), config) {
             extra.push(clause);
         }
     }
     clauses.extend(extra);
     clauses.sort_by_key(|c| c.range.start);
     clauses
+}
+
+/// Whether a clause of `sorted` (sorted by start, non-overlapping) contains `offset`.
+fn covered(sorted: &[Clause], offset: usize) -> bool {
+    let i = sorted.partition_point(|c| c.range.start() <= offset);
+    i > 0 && sorted[i - 1].range.contains(offset)
 }
 
 pub(crate) fn line_containing(lines: &[Line], offset: usize) -> Option<usize> {
@@ -393,8 +438,7 @@ fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) 
     } else {
         range.end()
     };
-    let inner = &prose[inner_start..inner_end];
-    let labels: Vec<regex::Match<'_>> = m.label.find_iter(inner).collect();
+    let labels = m.labels_in(prose, inner_start, inner_end);
     if labels.is_empty() {
         return None;
     }
@@ -403,21 +447,18 @@ fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) 
     let mut lead_explicit = false;
     let mut empty_lead_label = None;
     for (i, label) in labels.iter().enumerate() {
-        let seg_end = labels.get(i + 1).map_or(inner.len(), |n| n.start());
-        let seg_start = label.end();
-        let label_text = label.as_str();
-        if m.is_time_label(label_text) {
-            continue;
-        }
-        let units = split_units(prose, inner_start + seg_start, inner_start + seg_end, config);
-        if m.is_lead_label(label_text) {
-            lead_explicit = true;
-            if units.is_empty() {
-                empty_lead_label = Some(TextRange::new(inner_start + label.start(), inner_start + label.end()));
+        let seg_end = labels.get(i + 1).map_or(inner_end, |n| n.start);
+        let units = split_units(prose, label.end, seg_end, config);
+        match label.role {
+            Role::Time => {}
+            Role::Lead => {
+                lead_explicit = true;
+                if units.is_empty() {
+                    empty_lead_label = Some(TextRange::new(label.start, label.end));
+                }
+                leads.extend(units);
             }
-            leads.extend(units);
-        } else {
-            others.extend(units);
+            Role::Other => others.extend(units),
         }
     }
     if !lead_explicit && !others.is_empty() {
@@ -434,7 +475,7 @@ fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) 
 }
 
 /// Parses `（A、B牵头，C配合）` / `（A分别牵头，B按职责分工负责）`.
-fn parse_verb_form(prose: &str, range: TextRange, m: &Matchers, config: &Config) -> Option<Clause> {
+fn parse_verb_form(prose: &str, range: TextRange, config: &Config) -> Option<Clause> {
     let s = &prose[range.as_range()];
     let open = s.chars().next()?.len_utf8();
     let close = s.chars().next_back()?.len_utf8();
@@ -448,9 +489,10 @@ fn parse_verb_form(prose: &str, range: TextRange, m: &Matchers, config: &Config)
     offsets.push(inner_end);
     for sep in offsets {
         let part = &prose[part_start..sep];
-        if let Some(hit) = m.lead_verb.find(part) {
-            leads.extend(split_units(prose, part_start, part_start + hit.start(), config));
+        if let Some((verb_start, _)) = lead_verb_in(part) {
+            leads.extend(split_units(prose, part_start, part_start + verb_start, config));
         } else {
+            let folded_part = fold(part);
             let cut = [
                 "按职责分工负责",
                 "按职责负责",
@@ -464,7 +506,7 @@ fn parse_verb_form(prose: &str, range: TextRange, m: &Matchers, config: &Config)
                 "按职责",
             ]
             .iter()
-            .filter_map(|w| fold(part).find(w))
+            .filter_map(|w| folded_part.find(w))
             .min();
             if let Some(cut) = cut {
                 others.extend(split_units(prose, part_start, part_start + cut, config));
@@ -596,16 +638,16 @@ fn make_unit(prose: &str, start: usize, end: usize, config: &Config) -> Unit {
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …
 pub fn is_generic_unit(name: &str) -> bool {
     let n = fold(name);
-    n.starts_with('各')
-        || n.contains("各有关")
-        || n.contains("各相关")
-        || n.contains("各级")
-        || n.starts_with("有关")
-        || n.starts_with("相关")
-        || n.contains("成员单位")
-        || n.contains("各部门")
-        || n.ends_with("有关单位")
-        || n.ends_with("有关部门")
-        || n.ends_with("相关单位")
-        || n.ends_with("相关部门")
+    if n.contains('各') && (n.starts_with('各') || ["各有关", "各相关", "各级", "各部门"].iter().any(|w| n.contains(w)))
+    {
+        return true;
+    }
+    if n.contains('关')
+        && (n.starts_with("有关")
+            || n.starts_with("相关")
+            || ["有关单位", "有关部门", "相关单位", "相关部门"].iter().any(|w| n.ends_with(w)))
+    {
+        return true;
+    }
+    n.contains("成员单位")
 }

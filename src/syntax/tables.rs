@@ -10,6 +10,9 @@ use crate::text::{TextRange, is_inline_space};
 
 /// Separator of a table line, if it is one.
 fn separator(line: &str) -> Option<char> {
+    if memchr::memchr2(b'|', b'\t', line.as_bytes()).is_none() && !line.contains('｜') {
+        return None;
+    }
     let t = line.trim();
     if t.starts_with('|') || t.matches('|').count() >= 2 {
         Some('|')

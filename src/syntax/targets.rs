@@ -85,7 +85,7 @@ fn sentences(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = start;
     for (i, c) in s[start..end].char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?') {
+        if SENTENCE_END.contains(&c) {
             let e = start + i + c.len_utf8();
             let (a, b) = trim(s, from, e);
             if a < b {
@@ -131,8 +131,63 @@ fn is_anchored(s: &str) -> bool {
     false
 }
 
+/// A char that can follow 到/至 in `到2025年`, `到二〇二五年`, `到“十四五”末`.
+fn could_start_year(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '０'..='９' | '二' | '十' | '“' | '"' | '到' | '至')
+}
+
+/// Words that can open an anchored target sentence.
+static OPENERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["到", "至", "争取", "力争"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+
+const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
+
+/// Year-anchored and 力争 sentences inside `spans` (line ranges outside target
+/// sections, sorted), found from the few words that can open them (one
+/// search over the whole text each) rather than by splitting every line into sentences.
+fn anchored_sentences(prose: &str, spans: &[(usize, usize)], out: &mut Vec<TargetStatement>) {
+    let mut hits: Vec<(usize, bool)> = Vec::new();
+    for finder in OPENERS.iter() {
+        let lizheng = finder.needle() == "力争".as_bytes();
+        hits.extend(finder.find_iter(prose.as_bytes()).map(|p| (p, lizheng)));
+    }
+    hits.sort_unstable();
+    let mut last_sentence = usize::MAX;
+    for (at, lizheng) in hits {
+        let i = spans.partition_point(|s| s.0 <= at);
+        let Some(&(start, end)) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
+        if at >= end {
+            continue;
+        }
+        let text = &prose[start..end];
+        let p = at - start;
+        if !lizheng
+            && !text[p..].chars().nth(if text[p..].starts_with("争取") { 2 } else { 1 }).is_some_and(could_start_year)
+        {
+            continue;
+        }
+        let at_start = p == 0 || text[..p].ends_with(SENTENCE_END) || text[..p].ends_with('\0');
+        if !at_start && !lizheng {
+            continue;
+        }
+        let a = text[..p].rfind(SENTENCE_END).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        if start + a == last_sentence {
+            continue;
+        }
+        last_sentence = start + a;
+        let b = text[p..]
+            .find(SENTENCE_END)
+            .map_or(text.len(), |i| p + i + text[p + i..].chars().next().map_or(1, char::len_utf8));
+        let (a, b) = trim(prose, start + a, start + b);
+        if a < b && is_anchored(&prose[a..b]) {
+            out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Anchored });
+        }
+    }
+}
+
 pub(crate) fn find(source: &str, prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<TargetStatement> {
     let mut out = Vec::new();
+    let mut plain: Vec<(usize, usize)> = Vec::new();
     let mut next_heading = 0usize;
     let mut stack: Vec<usize> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
@@ -195,13 +250,13 @@ pub(crate) fn find(source: &str, prose: &str, lines: &[Line], headings: &[Headin
                     out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Sentence });
                 }
             }
-        } else if text.contains('到') || text.contains("力争") || text.contains('至') {
-            for (a, b) in sentences(prose, start, end) {
-                if is_anchored(&prose[a..b]) {
-                    out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Anchored });
-                }
-            }
+        } else {
+            plain.push((start, end));
         }
+    }
+    if !plain.is_empty() {
+        anchored_sentences(prose, &plain, &mut out);
+        out.sort_by_key(|t| t.range.start);
     }
     out
 }

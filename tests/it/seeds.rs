@@ -1,0 +1,148 @@
+//! Real drafts from template sites (`../shared/corpus/seeds`): concrete,
+//! hand-checked findings. Skipped with a note when `../shared` is absent
+//! (but not in CI).
+
+use planlint::SourceKind;
+
+use crate::support::{Finding, findings, shared_dir};
+
+fn seed(prefix: &str) -> Option<String> {
+    let dir = shared_dir("the seed corpus tests")?.join("corpus/seeds");
+    let entry = std::fs::read_dir(&dir)
+        .expect("read seeds")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}_* in {}", dir.display()));
+    Some(std::fs::read_to_string(entry.path()).expect("seed is UTF-8"))
+}
+
+fn has(fs: &[Finding], line: usize, code: &str, text: &str) -> bool {
+    fs.iter().any(|f| f.line == line && f.code == code && f.text == text)
+}
+
+/// The 工作要点 seed: 22 tasks under 二、主要任务, each with its lead unit.
+#[test]
+fn work_points_seed_tasks_and_leads() {
+    let Some(text) = seed("004") else { return };
+    let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
+    let doc = &analysis.document;
+    let leads: Vec<(u32, String)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.number, t.leads.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("+")))
+        .collect();
+    let expected: Vec<(u32, &str)> = vec![
+        (1, "市科技局"),
+        (2, "东湖高新区管委会"),
+        (3, "市发改委"),
+        (4, "市科技局"),
+        (5, "市科技局"),
+        (6, "市科技局"),
+        (7, "市经信局+市发改委+市科技局"),
+        (8, "市科技局+市经信局"),
+        (9, "市科技局"),
+        (10, "市科技局"),
+        (11, "市科技局"),
+        (12, "市科技局"),
+        (13, "市科技局"),
+        (14, "市科技局"),
+        (15, "市人才工作局"),
+        (16, "市科技局"),
+        (17, "市科技局"),
+        (18, "市科技局"),
+        (19, "市市场监管局"),
+        (20, "市科技局"),
+        (21, "市地方金融局+人行**分行营管部"),
+        (22, "市科技局"),
+    ];
+    let expected: Vec<(u32, String)> = expected.into_iter().map(|(n, s)| (n, s.to_string())).collect();
+    assert_eq!(leads, expected);
+    // Task 1's clause is split over two lines; its responsible unit is on the second.
+    assert_eq!(doc.tasks[0].others[0].name, "市推进科创中心建设领导小组成员单位");
+    // Task 4's note 〈含开发区、长江新区管委会，下同〉 is not a unit.
+    assert!(doc.tasks[3].others.iter().all(|u| !u.name.contains("长江新区")));
+    let fs = findings(&text, SourceKind::PlainText);
+    assert!(fs.iter().all(|f| f.code != "PL201"), "no task lacks a lead: {fs:#?}");
+}
+
+#[test]
+fn work_points_seed_masked_targets() {
+    let Some(text) = seed("004") else { return };
+    let fs = findings(&text, SourceKind::PlainText);
+    let lines: Vec<&str> = text.lines().collect();
+    let line_of = |needle: &str| lines.iter().position(|l| l.contains(needle)).expect(needle) + 1;
+    // ——科创中心建设成势见效。推进建设*个、预研预制*个重大科技基础设施，获批建设**家以上…
+    let l = line_of("科创中心建设成势见效");
+    let on_line: Vec<&Finding> = fs.iter().filter(|f| f.line == l && f.code == "PL101").collect();
+    assert_eq!(on_line.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(), ["*", "*", "**"]);
+    assert!(on_line.iter().all(|f| f.severity == "error" && f.message.contains("数值")));
+    // ——产业创新能力持续增强。高新技术企业突破*****家 … 增长**%以上 … 提升到**%左右。
+    let l = line_of("产业创新能力持续增强");
+    let masks: Vec<&str> = fs.iter().filter(|f| f.line == l && f.code == "PL101").map(|f| f.text.as_str()).collect();
+    assert_eq!(masks, ["*****", "****", "****", "**", "**"]);
+    // The masked bullets are placeholders, not targets without numbers.
+    assert!(fs.iter().all(|f| f.code != "PL301"), "{:#?}", fs.iter().filter(|f| f.code == "PL301").collect::<Vec<_>>());
+    // 推广“2+X”科技信贷服务体系 is a programme name, not a placeholder.
+    let l = line_of("2+X");
+    assert!(!fs.iter().any(|f| f.line == l && f.text.contains('X')));
+    assert!(!has(&fs, l, "PL101", "X"));
+}
+
+/// The X-masked speech: X年, X家, X县, X/X are placeholders; the site's URL is not.
+#[test]
+fn x_masked_speech_seed() {
+    let Some(text) = seed("003") else { return };
+    let fs = findings(&text, SourceKind::PlainText);
+    let lines: Vec<&str> = text.lines().collect();
+    let body = lines.iter().position(|l| l.starts_with("X年以来")).expect("body") + 1;
+    assert!(has(&fs, body, "PL101", "X"));
+    let first = fs.iter().find(|f| f.line == body).expect("finding on X年以来");
+    assert_eq!((first.col, first.text.as_str()), (1, "X"));
+    let x_jia = lines.iter().position(|l| l.contains("共组织申报X家高新技术企业")).expect("X家") + 1;
+    let col = lines[x_jia - 1].split("申报X家").next().unwrap().chars().count() + 3;
+    assert!(fs.iter().any(|f| f.line == x_jia && f.col == col && f.text == "X"), "X家 at {x_jia}:{col}");
+    let slash = lines.iter().position(|l| l.contains("X/X")).expect("X/X") + 1;
+    assert!(fs.iter().filter(|f| f.line == slash && f.text == "X").count() >= 2);
+    // www.xiebitongdao.com stays clean.
+    let url_line = lines.iter().position(|l| l.starts_with("携笔同道") && !l.contains("X年")).expect("url line") + 1;
+    assert!(
+        !fs.iter().any(|f| f.line == url_line),
+        "{:?}",
+        fs.iter().filter(|f| f.line == url_line).collect::<Vec<_>>()
+    );
+    // Dozens of X masks in all; every one an error.
+    let xs = fs.iter().filter(|f| f.code == "PL101" && f.text.chars().all(|c| c == 'X')).count();
+    assert!(xs >= 40, "{xs}");
+}
+
+/// The speech with `*` masks: *省长, *年, *家, and a number deleted outright (比重达到以上).
+#[test]
+fn star_masked_speech_seed() {
+    let Some(text) = seed("000") else { return };
+    let fs = findings(&text, SourceKind::PlainText);
+    let lines: Vec<&str> = text.lines().collect();
+    let l = lines.iter().position(|l| l.contains("尊敬的*省长")).expect("salutation") + 1;
+    let col = lines[l - 1].split("尊敬的*").next().unwrap().chars().count() + 4;
+    assert!(fs.iter().any(|f| f.line == l && f.col == col && f.text == "*" && f.message.contains("名称")));
+    let l = lines.iter().position(|l| l.contains("比重达到以上")).expect("达到以上") + 1;
+    assert!(has(&fs, l, "PL101", "达到以上"));
+    assert!(fs.iter().any(|f| f.text == "*" && f.message.contains("数值")));
+}
+
+/// The speech whose title ends in an empty 【 】.
+#[test]
+fn empty_bracket_seed() {
+    let Some(text) = seed("001") else { return };
+    let fs = findings(&text, SourceKind::PlainText);
+    assert!(has(&fs, 1, "PL101", "【 】"));
+}
+
+/// The report with a numbering gap: the body goes 一、 → 三、 (二、 was cut by the site);
+/// the parser keeps both headings and their order.
+#[test]
+fn numbering_gap_seed_keeps_structure() {
+    let Some(text) = seed("002") else { return };
+    let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
+    let numbers: Vec<u32> = analysis.document.headings.iter().filter(|h| h.level() == 1).map(|h| h.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 1, 3, 4, 5]);
+}

@@ -1,0 +1,127 @@
+//! Architecture invariants, checked on every `cargo test` (after rust-analyzer's tidy tests).
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sources() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+fn is_shell(rel: &str) -> bool {
+    rel.starts_with("src/cli/") || rel.starts_with("src/lsp/") || rel == "src/main.rs"
+}
+
+#[test]
+fn every_module_starts_with_a_doc_comment() {
+    for (rel, text) in sources() {
+        assert!(text.starts_with("//!"), "{rel} must start with a `//!` module doc comment");
+    }
+}
+
+#[test]
+fn the_core_does_no_io_and_is_not_async() {
+    const FORBIDDEN: [&str; 10] = [
+        "std::fs",
+        "std::io",
+        "std::env",
+        "tokio",
+        "tower_lsp",
+        "ropey",
+        "async fn",
+        "println!",
+        "eprintln!",
+        "std::process",
+    ];
+    for (rel, text) in sources() {
+        if is_shell(&rel) {
+            continue;
+        }
+        for word in FORBIDDEN {
+            assert!(
+                !text.contains(word),
+                "{rel} mentions `{word}`: the core must stay pure (only src/cli and src/lsp do IO)"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_rule_file_is_registered_and_codes_are_unique_and_sorted() {
+    let registry = std::fs::read_to_string(root().join("src/rules/mod.rs")).unwrap();
+    for (rel, _) in sources() {
+        let Some(name) = rel.strip_prefix("src/rules/") else { continue };
+        let module = name.trim_end_matches(".rs");
+        if ["mod", "tests"].contains(&module) {
+            continue;
+        }
+        assert!(
+            registry.contains(&format!("{module}::check")),
+            "src/rules/{name} is not registered in rules::REGISTRY"
+        );
+        assert!(registry.contains(&format!("mod {module};")), "src/rules/{name} is not declared in rules/mod.rs");
+    }
+    let rules: Vec<_> = planlint::rules::all().collect();
+    for pair in rules.windows(2) {
+        assert!(
+            pair[0].code < pair[1].code,
+            "rule codes must be unique and sorted: {} then {}",
+            pair[0].code,
+            pair[1].code
+        );
+    }
+    for r in &rules {
+        let file = root().join(format!("src/rules/{}.rs", r.name.replace('-', "_")));
+        assert!(file.exists(), "rule `{}` must live in {}", r.name, file.display());
+        assert!(r.code.starts_with("PL") && r.code.len() == 5, "bad code {}", r.code);
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for r in planlint::rules::all() {
+        let docs = r.docs_text();
+        for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+            assert!(docs.contains(heading), "rule `{}` docs lack `{heading}`", r.name);
+        }
+    }
+}
+
+#[test]
+fn no_ignored_or_should_panic_tests() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    rust_files(&root().join("tests"), &mut files);
+    let ignore = ["#[", "ignore]"].concat();
+    let should_panic = ["#[", "should_panic"].concat();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(
+            !text.contains(&ignore) && !text.contains(&should_panic),
+            "{}: no ignored or should_panic tests",
+            f.display()
+        );
+    }
+}
