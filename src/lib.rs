@@ -7,7 +7,8 @@
 //!   responsibility clauses, target statements, suppressions.
 //! - [`rules`] holds one file per rule; each inspects the Document.
 //! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
-//! - `cli` (behind the binary) is the shell that reads files and prints.
+//!
+//! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
@@ -16,9 +17,6 @@ pub mod lang;
 pub mod rules;
 pub mod syntax;
 pub mod text;
-
-#[doc(hidden)]
-pub mod cli;
 
 pub use config::{Config, ConfigError, Level};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, apply_fixes};

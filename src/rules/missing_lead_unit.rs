@@ -154,7 +154,8 @@ fn draft_style(doc: &Document<'_>) -> ClauseStyle {
     }
     counts
         .into_iter()
-        .max_by_key(|(_, n)| *n)
+        // Ties go to the labelled form: it names the lead this rule asks for.
+        .max_by_key(|(s, n)| (*n, s.labelled_lead))
         .map_or(ClauseStyle { parenthesised: true, full_width: true, labelled_lead: true }, |(s, _)| s)
 }
 
@@ -171,10 +172,12 @@ fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, lang: Lang)
         let line_sep = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
         (task.insert_at as usize, format!("{line_sep}{}", body.replace(semi, line_sep)))
     };
+    let shown = text.trim_start_matches(['\r', '\n']).replace(['\r', '\n'], " ");
     Fix {
-        title: lang
-            .pick("插入责任分工（牵头单位、责任单位）", "Insert a responsibility clause (lead and responsible units)")
-            .to_string(),
+        title: match lang {
+            Lang::Zh => format!("插入责任分工“{shown}”"),
+            Lang::En => format!("Insert a responsibility clause “{shown}”"),
+        },
         edits: vec![Edit::insert(at, text)],
         applicability: Applicability::Unsafe,
     }
@@ -193,7 +196,7 @@ mod tests {
             &MISSING_LEAD_UNIT,
             "二、主要任务\n（一）推进平台建设\n1.健全机制。建立清单。（牵头单位：市科技局；责任单位：市财政局）\n2.完善政策。落实优惠政策。\n",
             expect![[r#"
-                4:1 PL201 [2.完善政策] 任务“2.完善政策”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工（牵头单位、责任单位） @4:15 "（牵头单位：；责任单位：）")
+                4:1 PL201 [2.完善政策] 任务“2.完善政策”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @4:15 "（牵头单位：；责任单位：）")
             "#]],
         );
     }
@@ -244,8 +247,8 @@ mod tests {
             "一、重点工作\n1.抓好项目建设。开工一批项目。\n2.抓好招商引资。引进一批企业。\n三、保障措施\n（一）加强组织领导。各部门协同。\n",
             expect![[r#"
                 1:1 PL201 [一、重点工作] 本文未标注任何牵头单位或责任单位；如为任务分工方案，请为每项任务注明“（牵头单位：…；责任单位：…）” (info)
-                2:1 PL201 [1.抓好项目建设] 未标注牵头单位：1.抓好项目建设 (hint) (fix: unsafe: 插入责任分工（牵头单位、责任单位） @2:17 "（牵头单位：；责任单位：）")
-                3:1 PL201 [2.抓好招商引资] 未标注牵头单位：2.抓好招商引资 (hint) (fix: unsafe: 插入责任分工（牵头单位、责任单位） @3:17 "（牵头单位：；责任单位：）")
+                2:1 PL201 [1.抓好项目建设] 未标注牵头单位：1.抓好项目建设 (hint) (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @2:17 "（牵头单位：；责任单位：）")
+                3:1 PL201 [2.抓好招商引资] 未标注牵头单位：2.抓好招商引资 (hint) (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @3:17 "（牵头单位：；责任单位：）")
             "#]],
         );
     }

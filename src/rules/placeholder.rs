@@ -640,6 +640,22 @@ mod tests {
     }
 
     #[test]
+    fn suppression_comments_in_text_and_markdown() {
+        let text = "<!-- planlint-disable-next-line placeholder -->\n采购X型设备。\n完成X项。<!-- planlint-disable-line -->\nplanlint-disable-next-line PL101\n\n新增**家。\n<!-- planlint-disable -->\n某某集团。\n<!-- planlint-enable -->\n到X年。\n<!-- planlint-disable-next-line missing-lead-unit -->\n突破**家。\n";
+        let plain = crate::rules::tests::render(&PLACEHOLDER, crate::SourceKind::PlainText, &Default::default(), text);
+        let md = crate::rules::tests::render(&PLACEHOLDER, crate::SourceKind::Markdown, &Default::default(), text);
+        assert_eq!(plain, md);
+        check(
+            &PLACEHOLDER,
+            text,
+            expect![[r#"
+            10:2 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+            12:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+        "#]],
+        );
+    }
+
+    #[test]
     fn configured_look_alikes_are_allowed() {
         let mut config = crate::Config::default();
         config.placeholder_allow.push("X3型".into());

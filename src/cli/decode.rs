@@ -1,0 +1,167 @@
+//! Bytes → text. Drafts arrive as UTF-8 (with or without a BOM), as UTF-16
+//! with a BOM (Word's "Unicode text"), or as GBK/GB18030 (older Windows
+//! tools); Big5 occasionally. Anything else is an error, never a guess that
+//! turns a draft into mojibake.
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
+
+use planlint::Lang;
+
+/// Files larger than this are refused (drafts are kilobytes; a 256 MiB
+/// "draft" is a mistake, and reading it would only waste memory).
+pub const MAX_FILE_LEN: u64 = 256 * 1024 * 1024;
+
+/// How a file was decoded.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Source {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+    Big5,
+}
+
+/// Why a file could not be decoded.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DecodeError {
+    /// A NUL byte near the start: not a text file.
+    Binary,
+    /// Declared or detected an encoding, but the bytes are malformed in it.
+    Malformed { encoding: &'static str, offset: Option<usize> },
+    /// Not UTF-8 and not recognisably Chinese legacy text.
+    Unknown { guess: &'static str },
+}
+
+impl DecodeError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DecodeError::Binary, Lang::Zh) => "二进制文件（含 NUL 字节），不是文本草稿".into(),
+            (DecodeError::Binary, Lang::En) => "binary file (contains NUL bytes), not a text draft".into(),
+            (DecodeError::Malformed { encoding, offset: Some(o) }, Lang::Zh) => {
+                format!("不是有效的 {encoding} 文本（第 {o} 字节处编码错误）")
+            }
+            (DecodeError::Malformed { encoding, offset: Some(o) }, Lang::En) => {
+                format!("not valid {encoding} (malformed at byte {o})")
+            }
+            (DecodeError::Malformed { encoding, offset: None }, Lang::Zh) => format!("不是有效的 {encoding} 文本"),
+            (DecodeError::Malformed { encoding, offset: None }, Lang::En) => format!("not valid {encoding}"),
+            (DecodeError::Unknown { guess }, Lang::Zh) => format!(
+                "无法识别的文本编码（疑似 {guess}）；planlint 读取 UTF-8、带 BOM 的 UTF-16 和 GBK/GB18030，请另存为 UTF-8"
+            ),
+            (DecodeError::Unknown { guess }, Lang::En) => format!(
+                "unrecognised text encoding (looks like {guess}); planlint reads UTF-8, UTF-16 with a BOM \
+                 and GBK/GB18030: save the file as UTF-8"
+            ),
+        }
+    }
+}
+
+/// Decodes a whole file. Valid UTF-8 is taken over without copying.
+pub fn decode(bytes: Vec<u8>) -> Result<(String, Source), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(s) => Ok((s.to_string(), Source::Utf8Bom)),
+            Err(e) => Err(DecodeError::Malformed { encoding: "UTF-8", offset: Some(e.valid_up_to() + 3) }),
+        };
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return strict(UTF_16LE, &bytes[2..]).map(|s| (s, Source::Utf16Le));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return strict(UTF_16BE, &bytes[2..]).map(|s| (s, Source::Utf16Be));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(DecodeError::Binary);
+    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok((s, Source::Utf8)),
+        Err(e) => e.into_bytes(),
+    };
+    // Legacy Chinese. GB18030 first: it is what GBK files decode as, and a
+    // strict decode that yields mostly Han characters is conclusive even for
+    // a file too short for statistical detection.
+    if let Ok(s) = strict(GB18030, &bytes)
+        && mostly_han(&s)
+    {
+        return Ok((s, Source::Gb18030));
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    if guess == BIG5
+        && let Ok(s) = strict(BIG5, &bytes)
+    {
+        return Ok((s, Source::Big5));
+    }
+    Err(DecodeError::Unknown { guess: guess.name() })
+}
+
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|s| s.into_owned())
+        .ok_or(DecodeError::Malformed { encoding: encoding.name(), offset: None })
+}
+
+/// At least 60 % of the non-ASCII characters are Han or CJK punctuation.
+fn mostly_han(s: &str) -> bool {
+    let (mut han, mut other) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        if planlint::text::is_cjk(c) || ('\u{FF00}'..='\u{FFEF}').contains(&c) {
+            han += 1;
+        } else {
+            other += 1;
+        }
+    }
+    han > 0 && han * 5 >= (han + other) * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let text = "一、工作目标\r\n";
+        assert_eq!(decode(text.as_bytes().to_vec()), Ok((text.to_string(), Source::Utf8)));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(bom), Ok((text.to_string(), Source::Utf8Bom)));
+    }
+
+    #[test]
+    fn gbk_even_when_short() {
+        for text in ["新增**家。", "一、工作目标\n到2026年，培育X家企业。（牵头单位：市科技局）\n"]
+        {
+            let (bytes, _, _) = GB18030.encode(text);
+            assert_eq!(decode(bytes.into_owned()), Ok((text.to_string(), Source::Gb18030)), "{text}");
+        }
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let text = "二、主要任务𠀀";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(le), Ok((text.to_string(), Source::Utf16Le)));
+        assert_eq!(decode(be), Ok((text.to_string(), Source::Utf16Be)));
+        assert!(matches!(decode(vec![0xFF, 0xFE, 0x00, 0xD8]), Err(DecodeError::Malformed { .. })));
+    }
+
+    #[test]
+    fn binary_and_garbage_are_errors() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00word/document.xml".to_vec()), Err(DecodeError::Binary));
+        assert!(matches!(
+            decode(b"\xEF\xBB\xBF\xFF\xFF".to_vec()),
+            Err(DecodeError::Malformed { offset: Some(3), .. })
+        ));
+        // Latin-1 prose is not a Chinese draft: refuse instead of inventing Han characters.
+        assert!(matches!(decode(b"Caf\xE9 cr\xE8me br\xFBl\xE9e, na\xEFve fa\xE7ade".to_vec()), Err(_)));
+    }
+}

@@ -1,0 +1,195 @@
+//! Which files to check, how to read them, and which `planlint.toml` applies.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use planlint::{Config, Lang, SourceKind};
+
+use super::decode::{self, MAX_FILE_LEN};
+
+/// File names of the configuration, in order of preference.
+const CONFIG_NAMES: [&str; 2] = ["planlint.toml", ".planlint.toml"];
+/// Extensions of drafts found when walking directories.
+const DRAFT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Where a draft's bytes come from.
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// One draft to check.
+pub struct Target {
+    /// The path as printed in findings.
+    pub display: String,
+    pub input: Input,
+    pub kind: SourceKind,
+}
+
+/// Expands the command-line paths into drafts, in a stable order: arguments in
+/// the order given, each directory's files sorted by path. Paths that do not
+/// exist are reported; the returned flag says whether any was.
+pub fn collect(paths: &[PathBuf], stdin_filename: Option<&str>, lang: Lang) -> (Vec<Target>, bool) {
+    let mut targets = Vec::new();
+    let mut seen = HashSet::new();
+    let mut failed = false;
+    let mut stdin_taken = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if !stdin_taken {
+                stdin_taken = true;
+                targets.push(Target {
+                    display: stdin_filename.unwrap_or("<stdin>").to_string(),
+                    input: Input::Stdin,
+                    kind: stdin_filename.map_or(SourceKind::PlainText, SourceKind::from_name),
+                });
+            }
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let walker = ignore::WalkBuilder::new(path)
+                    .require_git(false)
+                    .add_custom_ignore_filename(".planlintignore")
+                    .sort_by_file_name(|a, b| a.cmp(b))
+                    .build();
+                for entry in walker {
+                    match entry {
+                        Ok(entry) => {
+                            let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                            if is_file && is_draft(entry.path()) && seen.insert(entry.path().to_path_buf()) {
+                                targets.push(file_target(entry.path()));
+                            }
+                        }
+                        Err(e) => {
+                            eprintln!("planlint: error: {e}");
+                            failed = true;
+                        }
+                    }
+                }
+            }
+            Ok(_) => {
+                if seen.insert(path.clone()) {
+                    targets.push(file_target(path));
+                }
+            }
+            Err(e) => {
+                let what = if e.kind() == std::io::ErrorKind::NotFound {
+                    lang.pick("文件或目录不存在", "no such file or directory").to_string()
+                } else {
+                    e.to_string()
+                };
+                eprintln!("planlint: error: {}: {what}", path.display());
+                failed = true;
+            }
+        }
+    }
+    (targets, failed)
+}
+
+fn is_draft(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DRAFT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+}
+
+fn file_target(path: &Path) -> Target {
+    let display = path.to_string_lossy();
+    let display = display.strip_prefix("./").unwrap_or(&display).to_string();
+    Target { kind: SourceKind::from_name(&display), display, input: Input::File(path.to_path_buf()) }
+}
+
+/// Reads and decodes a draft. The error is a complete message naming the file.
+pub fn read(target: &Target, lang: Lang) -> Result<String, String> {
+    let fail = |what: String| format!("{}: {what}", target.display);
+    let bytes = match &target.input {
+        Input::Stdin => super::read_stdin().map_err(|e| fail(e.to_string()))?,
+        Input::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+            if meta.len() > MAX_FILE_LEN {
+                return Err(fail(format!(
+                    "{} ({} MiB > {} MiB)",
+                    lang.pick("文件过大，不像是一份草稿", "file too large to be a draft"),
+                    meta.len() >> 20,
+                    MAX_FILE_LEN >> 20
+                )));
+            }
+            std::fs::read(path).map_err(|e| fail(e.to_string()))?
+        }
+    };
+    decode::decode(bytes).map(|(text, _)| text).map_err(|e| fail(e.message(lang)))
+}
+
+/// Configuration lookup: an explicit `--config`, or the nearest
+/// `planlint.toml` / `.planlint.toml` above each draft (cached per directory).
+pub struct Configs {
+    explicit: Option<Arc<Config>>,
+    lang: Option<Lang>,
+    default: Arc<Config>,
+    cache: HashMap<PathBuf, Result<Arc<Config>, String>>,
+}
+
+impl Configs {
+    pub fn new(explicit: Option<&Path>, lang: Option<Lang>) -> Result<Configs, String> {
+        let mut default = Config::default();
+        if let Some(lang) = lang {
+            default.lang = lang;
+        }
+        let mut configs = Configs { explicit: None, lang, default: Arc::new(default), cache: HashMap::new() };
+        if let Some(path) = explicit {
+            configs.explicit = Some(configs.load(path)?);
+        }
+        Ok(configs)
+    }
+
+    fn load(&self, path: &Path) -> Result<Arc<Config>, String> {
+        let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut config = Config::from_toml(&src).map_err(|e| format!("{}:{e}", path.display()))?;
+        if let Some(lang) = self.lang {
+            config.lang = lang;
+        }
+        Ok(Arc::new(config))
+    }
+
+    /// The configuration for a draft.
+    pub fn for_target(&mut self, target: &Target, cwd: &Path) -> Result<Arc<Config>, String> {
+        let dir = match &target.input {
+            Input::File(path) => cwd.join(path).parent().map_or_else(|| cwd.to_path_buf(), Path::to_path_buf),
+            Input::Stdin => match Path::new(&target.display).parent() {
+                Some(parent) if target.display != "<stdin>" => cwd.join(parent),
+                _ => cwd.to_path_buf(),
+            },
+        };
+        self.for_dir(&dir)
+    }
+
+    /// The message language configured for a directory (for the summary line).
+    pub fn lang_for_dir(&mut self, dir: &Path) -> Lang {
+        self.for_dir(dir).map_or(self.default.lang, |c| c.lang)
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, String> {
+        if let Some(config) = &self.explicit {
+            return Ok(config.clone());
+        }
+        let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut visited = Vec::new();
+        let mut current = Some(dir.as_path());
+        let found = loop {
+            let Some(d) = current else { break Ok(self.default.clone()) };
+            if let Some(hit) = self.cache.get(d) {
+                break hit.clone();
+            }
+            visited.push(d.to_path_buf());
+            if let Some(path) = CONFIG_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file()) {
+                break self.load(&path);
+            }
+            current = d.parent();
+        };
+        for d in visited {
+            self.cache.insert(d, found.clone());
+        }
+        found
+    }
+}

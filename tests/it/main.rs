@@ -1,0 +1,10 @@
+//! The one integration-test binary: features exercised through the public
+//! API and the built `planlint` binary.
+
+mod cli;
+mod docs;
+mod gen_corpus;
+mod props;
+mod seeds;
+mod support;
+mod tidy;
