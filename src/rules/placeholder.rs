@@ -159,10 +159,10 @@ pub(crate) fn find(doc: &Document<'_>, allow: &[String], start: usize, end: usiz
     let end = crate::text::floor_char_boundary(prose, end);
     let mut out = Vec::new();
     let push = |out: &mut Vec<Found>, s: usize, e: usize| {
-        if let Some(f) = classify(prose, s, e) {
-            if !allowed(prose, f.range, allow) {
-                out.push(f);
-            }
+        if let Some(f) = classify(prose, s, e)
+            && !allowed(prose, f.range, allow)
+        {
+            out.push(f);
         }
     };
     scan_tokens(prose, start, end, &mut |s, e| push(&mut out, s, e));
@@ -313,29 +313,10 @@ fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
         {
             Stands::Number
         }
-        Some(c)
-            if matches!(
-                c,
-                '市' | '县'
-                    | '区'
-                    | '省'
-                    | '镇'
-                    | '乡'
-                    | '村'
-                    | '局'
-                    | '委'
-                    | '办'
-                    | '厅'
-                    | '院'
-                    | '校'
-                    | '公'
-                    | '集'
-                    | '同'
-                    | '籍'
-            ) =>
-        {
-            Stands::Name
-        }
+        Some(
+            '市' | '县' | '区' | '省' | '镇' | '乡' | '村' | '局' | '委' | '办' | '厅' | '院' | '校' | '公' | '集'
+            | '同' | '籍',
+        ) => Stands::Name,
         _ => match prev {
             Some(p) if p.is_ascii_digit() => Stands::Number,
             _ => Stands::Unknown,

@@ -509,7 +509,7 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
             if after_close.is_some_and(is_mask_follower) && !is_boundary(before_close) {
                 break;
             }
-            if !md && !(is_boundary(after_close) || before_close.is_some_and(is_cjk_punct)) {
+            if !(md || is_boundary(after_close) || before_close.is_some_and(is_cjk_punct)) {
                 break;
             }
             if och == b'_' && after_close.is_some_and(|c| c.is_alphanumeric()) {

@@ -203,11 +203,11 @@ fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
         let mut total = first.len_utf8() + len + close.len_utf8();
         let mut standard = first == '（' && close == '）';
         // A wrong trailing mark: （一）、 （一）. （1）．
-        if let Some(c) = s[total..].chars().next() {
-            if matches!(c, '、' | '.' | '．' | '，' | ',') {
-                total += c.len_utf8();
-                standard = false;
-            }
+        if let Some(c) = s[total..].chars().next()
+            && matches!(c, '、' | '.' | '．' | '，' | ',')
+        {
+            total += c.len_utf8();
+            standard = false;
         }
         return Some((style, n, total, standard));
     }
@@ -257,10 +257,10 @@ fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
             _ => return None,
         };
         // 1.5亿元 is a number, not a heading; so is 2023.09.15.
-        if let Some(c) = after[delim_len..].chars().next() {
-            if c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '%' {
-                return None;
-            }
+        if let Some(c) = after[delim_len..].chars().next()
+            && (c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '%')
+        {
+            return None;
         }
         return Some((style, n, len + delim_len, standard));
     }
@@ -334,10 +334,10 @@ pub(crate) fn link(headings: &mut [Heading], text_len: usize) {
             }
         }
         headings[i].parent = stack.last().map(|&p| p as u32);
-        if headings[i].own_role == 0 {
-            if let Some(&p) = stack.last() {
-                headings[i].role = headings[p].role;
-            }
+        if headings[i].own_role == 0
+            && let Some(&p) = stack.last()
+        {
+            headings[i].role = headings[p].role;
         }
         stack.push(i);
     }

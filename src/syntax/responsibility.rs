@@ -296,8 +296,8 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
             continue;
         }
         // Must not be a label such as 牵头单位 / 牵头部门.
-        if let Some(next) = char_at(prose, hit.1) {
-            if matches!(
+        if let Some(next) = char_at(prose, hit.1)
+            && matches!(
                 fold_char(next),
                 '单' | '部'
                     | '领'
@@ -316,9 +316,9 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
                     | '开'
                     | '建'
                     | '制'
-            ) {
-                continue;
-            }
+            )
+        {
+            continue;
         }
         let Some(line_idx) = line_containing(lines, hit.0) else { continue };
         let line = &lines[line_idx];
@@ -425,7 +425,8 @@ fn full_width(prose: &str, range: TextRange) -> bool {
     if s.starts_with('(') {
         return false;
     }
-    !(s.contains(':') && !s.contains('：'))
+    // Half-width only when a half-width colon appears and no full-width one.
+    !s.contains(':') || s.contains('：')
 }
 
 /// Parses `牵头单位：A；责任单位：B、C` (with or without the parentheses).
@@ -546,16 +547,16 @@ pub(crate) fn split_units(prose: &str, start: usize, end: usize, config: &Config
             }
             '）' | ')' | '〉' | '>' | '】' | ']' => {
                 depth -= 1;
-                if depth == 0 {
-                    if let Some(o) = note_open.take() {
-                        let inner = prose[o..at].trim_start_matches(['(', '（', '〈', '<', '【', '[']);
-                        if inner.starts_with('含')
-                            || inner.starts_with("包括")
-                            || inner.starts_with("下同")
-                            || inner.contains("下同")
-                        {
-                            notes.push((o, at + c.len_utf8()));
-                        }
+                if depth == 0
+                    && let Some(o) = note_open.take()
+                {
+                    let inner = prose[o..at].trim_start_matches(['(', '（', '〈', '<', '【', '[']);
+                    if inner.starts_with('含')
+                        || inner.starts_with("包括")
+                        || inner.starts_with("下同")
+                        || inner.contains("下同")
+                    {
+                        notes.push((o, at + c.len_utf8()));
                     }
                 }
                 depth = depth.max(0);
