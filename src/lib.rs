@@ -10,6 +10,7 @@
 //!
 //! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+#![deny(unsafe_code)]
 
 pub mod config;
 pub mod diagnostic;

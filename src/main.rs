@@ -1,5 +1,7 @@
 //! The `planlint` binary: the command-line shell around the `planlint` library.
 
+#![deny(unsafe_code)]
+
 mod cli;
 
 fn main() -> std::process::ExitCode {

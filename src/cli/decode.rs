@@ -75,10 +75,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Source), DecodeError> {
     if memchr::memchr(0, head).is_some() {
         return Err(DecodeError::Binary);
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) => return Ok((s, Source::Utf8)),
-        Err(e) => e.into_bytes(),
-    };
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: just validated. (simdutf8 validates Chinese text several
+        // times faster than `String::from_utf8`, which showed up as 7 % of a
+        // `planlint check` run.)
+        #[allow(unsafe_code)]
+        return Ok((unsafe { String::from_utf8_unchecked(bytes) }, Source::Utf8));
+    }
     // Legacy Chinese. GB18030 first: it is what GBK files decode as, and a
     // strict decode that yields mostly Han characters is conclusive even for
     // a file too short for statistical detection.

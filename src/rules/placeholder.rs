@@ -5,6 +5,7 @@ use crate::rules::{Ctx, declare_rule};
 use crate::syntax::Document;
 use crate::syntax::markup::is_mask_follower;
 use crate::syntax::numerals::is_cn_numeral_char;
+use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
 
 declare_rule! {
@@ -168,13 +169,15 @@ pub(crate) fn find(doc: &Document<'_>, allow: &[String], start: usize, end: usiz
     scan_tokens(prose, start, end, &mut |s, e| push(&mut out, s, e));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
-    for finder in SUFFIX_FINDERS.iter() {
-        let suffix = finder.needle();
-        for p in finder.find_iter(&prose.as_bytes()[start..end]) {
-            let p = start + p;
-            if let Some(verb) = DROPPED_NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
-                push(&mut out, p - verb.len(), p + suffix.len());
-            }
+    let mut hits = Vec::new();
+    SUFFIX_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut hits);
+    let suffixes = hits
+        .into_iter()
+        .map(|(p, i)| (start + p, SUFFIXES[i].len()))
+        .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
+    for (p, len) in suffixes {
+        if let Some(verb) = DROPPED_NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
+            push(&mut out, p - verb.len(), p + len);
         }
     }
     if out.len() > before {
@@ -183,35 +186,34 @@ pub(crate) fn find(doc: &Document<'_>, allow: &[String], start: usize, end: usiz
     out
 }
 
-static SUFFIX_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    std::sync::LazyLock::new(|| ["以上", "左右", "%", "％"].map(|s| memchr::memmem::Finder::new(s.as_bytes())));
+const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
+static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
 
 /// Verbs that take a number: `达到以上` has lost it.
 const DROPPED_NUMBER_VERBS: [&str; 11] =
     ["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
 
 /// Multi-byte characters that can start a placeholder token.
-static TRIGGER_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::LazyLock::new(|| {
-    ["＊", "Ｘ", "ｘ", "＿", "×", "○", "□", "〇", "【", "\u{3000}", "某某"]
-        .iter()
-        .map(|s| memchr::memmem::Finder::new(s.as_bytes()))
-        .collect()
-});
+static TRIGGERS: std::sync::LazyLock<Needles> =
+    // `×` (two bytes) is found with memchr on its lead byte instead: a needle
+    // shorter than three bytes would make the one-pass search slow.
+    std::sync::LazyLock::new(|| Needles::new(&["＊", "Ｘ", "ｘ", "＿", "○", "□", "〇", "【", "\u{3000}", "某某"]));
 
 /// Calls `f(start, end)` for every candidate token in `start..end`: runs of
 /// `*＊`, `XxＸｘ`, `×` (with spaces between), `某某`, `○〇`, `□`, `_＿` (two or
 /// more), white space, and `【…】` (at most 40 chars inside, one line).
 ///
-/// Candidates are located with SIMD searches for each trigger (memchr for the
-/// ASCII ones, memmem for the others), which is several times faster than a
+/// Candidates are located with SIMD searches (memchr for the ASCII triggers,
+/// one aho-corasick pass for the others), which is several times faster than a
 /// byte loop or a regex over Chinese text, where these are rare.
 fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
     let b = &prose.as_bytes()[start..end];
     let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
     starts.extend(memchr::memchr2_iter(b'_', b' ', b));
-    for finder in TRIGGER_FINDERS.iter() {
-        starts.extend(finder.find_iter(b));
-    }
+    let mut hits = Vec::new();
+    TRIGGERS.find_all(b, &mut hits);
+    starts.extend(hits.iter().map(|&(p, _)| p));
+    starts.extend(memchr::memchr_iter(0xC3, b).filter(|&p| b.get(p + 1) == Some(&0x97)));
     starts.sort_unstable();
     let mut next_free = start;
     for i in starts {

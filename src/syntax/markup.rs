@@ -228,19 +228,27 @@ impl<'a> ProseBuf<'a> {
     fn finish(self) -> Cow<'a, str> {
         match self.buf {
             None => Cow::Borrowed(self.text),
-            // Only whole chars were replaced by ASCII, so this cannot fail; fall
-            // back to the original text rather than panic if it ever did.
-            Some(v) => String::from_utf8(v).map_or(Cow::Borrowed(self.text), Cow::Owned),
+            // SAFETY: `v` started as a copy of `self.text` (valid UTF-8) and
+            // `blank` only ever overwrites whole chars (it checks both ends are
+            // char boundaries) with the ASCII filler, which keeps it valid.
+            // Re-validating cost ~7 % of the whole analysis on Chinese text.
+            #[allow(unsafe_code)]
+            Some(v) => Cow::Owned(unsafe { String::from_utf8_unchecked(v) }),
         }
     }
 }
 
 /// Overwrites `start..end` (char boundaries) of the prose view with filler.
 fn blank(prose: &mut ProseBuf<'_>, start: usize, end: usize) {
-    if start >= end || prose.as_bytes()[start..end].iter().all(|&b| b == FILLER) {
+    let text = prose.text;
+    if start >= end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
+        || prose.as_bytes()[start..end].iter().all(|&b| b == FILLER)
+    {
         return;
     }
-    let text = prose.text;
     prose.buf.get_or_insert_with(|| text.as_bytes().to_vec())[start..end].fill(FILLER);
 }
 

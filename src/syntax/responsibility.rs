@@ -5,6 +5,7 @@
 //! lines of their own, `（A牵头，B配合）`, `（责任单位：A、B）` alone (the
 //! first listed leads), traditional characters, half-width punctuation.
 
+use crate::text::needles::Needles;
 use std::sync::LazyLock;
 
 use crate::config::Config;
@@ -111,8 +112,7 @@ pub(crate) struct Matchers {
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("：".as_bytes()));
-static LEAD_VERBS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-    LazyLock::new(|| ["牵头", "牽頭"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+static LEAD_VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["牵头", "牽頭"]));
 
 impl Matchers {
     pub fn new(config: &Config) -> Matchers {
@@ -172,7 +172,9 @@ impl Matchers {
 /// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:
 /// returns its byte range within `s`.
 fn lead_verb_in(s: &str) -> Option<(usize, usize)> {
-    let p = LEAD_VERBS.iter().filter_map(|f| f.find(s.as_bytes())).min()?;
+    let mut hits = Vec::new();
+    LEAD_VERBS.find_all(s.as_bytes(), &mut hits);
+    let p = hits.first()?.0;
     let mut start = p;
     for prefix in ["分别", "共同", "负责", "分別", "負責"] {
         if s[..p].ends_with(prefix) {
@@ -288,9 +290,9 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
     }
     // 2. Verb form inside parentheses: `（A、B牵头，C配合）`.
     let mut extra = Vec::new();
-    let mut hits: Vec<usize> = LEAD_VERBS.iter().flat_map(|f| f.find_iter(prose.as_bytes())).collect();
-    hits.sort_unstable();
-    for at in hits {
+    let mut hits = Vec::new();
+    LEAD_VERBS.find_all(prose.as_bytes(), &mut hits);
+    for (at, _) in hits {
         let hit = (at, at + "牵头".len());
         if covered(&clauses, hit.0) || covered(&extra, hit.0) {
             continue;

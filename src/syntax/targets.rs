@@ -5,6 +5,7 @@
 //! Anywhere else: sentences anchored on a year (`到2025年，…`, `力争到…`) and
 //! 力争 sentences with a quantity verb.
 
+use crate::text::needles::Needles;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -137,8 +138,8 @@ fn could_start_year(c: char) -> bool {
 }
 
 /// Words that can open an anchored target sentence.
-static OPENERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    LazyLock::new(|| ["到", "至", "争取", "力争"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+const OPENER_WORDS: [&str; 4] = ["到", "至", "争取", "力争"];
+static OPENERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&OPENER_WORDS));
 
 const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
 
@@ -146,14 +147,11 @@ const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
 /// sections, sorted), found from the few words that can open them (one
 /// search over the whole text each) rather than by splitting every line into sentences.
 fn anchored_sentences(prose: &str, spans: &[(usize, usize)], out: &mut Vec<TargetStatement>) {
-    let mut hits: Vec<(usize, bool)> = Vec::new();
-    for finder in OPENERS.iter() {
-        let lizheng = finder.needle() == "力争".as_bytes();
-        hits.extend(finder.find_iter(prose.as_bytes()).map(|p| (p, lizheng)));
-    }
-    hits.sort_unstable();
+    let mut hits = Vec::new();
+    OPENERS.find_all(prose.as_bytes(), &mut hits);
     let mut last_sentence = usize::MAX;
-    for (at, lizheng) in hits {
+    for (at, word) in hits {
+        let lizheng = OPENER_WORDS[word] == "力争";
         let i = spans.partition_point(|s| s.0 <= at);
         let Some(&(start, end)) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
         if at >= end {

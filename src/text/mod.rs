@@ -4,6 +4,7 @@
 //! only conversions to lines and columns live in [`line_index`].
 
 pub mod line_index;
+pub(crate) mod needles;
 
 pub use line_index::{LineCol, LineIndex};
 
