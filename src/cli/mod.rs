@@ -47,6 +47,8 @@ enum Command {
         /// Rule name or code, e.g. `placeholder` or `PL101`.
         rule: String,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
     /// Show the outline planlint understood: sections, tasks, lead units, targets.
     Outline {
         /// A draft, or `-` for standard input.
@@ -108,6 +110,7 @@ pub fn main() -> ExitCode {
         Command::Rules { lang } => rules(lang.unwrap_or_default()),
         Command::Explain { rule } => explain(&rule),
         Command::Outline { path, stdin_filename } => outline(path, stdin_filename),
+        Command::Lsp => return crate::lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -61,7 +61,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         return;
     }
     let lang = ctx.lang();
-    let style = draft_style(doc);
+    let style = doc.clause_style();
     if !doc.has_responsibility_markup() {
         let root = task_section_root(doc, &doc.tasks[0]);
         let msg = lang.pick(
@@ -143,35 +143,10 @@ fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
     TextRange { start: hd.marker.start, end: hd.title.end.max(hd.marker.end) }
 }
 
-/// The clause style most used in the draft (full-width parentheses with a lead label when none is used).
-fn draft_style(doc: &Document<'_>) -> ClauseStyle {
-    let mut counts: Vec<(ClauseStyle, usize)> = Vec::new();
-    for c in &doc.clauses {
-        match counts.iter_mut().find(|(s, _)| *s == c.style) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c.style, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        // Ties go to the labelled form: it names the lead this rule asks for.
-        .max_by_key(|(s, n)| (*n, s.labelled_lead))
-        .map_or(ClauseStyle { parenthesised: true, full_width: true, labelled_lead: true }, |(s, _)| s)
-}
-
 fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, lang: Lang) -> Fix {
-    let (colon, semi, open, close) = if style.full_width { ("：", "；", "（", "）") } else { (":", ";", "(", ")") };
-    let body = if style.labelled_lead || !doc.has_responsibility_markup() {
-        format!("牵头单位{colon}{semi}责任单位{colon}")
-    } else {
-        format!("责任单位{colon}")
-    };
-    let (at, text) = if style.parenthesised {
-        (task.insert_at as usize, format!("{open}{body}{close}"))
-    } else {
-        let line_sep = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
-        (task.insert_at as usize, format!("{line_sep}{}", body.replace(semi, line_sep)))
-    };
+    let line_sep = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let text = style.render("", "", !doc.has_responsibility_markup(), line_sep);
+    let at = task.insert_at as usize;
     let shown = text.trim_start_matches(['\r', '\n']).replace(['\r', '\n'], " ");
     Fix {
         title: match lang {

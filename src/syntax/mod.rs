@@ -96,6 +96,19 @@ impl Document<'_> {
         !self.clauses.is_empty()
     }
 
+    /// The clause style most used in the draft ([`ClauseStyle::DEFAULT`] when
+    /// it has none); ties go to the form with a lead label.
+    pub fn clause_style(&self) -> ClauseStyle {
+        let mut counts: Vec<(ClauseStyle, usize)> = Vec::new();
+        for c in &self.clauses {
+            match counts.iter_mut().find(|(s, _)| *s == c.style) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((c.style, 1)),
+            }
+        }
+        counts.into_iter().max_by_key(|(s, n)| (*n, s.labelled_lead)).map_or(ClauseStyle::DEFAULT, |(s, _)| s)
+    }
+
     /// The innermost heading whose section contains `offset`.
     pub fn heading_at(&self, offset: usize) -> Option<usize> {
         let i = self.headings.partition_point(|h| h.marker.start() <= offset);

@@ -70,6 +70,29 @@ pub struct ClauseStyle {
     pub labelled_lead: bool,
 }
 
+impl ClauseStyle {
+    /// The style used when a draft has no clause to copy.
+    pub const DEFAULT: ClauseStyle = ClauseStyle { parenthesised: true, full_width: true, labelled_lead: true };
+
+    /// A clause in this style naming `lead` and `others` (either may be empty
+    /// or a snippet placeholder). `force_lead` writes the lead label even
+    /// when the style has none. A non-parenthesised clause starts on a new line.
+    pub fn render(self, lead: &str, others: &str, force_lead: bool, line_sep: &str) -> String {
+        let (colon, semi, open, close) =
+            if self.full_width { ("：", "；", "（", "）") } else { (":", ";", "(", ")") };
+        let body = if self.labelled_lead || force_lead {
+            format!("牵头单位{colon}{lead}{semi}责任单位{colon}{others}")
+        } else {
+            format!("责任单位{colon}{lead}{others}")
+        };
+        if self.parenthesised {
+            format!("{open}{body}{close}")
+        } else {
+            format!("{line_sep}{}", body.replace(semi, line_sep))
+        }
+    }
+}
+
 /// A responsibility clause.
 #[derive(Clone, Debug)]
 pub struct Clause {

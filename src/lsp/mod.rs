@@ -1,0 +1,254 @@
+//! `planlint lsp`: the language server, a thin shell over the core.
+//!
+//! Ordering: tower-lsp runs handlers concurrently, so every handler that
+//! changes a document does so synchronously, under a `std::sync::Mutex`,
+//! before its first `.await`. Handlers are polled first in arrival order, so
+//! edits are applied in the order the client sent them (tested in
+//! tests/it/lsp.rs under load).
+//!
+//! Analysis runs on tokio's blocking pool on a snapshot of the rope (cloning
+//! a rope is O(1)); a panic there is caught and logged. Results are published
+//! only if the document still has the analysed version.
+
+mod complete;
+mod features;
+mod text;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ropey::Rope;
+use tower_lsp::jsonrpc::Result;
+use tower_lsp::ls_types::*;
+use tower_lsp::{Client, LanguageServer, LspService, Server};
+
+use planlint::{Config, SourceKind};
+
+use text::Enc;
+
+/// Runs the server on stdin/stdout until the client says `exit`.
+pub fn run() -> std::process::ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("planlint: error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    runtime.block_on(async {
+        let (service, socket) =
+            LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+    std::process::ExitCode::SUCCESS
+}
+
+/// The server's copy of one open document.
+struct Doc {
+    rope: Rope,
+    version: i32,
+    kind: SourceKind,
+}
+
+/// A consistent view of a document for one request.
+pub(crate) struct Snapshot {
+    pub text: String,
+    pub version: i32,
+    pub kind: SourceKind,
+    pub enc: Enc,
+    pub config: Arc<Config>,
+}
+
+struct State {
+    enc: Mutex<Enc>,
+    docs: Mutex<HashMap<Uri, Doc>>,
+    config: Mutex<Arc<Config>>,
+    /// Held while checking a result is current and sending it, so that an
+    /// older version's diagnostics can never be sent after a newer one's.
+    publish: tokio::sync::Mutex<()>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock must not take the server down with it.
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+pub(crate) struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+#[derive(serde::Deserialize)]
+struct DocumentTextParams {
+    uri: Uri,
+}
+
+impl Backend {
+    fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            state: Arc::new(State {
+                enc: Mutex::new(Enc::Utf16),
+                docs: Mutex::new(HashMap::new()),
+                config: Mutex::new(Arc::new(Config::default())),
+                publish: tokio::sync::Mutex::new(()),
+            }),
+        }
+    }
+
+    /// `planlint/documentText`: the server's copy of a document, so tests
+    /// (and curious users) can check it never drifts from the editor's.
+    async fn document_text(&self, params: DocumentTextParams) -> Result<Option<String>> {
+        Ok(lock(&self.state.docs).get(&params.uri).map(|d| d.rope.to_string()))
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let enc = *lock(&self.state.enc);
+        let config = lock(&self.state.config).clone();
+        let docs = lock(&self.state.docs);
+        let doc = docs.get(uri)?;
+        Some(Snapshot { text: doc.rope.to_string(), version: doc.version, kind: doc.kind, enc, config })
+    }
+
+    /// Analyses the document off the message loop and publishes the result
+    /// if the document has not changed meanwhile.
+    fn schedule(&self, uri: Uri) {
+        let client = self.client.clone();
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let (rope, version, kind) = {
+                let docs = lock(&state.docs);
+                let Some(doc) = docs.get(&uri) else { return };
+                (doc.rope.clone(), doc.version, doc.kind)
+            };
+            let enc = *lock(&state.enc);
+            let config = lock(&state.config).clone();
+            let current = |state: &State| lock(&state.docs).get(&uri).map(|d| d.version) == Some(version);
+            let work = tokio::task::spawn_blocking(move || {
+                let text = rope.to_string();
+                features::diagnostics(&text, kind, &config, enc)
+            });
+            match work.await {
+                Ok(diagnostics) => {
+                    let _guard = state.publish.lock().await;
+                    if current(&state) {
+                        client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+                    }
+                }
+                Err(e) => {
+                    client
+                        .log_message(
+                            MessageType::ERROR,
+                            format!("planlint: analysis failed ({e}); the server keeps running"),
+                        )
+                        .await;
+                }
+            }
+        });
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params.capabilities.general.and_then(|g| g.position_encodings).unwrap_or_default();
+        let (enc, kind) = if offered.contains(&PositionEncodingKind::UTF8) {
+            (Enc::Utf8, PositionEncodingKind::UTF8)
+        } else {
+            (Enc::Utf16, PositionEncodingKind::UTF16)
+        };
+        *lock(&self.state.enc) = enc;
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(kind),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(complete::TRIGGERS.iter().map(|s| s.to_string()).collect()),
+                    ..Default::default()
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "planlint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let kind =
+            if doc.language_id == "markdown" { SourceKind::Markdown } else { SourceKind::from_name(doc.uri.as_str()) };
+        lock(&self.state.docs)
+            .insert(doc.uri.clone(), Doc { rope: Rope::from_str(&doc.text), version: doc.version, kind });
+        self.schedule(doc.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        // No `.await` before the edit is applied: see the module docs.
+        let enc = *lock(&self.state.enc);
+        let uri = params.text_document.uri;
+        {
+            let mut docs = lock(&self.state.docs);
+            let Some(doc) = docs.get_mut(&uri) else { return };
+            for change in &params.content_changes {
+                text::apply_change(&mut doc.rope, change, enc);
+            }
+            doc.version = params.text_document.version;
+        }
+        self.schedule(uri);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.docs).remove(&uri);
+        let _guard = self.state.publish.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let p = params.text_document_position;
+        let Some(snap) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
+        let items =
+            tokio::task::spawn_blocking(move || complete::complete(&snap, p.position)).await.unwrap_or_default();
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
+        let actions = tokio::task::spawn_blocking(move || features::code_actions(&snap, &uri, params.range))
+            .await
+            .unwrap_or_default();
+        Ok(Some(actions))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let symbols = tokio::task::spawn_blocking(move || features::symbols(&snap)).await.unwrap_or_default();
+        Ok(Some(DocumentSymbolResponse::Nested(symbols)))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        Ok(Some(tokio::task::spawn_blocking(move || features::folding(&snap)).await.unwrap_or_default()))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let Some(snap) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
+        Ok(tokio::task::spawn_blocking(move || features::hover(&snap, p.position)).await.unwrap_or_default())
+    }
+}
