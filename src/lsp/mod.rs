@@ -12,6 +12,7 @@
 
 mod complete;
 mod features;
+mod frame;
 mod text;
 
 use std::collections::HashMap;
@@ -38,7 +39,9 @@ pub fn run() -> std::process::ExitCode {
     runtime.block_on(async {
         let (service, socket) =
             LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        let (to_server, from_pump) = tokio::io::duplex(1 << 16);
+        tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
+        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
     });
     std::process::ExitCode::SUCCESS
 }

@@ -4,6 +4,7 @@
 mod cli;
 mod docs;
 mod gen_corpus;
+mod lsp;
 mod props;
 mod seeds;
 mod support;

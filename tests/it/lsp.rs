@@ -1,0 +1,895 @@
+//! `planlint lsp` driven over stdio the way an editor drives it: base-protocol
+//! framing, position-encoding negotiation, incremental sync under load, and
+//! hostile input. Everything goes through the built binary; expected positions
+//! are worked out by hand (or from the library for the randomized test), never
+//! read back from the server.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+const DIAGNOSTICS_TIMEOUT: Duration = Duration::from_secs(10);
+
+// ---------------------------------------------------------------------------
+// Base protocol
+// ---------------------------------------------------------------------------
+
+/// `Content-Length: N\r\n\r\n` + body.
+fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+/// Reads one framed message. `Ok(None)` at a clean end of stream.
+fn read_message(input: &mut impl BufRead) -> Result<Option<Value>, String> {
+    let mut length: Option<usize> = None;
+    let mut first = true;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let n = input.read_until(b'\n', &mut line).map_err(|e| format!("reading a header: {e}"))?;
+        if n == 0 {
+            return if first { Ok(None) } else { Err("end of stream inside the headers".into()) };
+        }
+        first = false;
+        let text = std::str::from_utf8(&line).map_err(|_| format!("header is not UTF-8: {line:?}"))?;
+        let Some(text) = text.strip_suffix("\r\n") else {
+            return Err(format!("header line not terminated by CRLF: {text:?}"));
+        };
+        if text.is_empty() {
+            break;
+        }
+        let (name, value) = text.split_once(':').ok_or_else(|| format!("malformed header {text:?}"))?;
+        if name.trim().eq_ignore_ascii_case("content-length") {
+            let n = value.trim().parse().map_err(|_| format!("bad Content-Length {value:?}"))?;
+            length = Some(n);
+        }
+    }
+    let length = length.ok_or("message without Content-Length")?;
+    let mut body = vec![0; length];
+    input.read_exact(&mut body).map_err(|e| format!("reading a {length}-byte body: {e}"))?;
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|e| format!("body is not JSON ({e}): {}", String::from_utf8_lossy(&body)))
+}
+
+fn is_response(msg: &Value) -> bool {
+    msg.get("method").is_none() && msg.get("id").is_some()
+}
+
+fn is_notification(msg: &Value, method: &str) -> bool {
+    msg.get("id").is_none() && msg["method"] == method
+}
+
+// ---------------------------------------------------------------------------
+// The client
+// ---------------------------------------------------------------------------
+
+/// A running `planlint lsp` with a reader thread on its stdout and a drain on its stderr.
+struct Server {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    incoming: Receiver<Result<Value, String>>,
+    /// Messages received but not consumed yet (notifications, responses nobody waited for yet).
+    backlog: Vec<Value>,
+    next_id: i64,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    dir: tempfile::TempDir,
+    /// Set once the process has been shut down or killed on purpose.
+    done: bool,
+    /// What the test last did, for failure messages.
+    after: String,
+}
+
+impl Server {
+    fn start() -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
+            .arg("lsp")
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("planlint lsp starts");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, incoming) = mpsc::channel();
+        thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                match read_message(&mut reader) {
+                    Ok(Some(msg)) => {
+                        if tx.send(Ok(msg)).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(None) => return,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = Arc::clone(&stderr);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let stdin = child.stdin.take();
+        Server {
+            child,
+            stdin,
+            incoming,
+            backlog: Vec::new(),
+            next_id: 1,
+            stderr,
+            dir,
+            done: false,
+            after: "start".into(),
+        }
+    }
+
+    fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
+    }
+
+    fn uri(&self, name: &str) -> String {
+        format!("file://{}/{name}", self.dir.path().display())
+    }
+
+    /// Writes bytes as they are; the error is returned, not raised, so a test can
+    /// keep going when the server has (legitimately) stopped reading.
+    fn send_raw(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        let stdin = self.stdin.as_mut().ok_or_else(|| std::io::Error::other("stdin closed"))?;
+        stdin.write_all(bytes)?;
+        stdin.flush()
+    }
+
+    fn send(&mut self, msg: &Value) {
+        let bytes = frame(&serde_json::to_vec(msg).unwrap());
+        if let Err(e) = self.send_raw(&bytes) {
+            panic!("writing to planlint lsp failed ({e}); stderr:\n{}", self.stderr_text());
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request without waiting; the response lands in the backlog.
+    fn send_request(&mut self, method: &str, params: Value) -> i64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The next message from the server, or `None` at the deadline. Requests from
+    /// the server to the client are answered with `null` and not returned.
+    fn next_message(&mut self, deadline: Instant) -> Option<Value> {
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.incoming.recv_timeout(left) {
+                Ok(Ok(msg)) => {
+                    assert_eq!(msg["jsonrpc"], "2.0", "not a JSON-RPC 2.0 message: {msg}");
+                    if msg.get("method").is_some() && msg.get("id").is_some() {
+                        let id = msg["id"].clone();
+                        self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                        continue;
+                    }
+                    return Some(msg);
+                }
+                Ok(Err(e)) => panic!("undecodable output from planlint lsp: {e}\nstderr:\n{}", self.stderr_text()),
+                Err(RecvTimeoutError::Timeout) => return None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    thread::sleep(Duration::from_millis(100));
+                    let status = self.child.try_wait().ok().flatten();
+                    panic!(
+                        "planlint lsp closed its stdout after {} (exit: {status:?}); stderr:\n{}",
+                        self.after,
+                        self.stderr_text()
+                    )
+                }
+            }
+        }
+    }
+
+    /// The whole response (`result` or `error`) to request `id`.
+    fn wait_response(&mut self, id: i64, timeout: Duration) -> Value {
+        let want = json!(id);
+        if let Some(i) = self.backlog.iter().position(|m| is_response(m) && m["id"] == want) {
+            return self.backlog.remove(i);
+        }
+        let deadline = Instant::now() + timeout;
+        while let Some(msg) = self.next_message(deadline) {
+            if is_response(&msg) && msg["id"] == want {
+                return msg;
+            }
+            self.backlog.push(msg);
+        }
+        panic!("no response to request {id} within {timeout:?} after {}; stderr:\n{}", self.after, self.stderr_text())
+    }
+
+    fn request_with_timeout(&mut self, method: &str, params: Value, timeout: Duration) -> Value {
+        let id = self.send_request(method, params);
+        let response = self.wait_response(id, timeout);
+        assert!(response.get("error").is_none(), "{method} failed: {response}");
+        assert!(response.get("result").is_some(), "{method}: response without result: {response}");
+        response["result"].clone()
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.request_with_timeout(method, params, REQUEST_TIMEOUT)
+    }
+
+    /// The params of the first notification `method` whose params satisfy `pred`
+    /// (earlier ones stay in the backlog).
+    fn wait_notification(&mut self, method: &str, pred: impl Fn(&Value) -> bool, timeout: Duration) -> Value {
+        if let Some(i) = self.backlog.iter().position(|m| is_notification(m, method) && pred(&m["params"])) {
+            return self.backlog.remove(i)["params"].take();
+        }
+        let deadline = Instant::now() + timeout;
+        while let Some(msg) = self.next_message(deadline) {
+            if is_notification(&msg, method) && pred(&msg["params"]) {
+                return msg["params"].clone();
+            }
+            self.backlog.push(msg);
+        }
+        panic!("no {method} notification as expected within {timeout:?}; stderr:\n{}", self.stderr_text())
+    }
+
+    /// `initialize` offering `encodings` (the field is left out when empty), then `initialized`.
+    fn initialize(&mut self, encodings: &[&str]) -> Value {
+        let mut capabilities = json!({
+            "textDocument": {
+                "publishDiagnostics": {"versionSupport": true},
+                "synchronization": {"dynamicRegistration": false},
+            },
+        });
+        if !encodings.is_empty() {
+            capabilities["general"] = json!({"positionEncodings": encodings});
+        }
+        let root = format!("file://{}", self.dir.path().display());
+        let result = self.request(
+            "initialize",
+            json!({
+                "processId": std::process::id(),
+                "clientInfo": {"name": "planlint-tests"},
+                "rootUri": root,
+                "capabilities": capabilities,
+            }),
+        );
+        self.notify("initialized", json!({}));
+        result
+    }
+
+    fn did_open(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": version, "text": text}}),
+        );
+    }
+
+    fn did_change(&mut self, uri: &str, version: i64, changes: Value) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+        );
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    fn diagnostics(&mut self, uri: &str, version: i64, timeout: Duration) -> Vec<Value> {
+        let params = self.wait_notification(
+            "textDocument/publishDiagnostics",
+            |p| p["uri"] == uri && p["version"] == version,
+            timeout,
+        );
+        params["diagnostics"].as_array().expect("diagnostics is an array").clone()
+    }
+
+    fn document_text(&mut self, uri: &str) -> Value {
+        self.request("planlint/documentText", json!({"uri": uri}))
+    }
+
+    /// Best effort and never panicking: `shutdown`, `exit`, then kill whatever is left.
+    fn stop(&mut self, grace: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + grace;
+        let id = self.next_id;
+        self.next_id += 1;
+        let shutdown = json!({"jsonrpc": "2.0", "id": id, "method": "shutdown", "params": null});
+        if self.send_raw(&frame(shutdown.to_string().as_bytes())).is_ok() {
+            loop {
+                let left = deadline.saturating_duration_since(Instant::now());
+                match self.incoming.recv_timeout(left) {
+                    Ok(Ok(msg)) if is_response(&msg) && msg["id"] == json!(id) => break,
+                    Ok(Ok(_)) => continue,
+                    _ => break,
+                }
+            }
+            let exit = json!({"jsonrpc": "2.0", "method": "exit"});
+            let _ = self.send_raw(&frame(exit.to_string().as_bytes()));
+        }
+        self.stdin = None;
+        let deadline = Instant::now() + Duration::from_secs(3);
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(20)),
+                _ => break,
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        None
+    }
+
+    fn kill(&mut self) {
+        self.done = true;
+        self.stdin = None;
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// The orderly end, checked: `shutdown` answers `null`, `exit` ends the process with status 0.
+    fn shutdown_and_exit(mut self) {
+        let result = self.request("shutdown", Value::Null);
+        assert_eq!(result, Value::Null, "shutdown result");
+        self.notify("exit", Value::Null);
+        self.stdin = None;
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "planlint lsp did not exit within 5 s of `exit`");
+            thread::sleep(Duration::from_millis(20));
+        };
+        self.done = true;
+        assert!(
+            status.success(),
+            "exit after shutdown must give status 0, got {status}; stderr:\n{}",
+            self.stderr_text()
+        );
+        let stderr = self.stderr_text();
+        assert!(!stderr.contains("panicked"), "stderr:\n{stderr}");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if !self.done {
+            self.done = true;
+            self.stop(Duration::from_secs(5));
+        }
+        if thread::panicking() {
+            eprintln!("--- planlint lsp stderr ---\n{}--- end ---", self.stderr_text());
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A local model of the document, in either position encoding
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Enc {
+    Utf8,
+    Utf16,
+}
+
+impl Enc {
+    fn units(self, s: &str) -> u32 {
+        match self {
+            Enc::Utf8 => s.len() as u32,
+            Enc::Utf16 => s.encode_utf16().count() as u32,
+        }
+    }
+}
+
+/// `(content start, content end)` byte offsets of each line; the terminator
+/// (`\n`, `\r\n` or a lone `\r`) lies between one line's end and the next start.
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut spans = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                spans.push((start, i));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                spans.push((start, i));
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    spans.push((start, b.len()));
+    spans
+}
+
+/// LSP position → byte offset. Panics unless the position is on a character boundary inside the text.
+fn offset(text: &str, enc: Enc, line: u32, col: u32) -> usize {
+    let (start, end) = line_spans(text)[line as usize];
+    let mut units = 0;
+    for (i, c) in text[start..end].char_indices() {
+        if units == col {
+            return start + i;
+        }
+        units += enc.units(c.encode_utf8(&mut [0; 4]));
+        assert!(units <= col, "position {line}:{col} splits a character");
+    }
+    assert_eq!(units, col, "position {line}:{col} is past the end of the line");
+    end
+}
+
+/// Byte offset → LSP position.
+fn position(text: &str, enc: Enc, byte: usize) -> (u32, u32) {
+    let spans = line_spans(text);
+    let line = spans.iter().rposition(|&(start, _)| start <= byte).unwrap();
+    let (start, end) = spans[line];
+    assert!(byte <= end, "offset {byte} lies inside a line terminator");
+    (line as u32, enc.units(&text[start..byte]))
+}
+
+fn lsp_range(start: (u32, u32), end: (u32, u32)) -> Value {
+    json!({
+        "start": {"line": start.0, "character": start.1},
+        "end": {"line": end.0, "character": end.1},
+    })
+}
+
+/// `(code, start line, start char, end line, end char)` of a published diagnostic.
+fn span_of(d: &Value) -> (String, u64, u64, u64, u64) {
+    let r = &d["range"];
+    (
+        d["code"].as_str().unwrap_or_else(|| panic!("code is not a string: {d}")).to_string(),
+        r["start"]["line"].as_u64().unwrap(),
+        r["start"]["character"].as_u64().unwrap(),
+        r["end"]["line"].as_u64().unwrap(),
+        r["end"]["character"].as_u64().unwrap(),
+    )
+}
+
+/// What the library finds in `text`, as published spans (the server runs the same analysis).
+fn expected_spans(text: &str, enc: Enc) -> Vec<(String, u64, u64, u64, u64)> {
+    let analysis = planlint::analyze(text, planlint::SourceKind::PlainText, &planlint::Config::default());
+    let mut spans: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let (sl, sc) = position(text, enc, d.range.start());
+            let (el, ec) = position(text, enc, d.range.end());
+            (d.rule.code.to_string(), sl as u64, sc as u64, el as u64, ec as u64)
+        })
+        .collect();
+    spans.sort();
+    spans
+}
+
+/// xorshift64*: deterministic, good enough to pick edits.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+#[test]
+fn model_positions_round_trip() {
+    // Hand-checked against the encodings: 𠀀 and 😀 are 4 bytes / 2 UTF-16 units, — and Han are 3 bytes / 1 unit.
+    let text = "一、目标\r\n——𠀀😀**\n\r末";
+    // Line 0 is 4 × 3 bytes; line 1 starts after \r\n at 14 and is 3 + 3 + 4 + 4 + 2 = 16 bytes;
+    // line 2 is empty at 31 (ended by a lone \r); line 3 is 末 at 32..35.
+    assert_eq!(line_spans(text), vec![(0, 12), (14, 30), (31, 31), (32, 35)]);
+    assert_eq!(offset(text, Enc::Utf16, 1, 6), 28);
+    assert_eq!(offset(text, Enc::Utf8, 1, 14), 28);
+    assert_eq!(position(text, Enc::Utf16, 28), (1, 6));
+    assert_eq!(position(text, Enc::Utf8, 30), (1, 16));
+    assert_eq!(position(text, Enc::Utf16, 30), (1, 8));
+    assert_eq!(position(text, Enc::Utf16, 35), (3, 1));
+}
+
+// ---------------------------------------------------------------------------
+// a) exact ranges in both encodings
+// ---------------------------------------------------------------------------
+
+#[test]
+fn diagnostics_have_exact_ranges_in_utf16_and_utf8() {
+    // Line 1: ——𠀀😀新增企业**家。
+    //   UTF-16 units: — 1, — 1, 𠀀 2, 😀 2, 新增企业 4  → `**` at 10..12
+    //   UTF-8 bytes:  — 3, — 3, 𠀀 4, 😀 4, 新增企业 12 → `**` at 26..28
+    // Line 2: 😀由某某单位牵头，到X年完成。
+    //   `某某`: UTF-16 😀 2 + 由 1 = 3..5;        UTF-8 😀 4 + 由 3 = 7..13
+    //   `X`:    UTF-16 😀 2 + 9 others = 11..12;  UTF-8 4 + 由某某单位牵头 21 + ，3 + 到 3 = 31..32
+    const UTF16: [(u64, u64, u64); 3] = [(1, 10, 12), (2, 3, 5), (2, 11, 12)];
+    const UTF8: [(u64, u64, u64); 3] = [(1, 26, 28), (2, 7, 13), (2, 31, 32)];
+    type Case<'a> = (&'a [&'a str], &'a str, &'a [(u64, u64, u64); 3]);
+    let cases: [Case; 4] = [
+        (&["utf-16"], "utf-16", &UTF16),
+        (&[], "utf-16", &UTF16),
+        (&["utf-8", "utf-16"], "utf-8", &UTF8),
+        (&["utf-32", "utf-8"], "utf-8", &UTF8),
+    ];
+    for (encodings, negotiated, want) in cases {
+        for eol in ["\n", "\r\n"] {
+            let text = ["一、工作目标", "——𠀀😀新增企业**家。", "😀由某某单位牵头，到X年完成。", ""].join(eol);
+            let mut server = Server::start();
+            let caps = server.initialize(encodings)["capabilities"].clone();
+            assert_eq!(caps["positionEncoding"], negotiated, "offered {encodings:?}");
+            let sync = &caps["textDocumentSync"];
+            assert_eq!(sync["change"], 2, "incremental sync: {sync}");
+            assert_eq!(sync["openClose"], true, "{sync}");
+
+            let uri = server.uri("draft.txt");
+            server.did_open(&uri, 7, &text);
+            let diags = server.diagnostics(&uri, 7, DIAGNOSTICS_TIMEOUT);
+            let mut got: Vec<_> = diags.iter().map(span_of).collect();
+            got.sort();
+            let want: Vec<_> = want.iter().map(|&(l, s, e)| ("PL101".to_string(), l, s, l, e)).collect();
+            assert_eq!(got, want, "offered {encodings:?}, eol {eol:?}: {diags:#?}");
+            for d in &diags {
+                assert_eq!(d["severity"], 1, "{d}");
+                assert_eq!(d["source"], "planlint", "{d}");
+                let message = d["message"].as_str().unwrap();
+                assert!(message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "Chinese message: {d}");
+            }
+            assert!(diags[0]["message"].as_str().unwrap().contains("**"), "{}", diags[0]);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// b) thousands of incremental edits, interleaved with requests
+// ---------------------------------------------------------------------------
+
+const EDITS: usize = 3000;
+const PIECES: [&str; 20] = [
+    "新",
+    "增",
+    "企业",
+    "培育",
+    "😀",
+    "𠀀",
+    "——",
+    "\r\n",
+    "\r\n",
+    "\n",
+    "。",
+    "，",
+    "1500家",
+    "a",
+    "e\u{301}",
+    "👩‍💻",
+    "🇨🇳",
+    "**",
+    "某某",
+    "到X年",
+];
+
+fn random_text(rng: &mut Rng) -> String {
+    (0..1 + rng.below(3)).map(|_| rng.pick(&PIECES)).collect()
+}
+
+/// A random position on `line` or up to `spread` lines below it: `(line, units, byte)`.
+fn random_position(rng: &mut Rng, text: &str, enc: Enc, line: usize, spread: usize) -> (u32, u32, usize) {
+    let spans = line_spans(text);
+    let line = (line + rng.below(spread + 1)).min(spans.len() - 1);
+    let (start, end) = spans[line];
+    let boundaries: Vec<usize> =
+        text[start..end].char_indices().map(|(i, _)| start + i).chain(std::iter::once(end)).collect();
+    let byte = boundaries[rng.below(boundaries.len())];
+    (line as u32, enc.units(&text[start..byte]), byte)
+}
+
+/// The position `up_to` characters (at random) after `p`, staying on its line.
+fn nearby(rng: &mut Rng, text: &str, enc: Enc, p: (u32, u32, usize), up_to: usize) -> (u32, u32, usize) {
+    let (start, end) = line_spans(text)[p.0 as usize];
+    let k = rng.below(up_to + 1);
+    let byte = text[p.2..end].char_indices().map(|(i, _)| p.2 + i).nth(k).unwrap_or(end);
+    (p.0, enc.units(&text[start..byte]), byte)
+}
+
+/// Applies one random edit to `text` and returns its `TextDocumentContentChangeEvent`.
+/// Inserts win while the text is short and deletions once it is long, so it hovers around a few KB.
+fn random_change(rng: &mut Rng, text: &mut String, enc: Enc) -> Value {
+    if rng.below(1000) == 0 {
+        // A whole-document change is allowed in incremental mode too.
+        let new = format!("{}{}", text, random_text(rng));
+        *text = new.clone();
+        return json!({"text": new});
+    }
+    let insert_share = match text.len() {
+        0..1500 => 80,
+        1500..6000 => 50,
+        _ => 15,
+    };
+    let line = rng.below(line_spans(text).len());
+    let p = random_position(rng, text, enc, line, 0);
+    let (a, b, insert) = if rng.below(100) < insert_share {
+        (p, p, random_text(rng))
+    } else {
+        // Mostly short spans on one line; one in four reaches up to two lines down.
+        let q = if rng.below(4) == 0 { random_position(rng, text, enc, line, 2) } else { nearby(rng, text, enc, p, 8) };
+        let (a, b) = if p.2 <= q.2 { (p, q) } else { (q, p) };
+        (a, b, if rng.below(2) == 0 { String::new() } else { random_text(rng) })
+    };
+    text.replace_range(a.2..b.2, &insert);
+    json!({"range": lsp_range((a.0, a.1), (b.0, b.1)), "text": insert})
+}
+
+fn assert_same_text(server: &Value, model: &str, when: &str) {
+    let text = server.as_str().unwrap_or_else(|| panic!("documentText {when} is not a string: {server}"));
+    if text != model {
+        let common = text.chars().zip(model.chars()).take_while(|(a, b)| a == b).count();
+        let around = |s: &str| s.chars().skip(common.saturating_sub(20)).take(60).collect::<String>();
+        panic!(
+            "server text differs from the model {when}, first at char {common}:\nserver: {:?}\nmodel:  {:?}",
+            around(text),
+            around(model)
+        );
+    }
+}
+
+fn incremental_edits(encodings: &[&str], enc: Enc) {
+    let mut server = Server::start();
+    let caps = server.initialize(encodings)["capabilities"].clone();
+    assert_eq!(caps["positionEncoding"], if enc == Enc::Utf8 { "utf-8" } else { "utf-16" });
+
+    let uri = server.uri("plan.txt");
+    let mut model = String::from(
+        "一、工作目标\r\n到2027年，全市高新技术企业突破**家。\n二、重点任务\r\n（一）推进产业转型升级。市工业和信息化局牵头。\n😀𠀀\n",
+    );
+    server.did_open(&uri, 1, &model);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut version = 1;
+    let mut pending = Vec::new();
+    // `planlint/documentText` requests sent along the way, with the model's text at that point:
+    // a divergence is caught even if later edits (or a whole-document change) would hide it.
+    let mut checkpoints = Vec::new();
+    for n in 1..=EDITS {
+        let changes: Vec<Value> = (0..if rng.below(10) == 0 { 2 + rng.below(2) } else { 1 })
+            .map(|_| random_change(&mut rng, &mut model, enc))
+            .collect();
+        version += 1;
+        server.did_change(&uri, version, Value::Array(changes));
+        if n % 10 == 0 {
+            let line = rng.below(line_spans(&model).len());
+            let (line, col, _) = random_position(&mut rng, &model, enc, line, 0);
+            let at = json!({"line": line, "character": col});
+            pending.push(
+                server.send_request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": at})),
+            );
+            pending.push(server.send_request(
+                "textDocument/codeAction",
+                json!({
+                    "textDocument": {"uri": uri},
+                    "range": {"start": {"line": 0, "character": 0}, "end": at},
+                    "context": {"diagnostics": []},
+                }),
+            ));
+        }
+        if n % 200 == 0 {
+            checkpoints.push((n, server.send_request("planlint/documentText", json!({"uri": uri})), model.clone()));
+        }
+    }
+    for id in pending {
+        let response = server.wait_response(id, Duration::from_secs(30));
+        if let Some(error) = response.get("error") {
+            // ContentModified / RequestCancelled are legitimate answers to requests overtaken by edits.
+            assert!([-32801, -32800].contains(&error["code"].as_i64().unwrap_or(0)), "request {id}: {response}");
+        } else {
+            let result = &response["result"];
+            assert!(result.is_null() || result.is_array() || result.is_object(), "request {id}: {response}");
+        }
+    }
+    for (n, id, expected) in checkpoints {
+        let response = server.wait_response(id, Duration::from_secs(30));
+        assert_same_text(&response["result"], &expected, &format!("after {n} edits ({enc:?})"));
+    }
+    let text = server.request_with_timeout("planlint/documentText", json!({"uri": uri}), Duration::from_secs(30));
+    assert_same_text(&text, &model, &format!("at the end ({enc:?})"));
+    let diags = server.diagnostics(&uri, version, Duration::from_secs(30));
+    let mut got: Vec<_> = diags.iter().map(span_of).collect();
+    got.sort();
+    assert_eq!(got, expected_spans(&model, enc), "final diagnostics ({enc:?})");
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn incremental_edits_are_applied_in_order_under_load() {
+    let utf16 = thread::spawn(|| incremental_edits(&["utf-16"], Enc::Utf16));
+    incremental_edits(&["utf-8", "utf-16"], Enc::Utf8);
+    if let Err(panic) = utf16.join() {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// c) hostile input
+// ---------------------------------------------------------------------------
+
+const PARAGRAPH: &str =
+    "（一）推进产业转型升级。市工业和信息化局牵头，2025年底前完成技术改造项目120个，培育专精特新企业35家。\n";
+
+#[test]
+fn garbage_does_not_kill_the_server() {
+    let mut server = Server::start();
+    server.initialize(&["utf-16"]);
+
+    // (1) Correctly framed bodies that are not JSON-RPC messages: truncated JSON, invalid UTF-8,
+    // JSON that is not a message. JSON-RPC wants an error response with id null (-32700 / -32600);
+    // only survival is asserted, each time with a request that must still be answered.
+    let bodies: [&[u8]; 4] =
+        ["{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": 计划".as_bytes(), b"[1, 2", b"\"\xff\xfe\"", b"42"];
+    for body in bodies {
+        server.send_raw(&frame(body)).unwrap();
+        server.after = format!("the framed non-message body {:?}", String::from_utf8_lossy(body));
+        assert_eq!(server.document_text("file:///nowhere.txt"), Value::Null);
+    }
+    let parse_errors = server.backlog.iter().filter(|m| is_response(m) && m["id"].is_null()).count();
+    eprintln!("error responses with id null for {} bad bodies: {parse_errors}", bodies.len());
+    server.after = "the bad bodies".into();
+
+    // (2) An unknown request must get MethodNotFound; unknown notifications and odd cancels are ignored.
+    server.notify("planlint/noSuchNotification", json!({"x": 1}));
+    server.notify("$/cancelRequest", json!({"id": 123_456}));
+    let id = server.send_request("planlint/noSuchMethod", json!({"x": 1}));
+    let response = server.wait_response(id, REQUEST_TIMEOUT);
+    assert_eq!(response["error"]["code"], -32601, "{response}");
+    // A request with nonsense params gets some answer (an error or a result), not silence.
+    let id = server.send_request("textDocument/completion", json!({"bogus": true}));
+    server.wait_response(id, REQUEST_TIMEOUT);
+
+    // (3) Impossible ranges in an open document.
+    let victim = server.uri("victim.txt");
+    server.did_open(&victim, 1, "一、工作目标\n推进产业升级。\n");
+    server.did_change(&victim, 2, json!([{"range": lsp_range((9999, 0), (9999, 5)), "text": "X"}]));
+    server.did_change(&victim, 3, json!([{"range": lsp_range((1, 3), (0, 1)), "text": "Y"}]));
+    server.did_change(&victim, 4, json!([{"range": lsp_range((0, 9999), (1, 1)), "text": "Z"}]));
+    let text = server.document_text(&victim);
+    assert!(text.is_string(), "victim still open: {text}");
+    eprintln!("victim after impossible ranges: {text}");
+    // A whole-document change brings it back to a known state.
+    server.did_change(&victim, 5, json!([{"text": "恢复：到X年完成。\n"}]));
+    assert_eq!(server.document_text(&victim), "恢复：到X年完成。\n");
+    let diags = server.diagnostics(&victim, 5, DIAGNOSTICS_TIMEOUT);
+    assert_eq!(diags.iter().map(span_of).collect::<Vec<_>>(), [("PL101".to_string(), 0, 4, 0, 5)]);
+
+    // (4) Changes and requests for a document that was never opened.
+    let ghost = server.uri("ghost.txt");
+    server.did_change(&ghost, 2, json!([{"range": lsp_range((0, 0), (0, 0)), "text": "鬼"}]));
+    assert_eq!(server.document_text(&ghost), Value::Null);
+
+    // (5) A 5 MB document, with one placeholder on its last line.
+    let big = server.uri("big.txt");
+    let copies = 5_000_000 / PARAGRAPH.len() + 1;
+    let mut big_text = PARAGRAPH.repeat(copies);
+    big_text.push_str("——𠀀😀新增企业**家。\n");
+    let started = Instant::now();
+    server.did_open(&big, 1, &big_text);
+    let diags = server.diagnostics(&big, 1, Duration::from_secs(30));
+    eprintln!("5 MB document: {} diagnostics after {:?}", diags.len(), started.elapsed());
+    // Last line is line `copies`; `**` at UTF-16 10..12 as in test (a).
+    let want = ("PL101".to_string(), copies as u64, 10, copies as u64, 12);
+    assert!(diags.iter().map(span_of).any(|s| s == want), "{want:?} not among {} diagnostics", diags.len());
+
+    // Still answering, and correctly, for an ordinary document.
+    let normal = server.uri("normal.txt");
+    let mut model = String::from("一、工作目标\n到2027年完成。\n");
+    server.did_open(&normal, 1, &model);
+    server.did_change(&normal, 2, json!([{"range": lsp_range((1, 1), (1, 5)), "text": "😀"}]));
+    model.replace_range(offset(&model, Enc::Utf16, 1, 1)..offset(&model, Enc::Utf16, 1, 5), "😀");
+    assert_eq!(model, "一、工作目标\n到😀年完成。\n");
+    assert_eq!(server.document_text(&normal), model.as_str());
+    server.diagnostics(&normal, 2, DIAGNOSTICS_TIMEOUT);
+    let stderr = server.stderr_text();
+    assert!(!stderr.contains("panicked"), "stderr:\n{stderr}");
+    server.shutdown_and_exit();
+}
+
+/// A broken or missing Content-Length is skipped: planlint's framing guard
+/// (src/lsp/frame.rs) resynchronises on the next header, so the server keeps
+/// answering. (tower-lsp-server 0.23's own transport exits at the first such
+/// header; that is why the guard exists.)
+#[test]
+fn bad_content_length_is_skipped_and_the_server_keeps_answering() {
+    let headers: [&[u8]; 4] = [
+        b"Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"shutdown\"}",
+        b"Content-Length: 99999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"shutdown\"}",
+        b"Content-Length: 184467440737095516160\r\n\r\n{}",
+        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}",
+    ];
+    let mut servers: Vec<Server> = headers
+        .iter()
+        .map(|bytes| {
+            let mut server = Server::start();
+            server.initialize(&["utf-16"]);
+            let uri = server.uri("draft.txt");
+            server.did_open(&uri, 1, "到X年完成。\n");
+            server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT);
+            // The server may already have closed stdin; a write error is not a failure here.
+            let _ = server.send_raw(bytes);
+            server
+        })
+        .collect();
+    for (server, bytes) in servers.iter_mut().zip(headers) {
+        server.after = format!("the bad header {:?}", String::from_utf8_lossy(&bytes[..30]));
+        let uri = server.uri("draft.txt");
+        assert_eq!(server.document_text(&uri), Value::String("到X年完成。\n".into()));
+        let status = server.child.try_wait().unwrap();
+        assert!(status.is_none(), "the server exited after {}: {status:?}", server.after);
+        let stderr = server.stderr_text();
+        assert!(!stderr.contains("panicked"), "{:?} made the server panic:\n{stderr}", String::from_utf8_lossy(bytes));
+        server.kill();
+    }
+}
+
+// ---------------------------------------------------------------------------
+// d) didClose
+// ---------------------------------------------------------------------------
+
+#[test]
+fn close_clears_diagnostics() {
+    let mut server = Server::start();
+    server.initialize(&["utf-8", "utf-16"]);
+    let uri = server.uri("draft.txt");
+    let other = server.uri("other.txt");
+    server.did_open(&uri, 1, "到X年，培育某某企业**家。\n");
+    server.did_open(&other, 1, "到X年完成。\n");
+    // UTF-8: 到 = 3 → X at 3..4; 到X年， = 10 + 培育 6 → 某某 at 16..22; + 企业 6 → ** at 28..30.
+    let diags = server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT);
+    let mut got: Vec<_> = diags.iter().map(span_of).collect();
+    got.sort();
+    let want: Vec<_> = [(3, 4), (16, 22), (28, 30)].map(|(s, e)| ("PL101".to_string(), 0, s, 0, e)).to_vec();
+    assert_eq!(got, want);
+    server.diagnostics(&other, 1, DIAGNOSTICS_TIMEOUT);
+
+    server.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    // The open version had findings, so any later empty publication for this uri comes from the close.
+    let cleared = server.wait_notification(
+        "textDocument/publishDiagnostics",
+        |p| p["uri"] == uri.as_str() && p["diagnostics"].as_array().is_some_and(|d| d.is_empty()),
+        DIAGNOSTICS_TIMEOUT,
+    );
+    assert_eq!(cleared["diagnostics"], json!([]));
+    assert_eq!(server.document_text(&uri), Value::Null);
+    // Closing one document leaves the other alone.
+    assert_eq!(server.document_text(&other), "到X年完成。\n");
+
+    // Reopening starts afresh.
+    server.did_open(&uri, 1, "到2027年完成。\n");
+    assert_eq!(server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT), Vec::<Value>::new());
+    assert_eq!(server.document_text(&uri), "到2027年完成。\n");
+    server.shutdown_and_exit();
+}
