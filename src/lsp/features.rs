@@ -20,22 +20,22 @@ fn severity(s: Severity) -> DiagnosticSeverity {
     }
 }
 
+fn to_lsp(d: &planlint::Diagnostic, index: &LineIndex, text: &str, enc: Enc) -> Diagnostic {
+    Diagnostic {
+        range: text::range(index, text, d.range, enc),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.code.to_string())),
+        source: Some("planlint".into()),
+        message: d.message.clone(),
+        data: Some(serde_json::json!({ "rule": d.rule.name })),
+        ..Default::default()
+    }
+}
+
 pub fn diagnostics(text: &str, kind: SourceKind, config: &Config, enc: Enc) -> Vec<Diagnostic> {
     let analysis = planlint::analyze(text, kind, config);
     let index = LineIndex::new(text);
-    analysis
-        .diagnostics
-        .iter()
-        .map(|d| Diagnostic {
-            range: text::range(&index, text, d.range, enc),
-            severity: Some(severity(d.severity)),
-            code: Some(NumberOrString::String(d.rule.code.to_string())),
-            source: Some("planlint".into()),
-            message: d.message.clone(),
-            data: Some(serde_json::json!({ "rule": d.rule.name })),
-            ..Default::default()
-        })
-        .collect()
+    analysis.diagnostics.iter().map(|d| to_lsp(d, &index, text, enc)).collect()
 }
 
 fn overlaps(a: &Range, b: &Range) -> bool {
@@ -59,18 +59,11 @@ pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionO
     let mut actions = Vec::new();
     let mut disabled: Vec<(u32, &str)> = Vec::new();
     for d in &analysis.diagnostics {
-        let d_range = text::range(&index, &snap.text, d.range, snap.enc);
+        let lsp_diag = to_lsp(d, &index, &snap.text, snap.enc);
+        let d_range = lsp_diag.range;
         if !overlaps(&d_range, &range) {
             continue;
         }
-        let lsp_diag = Diagnostic {
-            range: d_range,
-            severity: Some(severity(d.severity)),
-            code: Some(NumberOrString::String(d.rule.code.to_string())),
-            source: Some("planlint".into()),
-            message: d.message.clone(),
-            ..Default::default()
-        };
         if let Some(fix) = &d.fix {
             let edits = fix
                 .edits
@@ -210,4 +203,78 @@ pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
         contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
         range: Some(text::range(&index, &snap.text, task.marker, snap.enc)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn snap(text: &str) -> Snapshot {
+        Snapshot {
+            text: text.to_string(),
+            version: 7,
+            kind: SourceKind::PlainText,
+            enc: Enc::Utf16,
+            config: Arc::new(Config::default()),
+        }
+    }
+
+    #[test]
+    fn code_actions_offer_the_clause_fix_and_a_line_suppression() {
+        let s = snap("二、重点任务\n1.建设平台。新建3个。（牵头单位：区科技局）\n2.优化服务。办理100项。\n");
+        let uri: Uri = "file:///d.txt".parse().unwrap();
+        let here = Range { start: Position { line: 2, character: 0 }, end: Position { line: 2, character: 0 } };
+        let actions = code_actions(&s, &uri, here);
+        let got: Vec<(String, String, Range)> = actions
+            .iter()
+            .map(|a| {
+                let CodeActionOrCommand::CodeAction(a) = a else { panic!("not an action") };
+                let Some(DocumentChanges::Edits(edits)) = a.edit.as_ref().unwrap().document_changes.clone() else {
+                    panic!("no versioned edits")
+                };
+                assert_eq!(edits[0].text_document.version, Some(7));
+                let OneOf::Left(e) = &edits[0].edits[0] else { panic!("annotated edit") };
+                (a.title.clone(), e.new_text.clone(), e.range)
+            })
+            .collect();
+        let at = |line, character| Range { start: Position { line, character }, end: Position { line, character } };
+        assert_eq!(
+            got,
+            [
+                (
+                    "插入责任分工“（牵头单位：；责任单位：）”".to_string(),
+                    "（牵头单位：；责任单位：）".to_string(),
+                    at(2, 14)
+                ),
+                (
+                    "本行不检查 missing-lead-unit（PL201）".to_string(),
+                    "<!-- planlint-disable-next-line missing-lead-unit -->\n".to_string(),
+                    at(2, 0)
+                ),
+            ]
+        );
+        // Applying the suppression silences the finding.
+        let silenced = "二、重点任务\n1.建设平台。新建3个。（牵头单位：区科技局）\n<!-- planlint-disable-next-line missing-lead-unit -->\n2.优化服务。办理100项。\n";
+        assert!(diagnostics(silenced, SourceKind::PlainText, &Config::default(), Enc::Utf16).is_empty());
+    }
+
+    #[test]
+    fn outline_nests_and_folds() {
+        let s = snap(
+            "一、工作目标\n到2026年，新增10家。\n二、主要任务\n（一）平台\n1.建设平台。新建3个。（牵头单位：区科技局）\n",
+        );
+        let symbols = symbols(&s);
+        let names: Vec<&str> = symbols.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["一、工作目标", "二、主要任务"]);
+        let sub = &symbols[1].children.as_ref().unwrap()[0];
+        assert_eq!(sub.name, "（一）平台");
+        assert_eq!(sub.children.as_ref().unwrap()[0].name, "1.建设平台");
+        let folds: Vec<(u32, u32)> = folding(&s).iter().map(|f| (f.start_line, f.end_line)).collect();
+        assert_eq!(folds, [(0, 1), (2, 4), (3, 4)]);
+        let hover = hover(&s, Position { line: 4, character: 0 }).unwrap();
+        let HoverContents::Markup(m) = hover.contents else { panic!() };
+        assert!(m.value.contains("牵头单位：区科技局"), "{}", m.value);
+    }
 }
