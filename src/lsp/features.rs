@@ -176,12 +176,29 @@ pub fn folding(snap: &Snapshot) -> Vec<FoldingRange> {
         .collect()
 }
 
-/// Hover on a task's number: its lead and responsible units.
+/// Hover on a task's number: its lead and responsible units. Elsewhere, on a
+/// finding: the documentation of its rule.
 pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
-    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config);
+    let analysis = planlint::analyze(&snap.text, snap.kind, &snap.config);
+    let doc = &analysis.document;
     let index = LineIndex::new(&snap.text);
     let offset = text::offset_in(&index, &snap.text, pos, snap.enc);
-    let task = doc.tasks.iter().find(|t| t.marker.start() <= offset && offset <= t.title.end().max(t.marker.end()))?;
+    let Some(task) =
+        doc.tasks.iter().find(|t| t.marker.start() <= offset && offset <= t.title.end().max(t.marker.end()))
+    else {
+        let d = analysis.diagnostics.iter().find(|d| d.range.start() <= offset && offset <= d.range.end())?;
+        let value = format!(
+            "**{} `{}`** — {}\n\n{}",
+            d.rule.code,
+            d.rule.name,
+            d.rule.summary(snap.config.lang),
+            d.rule.docs_text()
+        );
+        return Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
+            range: Some(text::range(&index, &snap.text, d.range, snap.enc)),
+        });
+    };
     let names = |units: &[planlint::syntax::Unit]| {
         if units.is_empty() {
             "—".to_string()
@@ -273,8 +290,14 @@ mod tests {
         assert_eq!(sub.children.as_ref().unwrap()[0].name, "1.建设平台");
         let folds: Vec<(u32, u32)> = folding(&s).iter().map(|f| (f.start_line, f.end_line)).collect();
         assert_eq!(folds, [(0, 1), (2, 4), (3, 4)]);
-        let hover = hover(&s, Position { line: 4, character: 0 }).unwrap();
-        let HoverContents::Markup(m) = hover.contents else { panic!() };
+        let on_task = hover(&s, Position { line: 4, character: 0 }).unwrap();
+        let HoverContents::Markup(m) = on_task.contents else { panic!() };
         assert!(m.value.contains("牵头单位：区科技局"), "{}", m.value);
+        // On a finding: its rule's documentation.
+        let s = snap("培育**家企业。\n");
+        let HoverContents::Markup(m) = hover(&s, Position { line: 0, character: 2 }).unwrap().contents else {
+            panic!()
+        };
+        assert!(m.value.starts_with("**PL101 `placeholder`**") && m.value.contains("## What it does"), "{}", m.value);
     }
 }

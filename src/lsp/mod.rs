@@ -13,9 +13,12 @@
 mod complete;
 mod features;
 mod frame;
+mod settings;
 mod text;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ropey::Rope;
@@ -25,6 +28,7 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use planlint::{Config, SourceKind};
 
+use settings::Settings;
 use text::Enc;
 
 /// Runs the server on stdin/stdout until the client says `exit`.
@@ -65,7 +69,18 @@ pub(crate) struct Snapshot {
 struct State {
     enc: Mutex<Enc>,
     docs: Mutex<HashMap<Uri, Doc>>,
+    /// The effective configuration: the workspace file with client settings on top.
     config: Mutex<Arc<Config>>,
+    /// The last workspace `planlint.toml` that parsed (kept when a later edit breaks it).
+    file_config: Mutex<Config>,
+    settings: Mutex<Settings>,
+    root: Mutex<Option<PathBuf>>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`) instead of receiving pushes.
+    pull: AtomicBool,
+    /// The client lets us register file watchers.
+    watch: AtomicBool,
+    /// A configuration error found before `initialized`, shown then.
+    pending_error: Mutex<Option<String>>,
     /// Held while checking a result is current and sending it, so that an
     /// older version's diagnostics can never be sent after a newer one's.
     publish: tokio::sync::Mutex<()>,
@@ -94,6 +109,12 @@ impl Backend {
                 enc: Mutex::new(Enc::Utf16),
                 docs: Mutex::new(HashMap::new()),
                 config: Mutex::new(Arc::new(Config::default())),
+                file_config: Mutex::new(Config::default()),
+                settings: Mutex::new(Settings::default()),
+                root: Mutex::new(None),
+                pull: AtomicBool::new(false),
+                watch: AtomicBool::new(false),
+                pending_error: Mutex::new(None),
                 publish: tokio::sync::Mutex::new(()),
             }),
         }
@@ -113,11 +134,52 @@ impl Backend {
         Some(Snapshot { text: doc.rope.to_string(), version: doc.version, kind: doc.kind, enc, config })
     }
 
+    /// Re-reads the workspace `planlint.toml` (keeping the last good one if it
+    /// is broken) and recomputes the effective configuration. Returns the
+    /// error to show the user, if any.
+    fn reload_config(&self) -> Option<String> {
+        let root = lock(&self.state.root).clone();
+        let error = match settings::load(root.as_deref()) {
+            Ok(file) => {
+                *lock(&self.state.file_config) = file;
+                None
+            }
+            Err(e) => Some(e),
+        };
+        let effective = lock(&self.state.settings).apply(&lock(&self.state.file_config));
+        *lock(&self.state.config) = Arc::new(effective);
+        error
+    }
+
+    /// After a configuration change: fresh diagnostics for every open document.
+    async fn refresh_all(&self, error: Option<String>) {
+        if self.state.pull.load(Ordering::Relaxed) {
+            let client = self.client.clone();
+            // A client request: never awaited inside a handler (it could deadlock the transport).
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        } else {
+            let uris: Vec<Uri> = lock(&self.state.docs).keys().cloned().collect();
+            for uri in uris {
+                self.schedule(uri);
+            }
+        }
+        if let Some(e) = error {
+            self.client
+                .show_message(MessageType::ERROR, format!("planlint: {e} (keeping the previous configuration)"))
+                .await;
+        }
+    }
+
     /// Analyses the document off the message loop and publishes the result
     /// if the document has not changed meanwhile.
     fn schedule(&self, uri: Uri) {
         let client = self.client.clone();
         let state = self.state.clone();
+        if self.state.pull.load(Ordering::Relaxed) {
+            return; // the client asks when it wants them
+        }
         tokio::spawn(async move {
             let (rope, version, kind) = {
                 let docs = lock(&state.docs);
@@ -153,13 +215,42 @@ impl Backend {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
-        let offered = params.capabilities.general.and_then(|g| g.position_encodings).unwrap_or_default();
+        let offered =
+            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.clone()).unwrap_or_default();
         let (enc, kind) = if offered.contains(&PositionEncodingKind::UTF8) {
             (Enc::Utf8, PositionEncodingKind::UTF8)
         } else {
             (Enc::Utf16, PositionEncodingKind::UTF16)
         };
         *lock(&self.state.enc) = enc;
+        let caps = &params.capabilities;
+        let pull = caps.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+        self.state.pull.store(pull, Ordering::Relaxed);
+        let watch = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        self.state.watch.store(watch, Ordering::Relaxed);
+        #[allow(deprecated)] // `root_uri` is how older clients (Neovim 0.7) say it
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|f| f.first())
+            .map(|f| f.uri.clone())
+            .or(params.root_uri.clone())
+            .and_then(|u| u.to_file_path().map(|p| p.into_owned()));
+        *lock(&self.state.root) = root;
+        let mut errors = Vec::new();
+        if let Some(options) = &params.initialization_options {
+            match Settings::from_json(options) {
+                Ok(s) => *lock(&self.state.settings) = s,
+                Err(e) => errors.push(e),
+            }
+        }
+        errors.extend(self.reload_config());
+        *lock(&self.state.pending_error) = (!errors.is_empty()).then(|| errors.join("; "));
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(kind),
@@ -179,11 +270,82 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("planlint".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: Default::default(),
+                    })
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo { name: "planlint".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
             offset_encoding: None,
         })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state.watch.load(Ordering::Relaxed) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let watchers = ["**/planlint.toml", "**/.planlint.toml"]
+                    .map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g.into()), kind: None })
+                    .to_vec();
+                let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+                let registration = Registration {
+                    id: "planlint-config".into(),
+                    method: "workspace/didChangeWatchedFiles".into(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                let _ = client.register_capability(vec![registration]).await;
+            });
+        }
+        let pending = lock(&self.state.pending_error).take();
+        if let Some(e) = pending {
+            self.client.show_message(MessageType::ERROR, format!("planlint: {e}")).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let error = match Settings::from_json(&params.settings) {
+            Ok(s) => {
+                *lock(&self.state.settings) = s;
+                self.reload_config()
+            }
+            Err(e) => Some(e),
+        };
+        self.refresh_all(error).await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        let error = self.reload_config();
+        self.refresh_all(error).await;
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // For clients without file watching: saving planlint.toml in the editor reloads it.
+        if params.text_document.uri.as_str().ends_with("planlint.toml") {
+            let error = self.reload_config();
+            self.refresh_all(error).await;
+        }
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let items = match self.snapshot(&params.text_document.uri) {
+            Some(snap) => tokio::task::spawn_blocking(move || {
+                features::diagnostics(&snap.text, snap.kind, &snap.config, snap.enc)
+            })
+            .await
+            .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+            },
+        )))
     }
 
     async fn shutdown(&self) -> Result<()> {

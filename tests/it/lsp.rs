@@ -893,3 +893,78 @@ fn close_clears_diagnostics() {
     assert_eq!(server.document_text(&uri), "到2027年完成。\n");
     server.shutdown_and_exit();
 }
+
+// ---------------------------------------------------------------------------
+// pull diagnostics, configuration
+// ---------------------------------------------------------------------------
+
+/// `initialize` with extra client capabilities and initialization options.
+fn initialize_with(server: &mut Server, capabilities: Value, options: Value) -> Value {
+    let root = format!("file://{}", server.dir.path().display());
+    let result = server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": root, "capabilities": capabilities, "initializationOptions": options}),
+    );
+    server.notify("initialized", json!({}));
+    result
+}
+
+#[test]
+fn pull_diagnostics_when_the_client_supports_them() {
+    let mut server = Server::start();
+    let caps = json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}}});
+    let init = initialize_with(&mut server, caps, Value::Null);
+    assert_eq!(init["capabilities"]["diagnosticProvider"]["identifier"], "planlint", "{init}");
+    let uri = server.uri("pull.txt");
+    server.did_open(&uri, 1, "一、工作目标\n——新增企业**家。\n");
+    let report = server.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(report["kind"], "full", "{report}");
+    let items = report["items"].as_array().unwrap();
+    // `——新增企业` is 6 UTF-16 units: the mask is 6..8 on line 1.
+    let spans: Vec<(String, u64, u64, u64, u64)> = items.iter().map(span_of).collect();
+    assert_eq!(spans, [("PL101".to_string(), 1, 6, 1, 8)]);
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn configuration_reloads_and_a_broken_file_keeps_the_last_good_one() {
+    let mut server = Server::start();
+    let config = server.dir.path().join("planlint.toml");
+    std::fs::write(&config, "[rules]\nplaceholder = \"warning\"\n").unwrap();
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    initialize_with(&mut server, caps, Value::Null);
+    let uri = server.uri("plan.txt");
+    server.did_open(&uri, 1, "培育**家企业。\n");
+    let severities = |d: &[Value]| d.iter().map(|d| d["severity"].as_u64().unwrap()).collect::<Vec<_>>();
+    assert_eq!(severities(&server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT)), [2]);
+
+    // The file changes on disk: the client tells us through the watcher we registered.
+    let config_uri = format!("file://{}", config.display());
+    let watched = |server: &mut Server| {
+        server.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": config_uri, "type": 2}]}));
+    };
+    std::fs::write(&config, "[rules]\nplaceholder = \"off\"\n").unwrap();
+    watched(&mut server);
+    assert_eq!(severities(&server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT)), Vec::<u64>::new());
+
+    // A broken file: an error message with its position, and the last good configuration stays.
+    std::fs::write(&config, "[rules]\nplaceholder = \"loud\"\n").unwrap();
+    watched(&mut server);
+    let message = server.wait_notification("window/showMessage", |_| true, DIAGNOSTICS_TIMEOUT);
+    assert_eq!(message["type"], 1, "{message}");
+    assert!(message["message"].as_str().unwrap().contains("planlint.toml:2:15: bad level `loud`"), "{message}");
+    assert_eq!(severities(&server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT)), Vec::<u64>::new());
+
+    // Client settings win over the file.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"planlint": {"lang": "en", "rules": {"PL101": "error"}}}}),
+    );
+    let diagnostics = server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT);
+    assert_eq!(severities(&diagnostics), [1]);
+    assert!(
+        diagnostics[0]["message"].as_str().unwrap().starts_with("Unfilled template placeholder"),
+        "{diagnostics:?}"
+    );
+    server.shutdown_and_exit();
+}

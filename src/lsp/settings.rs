@@ -1,0 +1,109 @@
+//! Configuration in the server: the workspace's `planlint.toml` (the same
+//! file the CLI reads) with the client's settings on top.
+//!
+//! Client settings arrive as `initializationOptions` or through
+//! `workspace/didChangeConfiguration`, either bare or under a `planlint` key:
+//!
+//! ```json
+//! { "planlint": { "lang": "en", "rules": { "placeholder": "warning", "PL301": "off" } } }
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use planlint::{Config, Lang, Level, Severity};
+
+/// Client-side overrides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    pub rules: Vec<(&'static str, Level)>,
+}
+
+impl Settings {
+    /// Reads settings; unknown keys are ignored (editors send their own), bad
+    /// values are errors naming the key.
+    pub fn from_json(value: &Value) -> Result<Settings, String> {
+        let v = value.get("planlint").unwrap_or(value);
+        let mut settings = Settings::default();
+        if let Some(lang) = v.get("lang").filter(|l| !l.is_null()) {
+            let s = lang.as_str().unwrap_or_default();
+            settings.lang = Some(Lang::parse(s).ok_or_else(|| format!("planlint.lang: unknown language {lang}"))?);
+        }
+        if let Some(rules) = v.get("rules").and_then(Value::as_object) {
+            for (name, level) in rules {
+                let rule =
+                    planlint::rules::find(name).ok_or_else(|| format!("planlint.rules: unknown rule `{name}`"))?;
+                let level = match level.as_str().unwrap_or_default() {
+                    "off" => Level::Off,
+                    "on" | "default" => Level::On(rule.default_severity),
+                    s => Level::On(
+                        Severity::parse(s).ok_or_else(|| format!("planlint.rules.{name}: bad level {level}"))?,
+                    ),
+                };
+                settings.rules.push((rule.name, level));
+            }
+        }
+        Ok(settings)
+    }
+
+    /// `file` with these settings applied on top.
+    pub fn apply(&self, file: &Config) -> Config {
+        let mut config = file.clone();
+        if let Some(lang) = self.lang {
+            config.lang = lang;
+        }
+        for &(name, level) in &self.rules {
+            config.rules.insert(name, level);
+        }
+        config
+    }
+}
+
+/// The configuration file for a workspace root: `planlint.toml` or
+/// `.planlint.toml` in the root or the nearest directory above it.
+pub fn find_config(root: &Path) -> Option<PathBuf> {
+    root.ancestors().flat_map(|d| ["planlint.toml", ".planlint.toml"].map(|n| d.join(n))).find(|p| p.is_file())
+}
+
+/// Loads the workspace configuration. `Ok(Config::default())` when there is
+/// no file; an error message with file, line and column when it is broken.
+pub fn load(root: Option<&Path>) -> Result<Config, String> {
+    let Some(path) = root.and_then(find_config) else { return Ok(Config::default()) };
+    let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Config::from_toml(&src).map_err(|e| format!("{}:{e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_override_the_file() {
+        let s = Settings::from_json(&serde_json::json!({
+            "planlint": { "lang": "en", "rules": { "PL101": "warning", "target-without-number": "off" } }
+        }))
+        .unwrap();
+        let config = s.apply(&Config::default());
+        assert_eq!(config.lang, Lang::En);
+        assert_eq!(config.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
+        assert_eq!(config.rules.get("target-without-number"), Some(&Level::Off));
+        assert!(Settings::from_json(&serde_json::json!({"rules": {"nope": "off"}})).unwrap_err().contains("nope"));
+        assert!(Settings::from_json(&serde_json::json!({"lang": "fr"})).is_err());
+        assert_eq!(Settings::from_json(&Value::Null), Ok(Settings::default()));
+    }
+
+    #[test]
+    fn workspace_file_is_found_and_errors_have_positions() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("plans");
+        std::fs::create_dir(&sub).unwrap();
+        assert_eq!(load(Some(&sub)).unwrap().lang, Lang::Zh);
+        std::fs::write(dir.path().join("planlint.toml"), "lang = \"en\"\n").unwrap();
+        assert_eq!(load(Some(&sub)).unwrap().lang, Lang::En);
+        std::fs::write(dir.path().join("planlint.toml"), "lang = \"en\"\n[rules]\nplaceholder = 3\n").unwrap();
+        let e = load(Some(&sub)).unwrap_err();
+        assert!(e.contains("planlint.toml:3:"), "{e}");
+    }
+}
