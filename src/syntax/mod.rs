@@ -96,17 +96,22 @@ impl Document<'_> {
         !self.clauses.is_empty()
     }
 
-    /// The clause style most used in the draft ([`ClauseStyle::DEFAULT`] when
-    /// it has none); ties go to the form with a lead label.
+    /// The clause style to write into this draft: parentheses and full-width
+    /// punctuation as most of its clauses have them, and a lead label
+    /// whenever any clause names a lead explicitly (a clause inserted for a
+    /// task without a lead should name one). [`ClauseStyle::DEFAULT`] when the
+    /// draft has no clause.
     pub fn clause_style(&self) -> ClauseStyle {
-        let mut counts: Vec<(ClauseStyle, usize)> = Vec::new();
-        for c in &self.clauses {
-            match counts.iter_mut().find(|(s, _)| *s == c.style) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((c.style, 1)),
-            }
+        if self.clauses.is_empty() {
+            return ClauseStyle::DEFAULT;
         }
-        counts.into_iter().max_by_key(|(s, n)| (*n, s.labelled_lead)).map_or(ClauseStyle::DEFAULT, |(s, _)| s)
+        let n = self.clauses.len();
+        let majority = |f: fn(&Clause) -> bool| self.clauses.iter().filter(|c| f(c)).count() * 2 >= n;
+        ClauseStyle {
+            parenthesised: majority(|c| c.style.parenthesised),
+            full_width: majority(|c| c.style.full_width),
+            labelled_lead: self.clauses.iter().any(|c| c.lead_explicit),
+        }
     }
 
     /// The innermost heading whose section contains `offset`.
