@@ -47,8 +47,15 @@ pub fn run() -> std::process::ExitCode {
         tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
         Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
     });
+    // The stdin reader sits in a blocking read that only the client can end;
+    // dropping the runtime would wait for it, so `exit` would hang while the
+    // client keeps our stdin open. Leave it behind instead.
+    runtime.shutdown_background();
     std::process::ExitCode::SUCCESS
 }
+
+/// Documents up to this size are analysed on the async worker itself.
+const INLINE_ANALYSIS_LIMIT: usize = 256 * 1024;
 
 /// The server's copy of one open document.
 struct Doc {
@@ -186,14 +193,20 @@ impl Backend {
                 let Some(doc) = docs.get(&uri) else { return };
                 (doc.rope.clone(), doc.version, doc.kind)
             };
+            let small = rope.len_bytes() <= INLINE_ANALYSIS_LIMIT;
             let enc = *lock(&state.enc);
             let config = lock(&state.config).clone();
             let current = |state: &State| lock(&state.docs).get(&uri).map(|d| d.version) == Some(version);
-            let work = tokio::task::spawn_blocking(move || {
-                let text = rope.to_string();
-                features::diagnostics(&text, kind, &config, enc)
-            });
-            match work.await {
+            let analyse = move || features::diagnostics(&rope.to_string(), kind, &config, enc);
+            // Small drafts (nearly all) are analysed right here: well under a
+            // millisecond, cheaper than a hand-off to the blocking pool. Either
+            // way a panic is caught and the server keeps serving.
+            let result = if small {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse)).map_err(|_| "panic".to_string())
+            } else {
+                tokio::task::spawn_blocking(analyse).await.map_err(|e| e.to_string())
+            };
+            match result {
                 Ok(diagnostics) => {
                     let _guard = state.publish.lock().await;
                     if current(&state) {

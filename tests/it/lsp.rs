@@ -968,3 +968,22 @@ fn configuration_reloads_and_a_broken_file_keeps_the_last_good_one() {
     );
     server.shutdown_and_exit();
 }
+
+/// `exit` ends the process even while the client keeps our stdin open
+/// (Neovim does): the server must not wait for its blocked stdin reader.
+#[test]
+fn exit_does_not_wait_for_stdin_to_close() {
+    let mut server = Server::start();
+    server.initialize(&["utf-16"]);
+    server.request("shutdown", Value::Null);
+    server.notify("exit", Value::Null);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "planlint lsp still running 3 s after `exit` with stdin open");
+        thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+}

@@ -5,6 +5,7 @@ mod cli;
 mod docs;
 mod gen_corpus;
 mod lsp;
+mod nvim;
 mod props;
 mod seeds;
 mod support;

@@ -1,0 +1,233 @@
+//! Real Neovim as the client: headless `nvim` (Debian's 0.7.2 in CI) starts
+//! `planlint lsp` through its built-in LSP client, driven by the workplace
+//! harness `../shared/tools/lsp-clients/nvim-check.sh`, on a copy of
+//! `examples/draft.txt`. Expected positions are worked out by hand from the
+//! draft, never read back from the server.
+//!
+//! Without `nvim` the tests print a note and pass, except in CI (`CI=true`),
+//! where `.ci/run` installs Debian's `neovim` and its absence is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde_json::Value;
+
+use crate::support::shared_dir;
+
+/// LSP `DiagnosticSeverity` (also what `vim.diagnostic.severity` uses).
+const ERROR: u64 = 1;
+const WARNING: u64 = 2;
+const INFO: u64 = 3;
+
+/// What `examples/draft.txt` must produce: (0-based line, UTF-16 start column,
+/// UTF-16 end column (exclusive), code, severity, the text the range covers).
+/// Every character in the draft is in the BMP, so a UTF-16 column is a
+/// character count from the start of the line.
+const EXPECTED: &[(u64, u64, u64, &str, u64, &str)] = &[
+    // `到2026年底，…前列。`: the whole relative target, without the final `。` (31 chars).
+    (5, 0, 31, "PL301", INFO, "到2026年底，全市创新能力稳步提升，主要科技指标保持全省前列"),
+    // `——高新技术企业数量突破**家`: `——` 2 + `高新技术企业数量突破` 10 = 12.
+    (7, 12, 14, "PL101", ERROR, "**"),
+    // `——` 2, then the target up to (not including) the final `。` at 21.
+    (9, 2, 21, "PL301", WARNING, "区域创新体系更加完善，创新生态持续优化"),
+    // The task heading `2.` + 10 characters.
+    (14, 0, 12, "PL201", WARNING, "2.支持企业建设研发机构"),
+    // `3.推进实验室体系建设。支持` = 2 + 8 + 1 + 2 + 1 = 14.
+    (16, 14, 15, "PL101", ERROR, "X"),
+    // `（责任单位：` opens at 37, the unit name runs 43..50, `）` is at 50.
+    (21, 43, 50, "PL201", INFO, "各县区人民政府"),
+    // `2026年 月 日`: from `年` (4) to the end of the line (9).
+    (28, 4, 9, "PL101", ERROR, "年 月 日"),
+];
+
+/// Line 14 (`2.支持企业建设研发机构…`) lacks a lead unit; this quick fix must be offered there.
+const FIX_LINE: u64 = 14;
+const FIX_TITLE: &str = "插入责任分工";
+
+/// The empty line before `三、保障措施` (line 23 in an editor's 1-based count).
+const EMPTY_LINE: u64 = 22;
+
+#[test]
+fn neovim_receives_the_expected_diagnostics() {
+    let Some(nvim) = Nvim::setup("the Neovim diagnostics test") else { return };
+    let lines: Vec<&str> = nvim.text.lines().collect();
+
+    // First check the hand-worked columns against the draft itself.
+    for &(line, start, end, code, _, covered) in EXPECTED {
+        let text = lines[line as usize];
+        assert_eq!(utf16_slice(text, start, end), covered, "EXPECTED is out of date for {code} on line {line}: {text}");
+    }
+
+    let run = nvim.run(&[]);
+    let mut got: Vec<(u64, u64, u64, String, u64)> = Vec::new();
+    for d in &run.out {
+        assert_eq!(d["end_line"], d["line"], "a planlint diagnostic spans one line: {d}");
+        assert_eq!(d["source"], "planlint", "source: {d}");
+        assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "message: {d}");
+        got.push((
+            num(d, "line"),
+            num(d, "col"),
+            num(d, "end_col"),
+            d["code"].as_str().unwrap_or("").to_string(),
+            num(d, "severity"),
+        ));
+    }
+    got.sort();
+    let mut want: Vec<_> = EXPECTED.iter().map(|&(l, s, e, c, sev, _)| (l, s, e, c.to_string(), sev)).collect();
+    want.sort();
+    assert_eq!(got, want, "diagnostics Neovim received (line, UTF-16 col, end col, code, severity)\n{}", run.context());
+
+    // What `vim.diagnostic` holds after Neovim's UTF-16 → byte conversion must cover the same text.
+    let mut held: Vec<(u64, String, u64)> = run
+        .events("nvim_diagnostic")
+        .map(|d| {
+            assert_eq!(d["end_lnum"], d["lnum"], "vim.diagnostic entry spans one line: {d}");
+            let text = lines[num(d, "lnum") as usize];
+            let covered = text.get(num(d, "byte_col") as usize..num(d, "end_byte_col") as usize).unwrap_or_else(|| {
+                panic!("vim.diagnostic byte columns are not on character boundaries of {text:?}: {d}")
+            });
+            (num(d, "lnum"), covered.to_string(), num(d, "severity"))
+        })
+        .collect();
+    held.sort();
+    let mut want: Vec<_> = EXPECTED.iter().map(|&(l, _, _, _, sev, covered)| (l, covered.to_string(), sev)).collect();
+    want.sort();
+    assert_eq!(held, want, "what vim.diagnostic holds (line, covered text, severity)\n{}", run.context());
+}
+
+#[test]
+fn neovim_is_offered_the_lead_unit_quick_fix() {
+    let Some(nvim) = Nvim::setup("the Neovim code-action test") else { return };
+    let run = nvim.run(&["--code-action", &format!("{FIX_LINE}:0")]);
+    let fix = run.out.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains(FIX_TITLE)));
+    let Some(fix) = fix else {
+        panic!("no code action titled with “{FIX_TITLE}” on line {FIX_LINE}\n{}", run.context());
+    };
+    assert_eq!(fix["kind"], "quickfix", "{fix}");
+    assert_eq!(fix["has_edit"], true, "{fix}");
+    assert!(num(fix, "edit_count") >= 1, "{fix}");
+}
+
+#[test]
+fn neovim_gets_completion_items_on_an_empty_line() {
+    let Some(nvim) = Nvim::setup("the Neovim completion test") else { return };
+    let line = nvim.text.lines().nth(EMPTY_LINE as usize).expect("the draft is long enough");
+    assert_eq!(line, "", "line {EMPTY_LINE} of the draft must be empty");
+    let run = nvim.run(&["--completion", &format!("{EMPTY_LINE}:0")]);
+    assert!(!run.out.is_empty(), "no completion items at {EMPTY_LINE}:0\n{}", run.context());
+    for item in &run.out {
+        assert!(item["label"].as_str().is_some_and(|l| !l.is_empty()), "completion item without a label: {item}");
+    }
+    let labels: Vec<&str> = run.out.iter().filter_map(|i| i["label"].as_str()).collect();
+    eprintln!("completion at {EMPTY_LINE}:0: {labels:?}");
+}
+
+/// A copy of the draft in a temp dir, the harness, and `nvim` known to be there.
+struct Nvim {
+    harness: PathBuf,
+    dir: tempfile::TempDir,
+    draft: PathBuf,
+    text: String,
+}
+
+impl Nvim {
+    fn setup(what: &str) -> Option<Nvim> {
+        let Some(version) = nvim_version() else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "`nvim` is not installed but CI=true: {what} must run in CI \
+                 (.ci/run installs it: apt-get install --no-install-recommends neovim)"
+            );
+            eprintln!("note: `nvim` not found; skipping {what} (apt-get install --no-install-recommends neovim)");
+            return None;
+        };
+        let shared = shared_dir(what)?;
+        let harness = shared.join("tools/lsp-clients/nvim-check.sh");
+        assert!(harness.is_file(), "{} is missing", harness.display());
+        eprintln!("{what}: {version}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("draft.txt");
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/draft.txt"), &draft).unwrap();
+        let text = std::fs::read_to_string(&draft).unwrap();
+        Some(Nvim { harness, dir, draft, text })
+    }
+
+    /// Runs the harness with `args` before `SERVER_CMD FILE`; panics unless it exits 0.
+    fn run(&self, args: &[&str]) -> Run {
+        let log = self.dir.path().join("events.jsonl");
+        let server = format!("{} lsp", sh_quote(env!("CARGO_BIN_EXE_planlint")));
+        let started = Instant::now();
+        let output = Command::new(&self.harness)
+            .args(args)
+            .args(["--timeout", "10", "--log"])
+            .arg(&log)
+            .arg(&server)
+            .arg(&self.draft)
+            .output()
+            .expect("nvim-check.sh runs");
+        let events = std::fs::read_to_string(&log).unwrap_or_default();
+        let run = Run {
+            out: json_lines(&String::from_utf8_lossy(&output.stdout)),
+            log: json_lines(&events),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            events,
+        };
+        eprintln!("nvim-check.sh {} took {:.1} s", args.join(" "), started.elapsed().as_secs_f64());
+        assert!(output.status.success(), "nvim-check.sh {args:?} failed ({})\n{}", output.status, run.context());
+        let summary = run.events("summary").last().cloned().unwrap_or(Value::Null);
+        assert_eq!(summary["status"], "ok", "harness summary\n{}", run.context());
+        run
+    }
+}
+
+/// One harness run: its stdout JSON lines and its event log.
+struct Run {
+    out: Vec<Value>,
+    log: Vec<Value>,
+    stdout: String,
+    stderr: String,
+    events: String,
+}
+
+impl Run {
+    fn events<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+        self.log.iter().filter(move |e| e["event"] == name)
+    }
+
+    fn context(&self) -> String {
+        format!("--- stdout:\n{}--- events:\n{}--- stderr:\n{}", self.stdout, self.events, self.stderr)
+    }
+}
+
+fn nvim_version() -> Option<String> {
+    let output = Command::new("nvim").arg("--version").output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("nvim").to_string())
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect()
+}
+
+fn num(v: &Value, key: &str) -> u64 {
+    v[key].as_u64().unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
+}
+
+/// The part of `line` between two UTF-16 offsets.
+fn utf16_slice(line: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = line.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+/// `s` as one word for `sh -c` (the harness runs `sh -c "exec SERVER_CMD"`).
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
