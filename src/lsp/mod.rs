@@ -54,6 +54,11 @@ pub fn run() -> std::process::ExitCode {
     std::process::ExitCode::SUCCESS
 }
 
+/// Fault injection for the tests: analysis panics on a document containing
+/// this string. The core never panics; this proves the server survives if it did.
+static TEST_PANIC: std::sync::LazyLock<Option<String>> =
+    std::sync::LazyLock::new(|| std::env::var("PLANLINT_LSP_TEST_PANIC").ok().filter(|s| !s.is_empty()));
+
 /// Documents up to this size are analysed on the async worker itself.
 const INLINE_ANALYSIS_LIMIT: usize = 256 * 1024;
 
@@ -197,7 +202,15 @@ impl Backend {
             let enc = *lock(&state.enc);
             let config = lock(&state.config).clone();
             let current = |state: &State| lock(&state.docs).get(&uri).map(|d| d.version) == Some(version);
-            let analyse = move || features::diagnostics(&rope.to_string(), kind, &config, enc);
+            let analyse = move || {
+                let text = rope.to_string();
+                if let Some(marker) = TEST_PANIC.as_deref()
+                    && text.contains(marker)
+                {
+                    panic!("injected by PLANLINT_LSP_TEST_PANIC");
+                }
+                features::diagnostics(&text, kind, &config, enc)
+            };
             // Small drafts (nearly all) are analysed right here: well under a
             // millisecond, cheaper than a hand-off to the blocking pool. Either
             // way a panic is caught and the server keeps serving.

@@ -90,9 +90,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with_env(&[])
+    }
+
+    fn start_with_env(env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
             .arg("lsp")
+            .envs(env.iter().copied())
             .current_dir(dir.path())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -986,4 +991,29 @@ fn exit_does_not_wait_for_stdin_to_close() {
         thread::sleep(Duration::from_millis(20));
     };
     assert_eq!(status.code(), Some(0));
+}
+
+/// A panic inside analysis (injected: the core itself never panics) is caught
+/// and logged, and the server keeps serving that document and others.
+#[test]
+fn a_panic_in_analysis_is_caught_and_logged() {
+    let mut server = Server::start_with_env(&[("PLANLINT_LSP_TEST_PANIC", "爆炸测试")]);
+    server.initialize(&["utf-16"]);
+    let uri = server.uri("boom.txt");
+    server.did_open(&uri, 1, "爆炸测试\n培育**家企业。\n");
+    let log = server.wait_notification("window/logMessage", |p| p["type"] == 1, DIAGNOSTICS_TIMEOUT);
+    assert!(log["message"].as_str().unwrap().contains("analysis failed"), "{log}");
+    // Remove the trigger: diagnostics for the new version arrive as usual.
+    server.did_change(&uri, 2, json!([{"range": lsp_range((0, 0), (1, 0)), "text": ""}]));
+    let spans: Vec<_> = server.diagnostics(&uri, 2, DIAGNOSTICS_TIMEOUT).iter().map(span_of).collect();
+    assert_eq!(spans, [("PL101".to_string(), 0, 2, 0, 4)]);
+    // A large document (analysed on the blocking pool) is caught the same way.
+    let big = format!("{}爆炸测试\n", "推进科技创新工作。\n".repeat(40_000));
+    let big_uri = server.uri("big.txt");
+    server.did_open(&big_uri, 1, &big);
+    let log = server.wait_notification("window/logMessage", |p| p["type"] == 1, DIAGNOSTICS_TIMEOUT);
+    assert!(log["message"].as_str().unwrap().contains("analysis failed"), "{log}");
+    assert_eq!(server.document_text(&uri), Value::String("培育**家企业。\n".into()));
+    // (shutdown_and_exit would object to the injected panics' messages on stderr)
+    server.kill();
 }
