@@ -64,17 +64,6 @@ fn item(label: &str, insert: &str, sort: &str, kind: CompletionItemKind, range: 
     }
 }
 
-fn marker(style: NumberStyle, n: u32) -> Option<String> {
-    Some(match style {
-        NumberStyle::Markdown => return None,
-        NumberStyle::ChineseComma => format!("{}、", cn_ordinal(n)),
-        NumberStyle::ChineseParen => format!("（{}）", cn_ordinal(n)),
-        NumberStyle::ArabicDot => format!("{n}."),
-        NumberStyle::ArabicParen => format!("（{n}）"),
-        NumberStyle::Circled => char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?.to_string(),
-    })
-}
-
 fn child_style(style: NumberStyle) -> Option<NumberStyle> {
     Some(match style {
         NumberStyle::ChineseComma => NumberStyle::ChineseParen,
@@ -108,15 +97,15 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     if let Some(inner) = chain.first()
         && let Some(style) = child_style(inner.style)
     {
-        let n = first_child_number(doc, before - 1, style);
-        if let Some(m) = marker(style, n) {
+        let n = doc.first_number(Some(before - 1), style, before);
+        if let Some(m) = style.standard_marker(n) {
             push(m, "下一级编号", 0, items);
         }
     }
     // The next sibling at every open level, innermost first.
     for (rank, h) in chain.iter().enumerate() {
         let n = if h.style == NumberStyle::ArabicDot { last_number(doc, before, h) + 1 } else { h.number + 1 };
-        if let Some(m) = marker(h.style, n) {
+        if let Some(m) = h.style.standard_marker(n) {
             push(m, "同级下一编号", rank + 1, items);
         }
     }
@@ -130,7 +119,7 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     for (bit, title) in [(role::TARGETS, "工作目标"), (role::TASKS, "主要任务"), (role::SAFEGUARDS, "保障措施")]
     {
         if have & bit == 0
-            && let Some(m) = marker(NumberStyle::ChineseComma, next_top)
+            && let Some(m) = NumberStyle::ChineseComma.standard_marker(next_top)
         {
             push(format!("{m}{title}"), "缺少的标准章节", 20, items);
         }
@@ -142,64 +131,29 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
         let n = chain.iter().rev().nth(1).filter(|h| h.style == NumberStyle::ChineseParen).map_or(1, |h| h.number + 1);
         let titles: Vec<&str> = doc.headings.iter().map(|h| doc.slice(h.title)).collect();
         for head in SAFEGUARD_HEADS.iter().filter(|t| !titles.iter().any(|x| x.contains(*t))) {
-            if let Some(m) = marker(NumberStyle::ChineseParen, n) {
+            if let Some(m) = NumberStyle::ChineseParen.standard_marker(n) {
                 push(format!("{m}{head}"), "保障措施常用小标题", 30, items);
             }
         }
     }
 }
 
-/// The largest `1.` number in the same level-1 section before `before`
-/// (task numbers continue across sub-sections in most drafts), or the
-/// heading's own number when the draft restarts them.
+/// The next `1.` number after `h`: task numbers continue across
+/// sub-sections in most drafts, so it follows the last one in the same
+/// top-level section; in drafts that restart them, it follows `h`.
 fn last_number(doc: &Document<'_>, before: usize, h: &Heading) -> u32 {
-    if !continues_across_subsections(doc) {
+    if !doc.task_numbers_continue() {
         return h.number;
     }
-    let top = top_of(doc, h);
+    let Some(i) = doc.headings[..before].iter().rposition(|x| std::ptr::eq(x, h)) else { return h.number };
+    let top = doc.top_heading(i);
     doc.headings[..before]
         .iter()
-        .filter(|x| x.style == NumberStyle::ArabicDot && top_of(doc, x).marker == top.marker)
-        .map(|x| x.number)
+        .enumerate()
+        .filter(|(j, x)| x.style == NumberStyle::ArabicDot && doc.top_heading(*j) == top)
+        .map(|(_, x)| x.number)
         .max()
         .unwrap_or(h.number)
-}
-
-fn top_of<'d>(doc: &'d Document<'_>, h: &'d Heading) -> &'d Heading {
-    let mut cur = h;
-    while let Some(p) = cur.parent {
-        cur = &doc.headings[p as usize];
-    }
-    cur
-}
-
-/// Whether task numbers continue across sub-sections: yes unless some
-/// `（二）`-or-later section starts its `1.` items at 1 again.
-fn continues_across_subsections(doc: &Document<'_>) -> bool {
-    !doc.headings.iter().enumerate().any(|(i, h)| {
-        h.style == NumberStyle::ArabicDot
-            && h.number == 1
-            && h.parent.is_some_and(|p| {
-                let parent = &doc.headings[p as usize];
-                parent.style == NumberStyle::ChineseParen
-                    && parent.number > 1
-                    && !doc.headings[p as usize + 1..i].iter().any(|x| x.style == NumberStyle::ArabicDot)
-            })
-    })
-}
-
-fn first_child_number(doc: &Document<'_>, parent: usize, style: NumberStyle) -> u32 {
-    if style == NumberStyle::ArabicDot && continues_across_subsections(doc) {
-        let p = &doc.headings[parent];
-        let top = top_of(doc, p);
-        return doc.headings[..parent]
-            .iter()
-            .filter(|x| x.style == NumberStyle::ArabicDot && top_of(doc, x).marker == top.marker)
-            .map(|x| x.number)
-            .max()
-            .map_or(1, |n| n + 1);
-    }
-    1
 }
 
 /// `…一是…。` → `二是`: the next inline enumeration word.

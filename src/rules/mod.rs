@@ -8,6 +8,7 @@ use crate::syntax::Document;
 use crate::text::TextRange;
 
 pub(crate) mod missing_lead_unit;
+pub(crate) mod numbering;
 pub(crate) mod placeholder;
 pub(crate) mod target_without_number;
 #[cfg(test)]
@@ -71,6 +72,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&placeholder::PLACEHOLDER, placeholder::check),
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
+    (&numbering::NUMBERING, numbering::check),
 ];
 
 /// All rules, sorted by code.

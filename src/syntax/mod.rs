@@ -114,6 +114,53 @@ impl Document<'_> {
         }
     }
 
+    /// Whether `1.` task numbers continue across `（一）（二）` sub-sections
+    /// (most drafts) rather than restart at 1 in each: yes unless some
+    /// `（二）`-or-later sub-section starts its `1.` items at 1 again.
+    pub fn task_numbers_continue(&self) -> bool {
+        !self.headings.iter().enumerate().any(|(i, h)| {
+            h.style == NumberStyle::ArabicDot
+                && h.number == 1
+                && h.parent.is_some_and(|p| {
+                    let parent = &self.headings[p as usize];
+                    parent.style == NumberStyle::ChineseParen
+                        && parent.number > 1
+                        && !self.headings[p as usize + 1..i].iter().any(|x| x.style == NumberStyle::ArabicDot)
+                })
+        })
+    }
+
+    /// The outermost heading containing heading `i` (itself if top-level).
+    pub fn top_heading(&self, i: usize) -> usize {
+        let mut cur = i;
+        while let Some(p) = self.headings[cur].parent {
+            cur = p as usize;
+        }
+        cur
+    }
+
+    /// The number the first `style` heading under heading `parent` should
+    /// have: 1, except for `1.` tasks when the draft continues their numbering
+    /// across sub-sections, where it follows the last `1.` number before
+    /// `before` in the same top-level section.
+    pub fn first_number(&self, parent: Option<usize>, style: NumberStyle, before: usize) -> u32 {
+        let Some(parent) = parent else { return 1 };
+        if style != NumberStyle::ArabicDot
+            || self.headings[parent].style != NumberStyle::ChineseParen
+            || !self.task_numbers_continue()
+        {
+            return 1;
+        }
+        let top = self.top_heading(parent);
+        self.headings[..before.min(self.headings.len())]
+            .iter()
+            .enumerate()
+            .filter(|(j, x)| x.style == NumberStyle::ArabicDot && self.top_heading(*j) == top)
+            .map(|(_, x)| x.number)
+            .max()
+            .map_or(1, |n| n + 1)
+    }
+
     /// The innermost heading whose section contains `offset`.
     pub fn heading_at(&self, offset: usize) -> Option<usize> {
         let i = self.headings.partition_point(|h| h.marker.start() <= offset);

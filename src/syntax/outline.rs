@@ -7,7 +7,7 @@ use crate::syntax::numerals::{parse_arabic, parse_cn_ordinal};
 use crate::text::{TextRange, char_at, is_inline_space};
 
 /// The numbering style of a heading, from which its level follows.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum NumberStyle {
     /// An unnumbered Markdown heading (`## 主要任务`): level 0.
     Markdown,
@@ -24,6 +24,21 @@ pub enum NumberStyle {
 }
 
 impl NumberStyle {
+    /// The standard (GB/T 9704) marker for number `n` in this style:
+    /// `三、` `（三）` `3.` `（3）` `③`. `None` for Markdown headings and
+    /// circled numbers past ⑳.
+    pub fn standard_marker(self, n: u32) -> Option<String> {
+        use super::numerals::cn_ordinal;
+        Some(match self {
+            NumberStyle::Markdown => return None,
+            NumberStyle::ChineseComma => format!("{}、", cn_ordinal(n)),
+            NumberStyle::ChineseParen => format!("（{}）", cn_ordinal(n)),
+            NumberStyle::ArabicDot => format!("{n}."),
+            NumberStyle::ArabicParen => format!("（{n}）"),
+            NumberStyle::Circled => char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?.to_string(),
+        })
+    }
+
     pub fn level(self) -> u8 {
         match self {
             NumberStyle::Markdown => 0,

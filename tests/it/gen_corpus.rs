@@ -1,6 +1,7 @@
 //! Accuracy against the ground truth of `../shared/bench/gen_corpus.py`:
-//! every injected masked placeholder, missing lead unit and vague target must
-//! be found at its position, and nothing else of those kinds reported.
+//! every injected masked placeholder, missing lead unit, vague target and
+//! numbering defect must be found at its position, and nothing else of those
+//! kinds reported.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -43,6 +44,7 @@ fn score(dir: &Path, truth_dir: &Path, kind: SourceKind, scores: &mut BTreeMap<&
                 "masked_placeholder" => "PL101",
                 "missing_lead_unit" => "PL201",
                 "vague_target" => "PL301",
+                "numbering_skip" | "numbering_duplicate" | "subsection_skip" | "wrong_delimiter" => "PL401",
                 _ => continue,
             };
             let line = d["line"].as_u64().unwrap() as usize;
@@ -65,7 +67,7 @@ fn score(dir: &Path, truth_dir: &Path, kind: SourceKind, scores: &mut BTreeMap<&
             }
         }
         for (i, f) in fs.iter().enumerate() {
-            let counted = matches!(f.code, "PL101" | "PL201") || f.code == "PL301" && f.severity == "warning";
+            let counted = matches!(f.code, "PL101" | "PL201" | "PL401") || f.code == "PL301" && f.severity == "warning";
             if !used[i] && counted {
                 scores
                     .entry(f.code)
@@ -104,5 +106,5 @@ fn generated_drafts_match_ground_truth() {
         assert!(total > 50, "{code}: too few injected defects to measure ({total})");
         assert!(recall >= 0.99 && precision >= 0.99, "{code}: missed {:#?}\nextra {:#?}", s.missed, s.extra);
     }
-    assert_eq!(scores.len(), 3);
+    assert_eq!(scores.len(), 4);
 }

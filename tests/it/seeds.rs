@@ -145,4 +145,15 @@ fn numbering_gap_seed_keeps_structure() {
     let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
     let numbers: Vec<u32> = analysis.document.headings.iter().filter(|h| h.level() == 1).map(|h| h.number).collect();
     assert_eq!(numbers, [1, 2, 3, 4, 5, 1, 3, 4, 5]);
+    // The second list's missing `二、` is reported once, at `三、`; its restart at `一、` is not.
+    let gaps: Vec<(usize, String)> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code == "PL401" && d.severity == planlint::Severity::Warning)
+        .filter(|d| !d.message.contains("写法不规范"))
+        .map(|d| (text[..d.range.start()].matches('\n').count() + 1, text[d.range.as_range()].to_string()))
+        .collect();
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert_eq!(gaps[0].1, "三、");
+    assert!(analysis.diagnostics.iter().any(|d| d.rule.code == "PL401" && d.message.contains("应为“二、”")));
 }
