@@ -149,38 +149,127 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-#[derive(Deserialize)]
+/// The JSON schema of `planlint.toml` (draft 7), derived from the types the
+/// file is read into, so it names exactly the keys the parser accepts. Editors
+/// use it for completion and checking; `schema/planlint.schema.json` is this
+/// value, printed by `planlint schema`.
+pub fn json_schema() -> serde_json::Value {
+    let mut settings = schemars::generate::SchemaSettings::draft07();
+    settings.inline_subschemas = true;
+    settings.into_generator().into_root_schema_for::<RawConfig>().to_value()
+}
+
+/// The file as written; checked and turned into a [`Config`] by [`Config::from_toml`].
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "planlint.toml",
+    description = "Configuration of planlint, the linter for drafts of Chinese government work plans. \
+                   Found by walking up from each checked file (planlint.toml or .planlint.toml)."
+)]
 struct RawConfig {
-    lang: Option<Spanned<String>>,
+    /// Language of messages: "zh" (the default) or "en".
     #[serde(default)]
+    #[schemars(schema_with = "schema::lang", extend("default" = "zh"))]
+    lang: Option<Spanned<String>>,
+    /// Per-rule levels, keyed by rule name or code: off, on (the rule's default severity), error, warning, info, hint.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::rules")]
     rules: BTreeMap<Spanned<String>, Spanned<String>>,
+    /// Settings of the `placeholder` rule (PL101).
+    #[serde(default)]
+    #[schemars(with = "RawPlaceholder")]
     placeholder: Option<RawPlaceholder>,
+    /// How responsibility clauses name units (used by `missing-lead-unit`, PL201).
+    #[serde(default)]
+    #[schemars(with = "RawResponsibility")]
     responsibility: Option<RawResponsibility>,
+    /// Unit names.
+    #[serde(default)]
+    #[schemars(with = "RawUnits")]
     units: Option<RawUnits>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPlaceholder {
+    /// Legitimate strings that look like placeholders, e.g. a product name "X3型".
     #[serde(default)]
+    #[schemars(schema_with = "schema::strings")]
     allow: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawResponsibility {
+    /// Extra words that introduce the lead unit, e.g. "牵头处室".
     #[serde(default)]
+    #[schemars(schema_with = "schema::strings")]
     lead_roles: Vec<Spanned<String>>,
+    /// Extra words that introduce other responsible units, e.g. "协办单位".
     #[serde(default)]
+    #[schemars(schema_with = "schema::strings")]
     other_roles: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawUnits {
+    /// Abbreviations and their full names, e.g. { "市发改委" = "市发展和改革委员会" }.
     #[serde(default)]
+    #[schemars(schema_with = "schema::aliases")]
     aliases: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// Schemas of the fields whose Rust types (`Spanned`, for error positions) say
+/// less than the parser checks.
+mod schema {
+    use schemars::{Schema, SchemaGenerator, json_schema};
+    use serde_json::{Map, Value, json};
+
+    use crate::rules;
+
+    /// A string with something other than white space in it.
+    fn nonblank() -> Value {
+        json!({ "type": "string", "pattern": "\\S" })
+    }
+
+    pub fn lang(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "enum": ["zh", "en"] })
+    }
+
+    /// The rule table: every rule by name and by code, nothing else.
+    pub fn rules(_: &mut SchemaGenerator) -> Schema {
+        let mut properties = Map::new();
+        for r in rules::all() {
+            for key in [r.name, r.code] {
+                let other = if key == r.name { r.code } else { r.name };
+                properties.insert(
+                    key.to_string(),
+                    json!({
+                        "description": format!(
+                            "{} ({other}, default {}): {} / {}",
+                            key,
+                            r.default_severity.as_str(),
+                            r.summary_zh,
+                            r.summary
+                        ),
+                        "type": "string",
+                        "enum": ["off", "on", "error", "warning", "info", "hint"],
+                    }),
+                );
+            }
+        }
+        json_schema!({ "type": "object", "properties": properties, "additionalProperties": false })
+    }
+
+    pub fn strings(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "array", "items": nonblank() })
+    }
+
+    pub fn aliases(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "object", "propertyNames": nonblank(), "additionalProperties": nonblank() })
+    }
 }
 
 #[cfg(test)]

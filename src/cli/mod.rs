@@ -5,10 +5,12 @@
 
 mod decode;
 mod files;
+mod github;
 mod render;
+mod sarif;
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -49,6 +51,9 @@ enum Command {
     },
     /// Run the language server on standard input and output (for editors).
     Lsp,
+    /// Print the JSON schema of planlint.toml (kept in `schema/planlint.schema.json`).
+    #[command(hide = true)]
+    Schema,
     /// Show the outline planlint understood: sections, tasks, lead units, targets.
     Outline {
         /// A draft, or `-` for standard input.
@@ -85,8 +90,14 @@ struct CheckArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Findings with code frames and a summary line.
     Human,
+    /// A JSON array of findings (columns count characters).
     Json,
+    /// One SARIF 2.1.0 log, for GitHub code scanning (columns count UTF-16 code units).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::…`), one per finding.
+    Github,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +121,7 @@ pub fn main() -> ExitCode {
         Command::Rules { lang } => rules(lang.unwrap_or_default()),
         Command::Explain { rule } => explain(&rule),
         Command::Outline { path, stdin_filename } => outline(path, stdin_filename),
+        Command::Schema => schema(),
         Command::Lsp => return crate::lsp::run(),
     };
     match result {
@@ -185,15 +197,19 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     };
     let format = args.format;
     let results: Vec<Result<FileResult, String>> =
-        jobs.par_iter().map(|(target, config)| check_one(target, config, format, style)).collect();
+        jobs.par_iter().map(|(target, config)| check_one(target, config, format, style, &cwd)).collect();
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut counts = [0usize; 4];
     let mut checked = 0;
-    let mut first_json = true;
-    if format == Format::Json {
-        out.write_all(b"[")?;
+    // JSON and SARIF: whether no finding has been written yet (for the commas).
+    let mut first = true;
+    let mut unreadable = Vec::new();
+    match format {
+        Format::Json => out.write_all(b"[")?,
+        Format::Sarif => out.write_all(sarif::header(&cwd, lang).as_bytes())?,
+        Format::Human | Format::Github => {}
     }
     for result in results {
         match result {
@@ -202,9 +218,15 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
                 for (total, n) in counts.iter_mut().zip(r.counts) {
                     *total += n;
                 }
-                if format == Format::Json && !r.output.is_empty() {
-                    out.write_all(if first_json { b"\n" } else { b",\n" })?;
-                    first_json = false;
+                if !r.output.is_empty() {
+                    match format {
+                        Format::Json => out.write_all(if first { b"\n" } else { b",\n" })?,
+                        Format::Sarif => {
+                            out.write_all(if first { sarif::FIRST } else { sarif::SEPARATOR }.as_bytes())?
+                        }
+                        Format::Human | Format::Github => {}
+                    }
+                    first = false;
                 }
                 out.write_all(r.output.as_bytes())?;
             }
@@ -212,12 +234,15 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
                 out.flush()?;
                 eprintln!("planlint: error: {message}");
                 failed = true;
+                unreadable.push(message);
             }
         }
     }
     match format {
-        Format::Json => out.write_all(if first_json { b"]\n" } else { b"\n]\n" })?,
+        Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
         Format::Human => writeln!(out, "{}", render::summary(&counts, checked, lang))?,
+        Format::Sarif => out.write_all(sarif::footer(!first, !failed, &unreadable).as_bytes())?,
+        Format::Github => {}
     }
     out.flush()?;
 
@@ -228,7 +253,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     Ok(u8::from(errors > 0 || (args.strict && warnings > 0)))
 }
 
-fn check_one(target: &Target, config: &Config, format: Format, style: Style) -> Result<FileResult, String> {
+fn check_one(target: &Target, config: &Config, format: Format, style: Style, cwd: &Path) -> Result<FileResult, String> {
     let text = files::read(target, config.lang)?;
     let analysis = planlint::analyze(&text, target.kind, config);
     let mut counts = [0usize; 4];
@@ -263,6 +288,27 @@ fn check_one(target: &Target, config: &Config, format: Format, style: Style) -> 
                 .collect();
             output = items.join(",\n");
         }
+        Format::Sarif => {
+            let path = match &target.input {
+                files::Input::File(path) => path.as_path(),
+                files::Input::Stdin => Path::new(&target.display),
+            };
+            let artifact = sarif::artifact_location(path, cwd);
+            let items: Vec<String> = analysis
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let result = sarif::result(&artifact, &text, &index, d);
+                    serde_json::to_string(&result).expect("results serialise")
+                })
+                .collect();
+            output = items.join(sarif::SEPARATOR);
+        }
+        Format::Github => {
+            for d in &analysis.diagnostics {
+                github::annotation(&mut output, &target.display, &text, &index, d);
+            }
+        }
     }
     Ok(FileResult { counts, output })
 }
@@ -286,6 +332,12 @@ fn explain(name: &str) -> Result<u8, Failure> {
     writeln!(out, "{}\n", rule.summary_zh)?;
     writeln!(out, "Default severity: {}\n", rule.default_severity.as_str())?;
     write!(out, "{}", rule.docs_text())?;
+    Ok(0)
+}
+
+fn schema() -> Result<u8, Failure> {
+    let text = serde_json::to_string_pretty(&planlint::config::json_schema()).expect("the schema serialises");
+    writeln!(std::io::stdout().lock(), "{text}")?;
     Ok(0)
 }
 

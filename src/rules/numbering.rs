@@ -181,8 +181,7 @@ mod tests {
 
     #[test]
     fn english_messages() {
-        let mut config = crate::Config::default();
-        config.lang = crate::Lang::En;
+        let config = crate::Config { lang: crate::Lang::En, ..Default::default() };
         crate::rules::tests::check_with(
             &NUMBERING,
             crate::SourceKind::PlainText,

@@ -3,10 +3,12 @@
 
 mod cli;
 mod docs;
+mod formats;
 mod gen_corpus;
 mod lsp;
 mod nvim;
 mod props;
+mod schema;
 mod seeds;
 mod support;
 mod tidy;
