@@ -270,10 +270,9 @@ impl LanguageServer for Backend {
         *lock(&self.state.root) = root;
         let mut errors = Vec::new();
         if let Some(options) = &params.initialization_options {
-            match Settings::from_json(options) {
-                Ok(s) => *lock(&self.state.settings) = s,
-                Err(e) => errors.push(e),
-            }
+            let (settings, bad) = Settings::from_json(options);
+            *lock(&self.state.settings) = settings;
+            errors.extend(bad);
         }
         errors.extend(self.reload_config());
         *lock(&self.state.pending_error) = (!errors.is_empty()).then(|| errors.join("; "));
@@ -334,14 +333,10 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let error = match Settings::from_json(&params.settings) {
-            Ok(s) => {
-                *lock(&self.state.settings) = s;
-                self.reload_config()
-            }
-            Err(e) => Some(e),
-        };
-        self.refresh_all(error).await;
+        let (settings, mut errors) = Settings::from_json(&params.settings);
+        *lock(&self.state.settings) = settings;
+        errors.extend(self.reload_config());
+        self.refresh_all((!errors.is_empty()).then(|| errors.join("; "))).await;
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {

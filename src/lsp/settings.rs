@@ -22,30 +22,39 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Reads settings; unknown keys are ignored (editors send their own), bad
-    /// values are errors naming the key.
-    pub fn from_json(value: &Value) -> Result<Settings, String> {
+    /// Reads settings. Unknown keys are ignored (editors send their own); a
+    /// bad value is skipped and reported, and the rest still applies.
+    pub fn from_json(value: &Value) -> (Settings, Vec<String>) {
         let v = value.get("planlint").unwrap_or(value);
         let mut settings = Settings::default();
+        let mut errors = Vec::new();
         if let Some(lang) = v.get("lang").filter(|l| !l.is_null()) {
-            let s = lang.as_str().unwrap_or_default();
-            settings.lang = Some(Lang::parse(s).ok_or_else(|| format!("planlint.lang: unknown language {lang}"))?);
+            match Lang::parse(lang.as_str().unwrap_or_default()) {
+                Some(l) => settings.lang = Some(l),
+                None => errors.push(format!("planlint.lang: unknown language {lang}")),
+            }
         }
         if let Some(rules) = v.get("rules").and_then(Value::as_object) {
             for (name, level) in rules {
-                let rule =
-                    planlint::rules::find(name).ok_or_else(|| format!("planlint.rules: unknown rule `{name}`"))?;
+                let Some(rule) = planlint::rules::find(name) else {
+                    errors.push(format!("planlint.rules: unknown rule `{name}`"));
+                    continue;
+                };
                 let level = match level.as_str().unwrap_or_default() {
                     "off" => Level::Off,
                     "on" | "default" => Level::On(rule.default_severity),
-                    s => Level::On(
-                        Severity::parse(s).ok_or_else(|| format!("planlint.rules.{name}: bad level {level}"))?,
-                    ),
+                    s => match Severity::parse(s) {
+                        Some(s) => Level::On(s),
+                        None => {
+                            errors.push(format!("planlint.rules.{name}: bad level {level}"));
+                            continue;
+                        }
+                    },
                 };
                 settings.rules.push((rule.name, level));
             }
         }
-        Ok(settings)
+        (settings, errors)
     }
 
     /// `file` with these settings applied on top.
@@ -81,17 +90,28 @@ mod tests {
 
     #[test]
     fn settings_override_the_file() {
-        let s = Settings::from_json(&serde_json::json!({
+        let (s, errors) = Settings::from_json(&serde_json::json!({
             "planlint": { "lang": "en", "rules": { "PL101": "warning", "target-without-number": "off" } }
-        }))
-        .unwrap();
+        }));
+        assert!(errors.is_empty());
         let config = s.apply(&Config::default());
         assert_eq!(config.lang, Lang::En);
         assert_eq!(config.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
         assert_eq!(config.rules.get("target-without-number"), Some(&Level::Off));
-        assert!(Settings::from_json(&serde_json::json!({"rules": {"nope": "off"}})).unwrap_err().contains("nope"));
-        assert!(Settings::from_json(&serde_json::json!({"lang": "fr"})).is_err());
-        assert_eq!(Settings::from_json(&Value::Null), Ok(Settings::default()));
+        assert_eq!(Settings::from_json(&Value::Null), (Settings::default(), vec![]));
+    }
+
+    #[test]
+    fn a_bad_entry_is_reported_and_the_rest_applies() {
+        let (s, errors) = Settings::from_json(&serde_json::json!({
+            "lang": "en", "rules": { "nope": "off", "PL101": "loud", "PL301": "off" }
+        }));
+        assert_eq!(s.lang, Some(Lang::En));
+        assert_eq!(s.rules, [("target-without-number", Level::Off)]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("nope")) && errors.iter().any(|e| e.contains("loud")), "{errors:?}");
+        let (s, errors) = Settings::from_json(&serde_json::json!({"lang": "fr"}));
+        assert_eq!((s.lang, errors.len()), (None, 1));
     }
 
     #[test]

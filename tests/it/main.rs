@@ -12,3 +12,4 @@ mod schema;
 mod seeds;
 mod support;
 mod tidy;
+mod vscode;
