@@ -201,7 +201,13 @@ impl Backend {
             let small = rope.len_bytes() <= INLINE_ANALYSIS_LIMIT;
             let enc = *lock(&state.enc);
             let config = lock(&state.config).clone();
-            let current = |state: &State| lock(&state.docs).get(&uri).map(|d| d.version) == Some(version);
+            // Current = same document version and same configuration (a settings
+            // change keeps the version but makes every earlier result stale).
+            let used = config.clone();
+            let current = |state: &State| {
+                lock(&state.docs).get(&uri).map(|d| d.version) == Some(version)
+                    && Arc::ptr_eq(&lock(&state.config), &used)
+            };
             let analyse = move || {
                 let text = rope.to_string();
                 if let Some(marker) = TEST_PANIC.as_deref()
@@ -333,8 +339,12 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // Some clients (Eglot, older nvim-lspconfig) send an empty payload right
+        // after connecting: that must not wipe the settings given at initialize.
         let (settings, mut errors) = Settings::from_json(&params.settings);
-        *lock(&self.state.settings) = settings;
+        if Settings::mentions_planlint(&params.settings) {
+            *lock(&self.state.settings) = settings;
+        }
         errors.extend(self.reload_config());
         self.refresh_all((!errors.is_empty()).then(|| errors.join("; "))).await;
     }

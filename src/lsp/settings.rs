@@ -57,6 +57,12 @@ impl Settings {
         (settings, errors)
     }
 
+    /// Whether a settings payload says anything about planlint (a `planlint`
+    /// section, or bare `lang` / `rules`).
+    pub fn mentions_planlint(value: &Value) -> bool {
+        ["planlint", "lang", "rules"].iter().any(|k| value.get(k).is_some_and(|v| !v.is_null()))
+    }
+
     /// `file` with these settings applied on top.
     pub fn apply(&self, file: &Config) -> Config {
         let mut config = file.clone();
@@ -99,6 +105,9 @@ mod tests {
         assert_eq!(config.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
         assert_eq!(config.rules.get("target-without-number"), Some(&Level::Off));
         assert_eq!(Settings::from_json(&Value::Null), (Settings::default(), vec![]));
+        assert!(!Settings::mentions_planlint(&Value::Null));
+        assert!(!Settings::mentions_planlint(&serde_json::json!({"other-tool": {}})));
+        assert!(Settings::mentions_planlint(&serde_json::json!({"planlint": {}})));
     }
 
     #[test]

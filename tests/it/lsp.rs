@@ -1017,3 +1017,20 @@ fn a_panic_in_analysis_is_caught_and_logged() {
     // (shutdown_and_exit would object to the injected panics' messages on stderr)
     server.kill();
 }
+
+/// Settings given at initialize survive the empty `didChangeConfiguration`
+/// some clients send right after connecting (Eglot, older nvim-lspconfig).
+#[test]
+fn initialization_settings_survive_an_empty_configuration_change() {
+    let mut server = Server::start();
+    initialize_with(&mut server, json!({}), json!({"planlint": {"lang": "en"}}));
+    server.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    let uri = server.uri("plan.txt");
+    server.did_open(&uri, 1, "培育**家企业。\n");
+    let diagnostics = server.diagnostics(&uri, 1, DIAGNOSTICS_TIMEOUT);
+    assert!(
+        diagnostics[0]["message"].as_str().unwrap().starts_with("Unfilled template placeholder"),
+        "{diagnostics:?}"
+    );
+    server.shutdown_and_exit();
+}

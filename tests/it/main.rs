@@ -3,10 +3,12 @@
 
 mod cli;
 mod docs;
+mod emacs;
 mod formats;
 mod gen_corpus;
 mod lsp;
 mod nvim;
+mod precommit;
 mod props;
 mod schema;
 mod seeds;

@@ -231,3 +231,71 @@ fn utf16_slice(line: &str, start: u64, end: u64) -> String {
 fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
+
+/// `editors/neovim/planlint.lua` as a user installs it: headless Neovim with
+/// no other configuration loads it, opens the draft, and the built-in client
+/// (started by the file's `FileType` autocmd, `planlint` found on `PATH`)
+/// shows the draft's findings in `vim.diagnostic`; the `settings` in the file
+/// reach the server (English messages).
+#[test]
+fn shipped_neovim_config_starts_planlint() {
+    let Some(nvim) = Nvim::setup("the shipped Neovim config test") else { return };
+    // `planlint` on PATH, as the config expects.
+    let bin = nvim.dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlint"), bin.join("planlint")).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    // The shipped file, with English messages configured the way its README says.
+    let config = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua"))
+        .unwrap()
+        .replace("  settings = {},", "  settings = { planlint = { lang = \"en\" } },");
+    assert!(config.contains("lang = \"en\""), "editors/neovim/planlint.lua no longer has `settings = {{}},`");
+    let config_path = nvim.dir.path().join("planlint.lua");
+    std::fs::write(&config_path, config).unwrap();
+    let out = nvim.dir.path().join("diagnostics.json");
+    let script = format!(
+        r#"
+vim.cmd("luafile {config}")
+vim.cmd("edit {draft}")
+local ok = vim.wait(15000, function()
+  local ds = vim.diagnostic.get(0)
+  return #ds >= 7 and ds[1].message:match("^[%w“]") ~= nil
+end, 50)
+local rows = {{}}
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  table.insert(rows, {{ line = d.lnum, code = d.code, message = d.message }})
+end
+vim.fn.writefile({{ vim.fn.json_encode({{ ok = ok, rows = rows }}) }}, "{out}")
+vim.cmd("qa!")
+"#,
+        config = config_path.display(),
+        draft = nvim.draft.display(),
+        out = out.display(),
+    );
+    let script_path = nvim.dir.path().join("run.lua");
+    std::fs::write(&script_path, script).unwrap();
+    let status = Command::new("timeout")
+        .args(["60", "nvim", "--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script_path.display()))
+        .env("PATH", &path)
+        .env("XDG_STATE_HOME", nvim.dir.path())
+        .env("XDG_DATA_HOME", nvim.dir.path())
+        .current_dir(nvim.dir.path())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success(), "nvim exited with {status}");
+    let result: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result")).unwrap();
+    let mut got: Vec<(u64, String)> = result["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (num(r, "line"), r["code"].as_str().unwrap().into()))
+        .collect();
+    got.sort();
+    let mut want: Vec<(u64, String)> = EXPECTED.iter().map(|&(l, _, _, c, _, _)| (l, c.to_string())).collect();
+    want.sort();
+    assert_eq!(got, want, "{result}");
+    let placeholder = result["rows"].as_array().unwrap().iter().find(|r| r["line"] == 7).unwrap();
+    assert!(placeholder["message"].as_str().unwrap().starts_with("Unfilled template placeholder"), "{result}");
+}

@@ -1,0 +1,454 @@
+//! Real Emacs + Eglot as the client: `emacs --batch` (Debian's Emacs 28.2 with
+//! `elpa-eglot` 1.9 in CI) starts `planlint lsp` through Eglot, driven by the
+//! workplace harness `../shared/tools/lsp-clients/emacs-eglot-check.sh`, on a
+//! copy of `examples/draft.txt`. Also loads the shipped `editors/emacs/planlint.el`
+//! the way a user would (own small driver): it starts the server on a `.txt`
+//! draft, and settings from `.dir-locals.el` reach the server.
+//!
+//! Expected diagnostics are given by the text each one covers; their columns
+//! are computed from the draft, and the whole set must also equal what
+//! `planlint check --format json` reports for the same file.
+//!
+//! Without Emacs + Eglot the tests print a note and pass, except in CI
+//! (`CI=true`), where `.ci/run` installs Debian's `emacs-nox` and `elpa-eglot`
+//! and their absence is a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+use crate::support::shared_dir;
+
+/// LSP `DiagnosticSeverity`.
+const ERROR: u64 = 1;
+const WARNING: u64 = 2;
+const INFO: u64 = 3;
+
+/// What `examples/draft.txt` must produce: (0-based line, code, severity, the
+/// text the range covers, which occurs exactly once on that line).
+const EXPECTED: &[(usize, &str, u64, &str)] = &[
+    (5, "PL301", INFO, "到2026年底，全市创新能力稳步提升，主要科技指标保持全省前列"),
+    (7, "PL101", ERROR, "**"),
+    (9, "PL301", WARNING, "区域创新体系更加完善，创新生态持续优化"),
+    (14, "PL201", WARNING, "2.支持企业建设研发机构"),
+    (16, "PL101", ERROR, "X"),
+    (21, "PL201", INFO, "各县区人民政府"),
+    (28, "PL101", ERROR, "年 月 日"),
+];
+
+/// Line 14 (`2.支持企业建设研发机构…`) lacks a lead unit; this quick fix must be offered there.
+const FIX_LINE: usize = 14;
+const FIX_TITLE: &str = "插入责任分工";
+
+/// A diagnostic as compared here: (line, UTF-16 start, UTF-16 end, code, severity).
+type Diag = (u64, u64, u64, String, u64);
+
+#[test]
+fn emacs_eglot_receives_the_expected_diagnostics() {
+    let Some(emacs) = Emacs::setup("the Emacs diagnostics test") else { return };
+    let lines: Vec<&str> = emacs.text.lines().collect();
+
+    let mut want: Vec<Diag> = EXPECTED
+        .iter()
+        .map(|&(line, code, severity, covered)| {
+            let text = lines[line];
+            assert_eq!(text.matches(covered).count(), 1, "{covered:?} must occur once on line {line}: {text}");
+            let start = text.find(covered).unwrap();
+            let (s, e) = (utf16_len(&text[..start]), utf16_len(&text[..start + covered.len()]));
+            (line as u64, s, e, code.to_string(), severity)
+        })
+        .collect();
+    want.sort();
+    assert_eq!(cli_findings(&emacs.draft, &lines), want, "`planlint check --format json` disagrees with EXPECTED");
+
+    let run = emacs.run(&[]);
+    let mut got: Vec<Diag> = run
+        .out
+        .iter()
+        .map(|d| {
+            assert_eq!(d["end_line"], d["line"], "a planlint diagnostic spans one line: {d}");
+            assert_eq!(d["source"], "planlint", "source: {d}");
+            assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "message: {d}");
+            let code = d["code"].as_str().unwrap_or("").to_string();
+            (num(d, "line"), num(d, "col"), num(d, "end_col"), code, num(d, "severity"))
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, want, "diagnostics Eglot received (line, UTF-16 col, end col, code, severity)\n{}", run.context());
+
+    // What flymake (the Emacs UI) holds: same lines, the start at the right
+    // display column (CJK characters are two columns wide), the right type.
+    let mut shown: Vec<(u64, u64, String, String)> = run
+        .events("flymake_diagnostic")
+        .map(|f| {
+            let text = f["text"].as_str().unwrap_or_default().to_string();
+            (num(f, "line0"), num(f, "char_col"), f["type"].as_str().unwrap_or_default().to_string(), text)
+        })
+        .collect();
+    shown.sort();
+    let mut expected: Vec<(u64, u64, &str, &str)> = EXPECTED
+        .iter()
+        .map(|&(line, code, severity, covered)| {
+            let text = lines[line];
+            let column = text[..text.find(covered).unwrap()].width() as u64;
+            let kind = match severity {
+                ERROR => "eglot-error",
+                WARNING => "eglot-warning",
+                _ => "eglot-note",
+            };
+            (line as u64, column, kind, code)
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(shown.len(), expected.len(), "flymake diagnostics\n{}", run.context());
+    for ((line, column, kind, text), (want_line, want_column, want_kind, code)) in shown.iter().zip(&expected) {
+        assert_eq!(
+            (line, column, kind.as_str()),
+            (want_line, want_column, *want_kind),
+            "flymake diagnostic {text:?} (line, display column, type)\n{}",
+            run.context()
+        );
+        assert!(text.contains(code), "flymake text {text:?} does not name {code}");
+    }
+}
+
+#[test]
+fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
+    let Some(emacs) = Emacs::setup("the Emacs code-action test") else { return };
+    let run = emacs.run(&["--code-action", &format!("{FIX_LINE}:0")]);
+    let fix = run.out.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains(FIX_TITLE)));
+    let Some(fix) = fix else {
+        panic!("no code action titled with “{FIX_TITLE}” on line {FIX_LINE}\n{}", run.context());
+    };
+    assert_eq!(fix["kind"], "quickfix", "{fix}");
+    assert_eq!(fix["has_edit"], true, "{fix}");
+    assert!(num(fix, "edit_count") >= 1, "{fix}");
+}
+
+/// Settings the way editors/emacs/README.md documents them: `eglot-workspace-configuration`
+/// in `.dir-locals.el`, which Eglot sends as `workspace/didChangeConfiguration`.
+/// Every publish is recorded, not only the last one: see the note below.
+#[test]
+fn emacs_eglot_workspace_configuration_reaches_the_server() {
+    let Some(emacs) = Emacs::setup("the Emacs settings test") else { return };
+    std::fs::write(
+        emacs.dir.path().join(".dir-locals.el"),
+        r#"((nil . ((eglot-workspace-configuration . (:planlint (:lang "en" :rules (:PL301 "off")))))))"#,
+    )
+    .unwrap();
+    // The same as the CLI in English, less PL301.
+    let output = Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .args(["check", "--lang", "en", "--format", "json"])
+        .arg(&emacs.draft)
+        .output()
+        .expect("planlint runs");
+    let findings: Vec<Value> = serde_json::from_slice(&output.stdout).expect("planlint check --format json");
+    let mut want: Vec<(u64, String, String)> = findings
+        .iter()
+        .filter(|f| f["code"] != "PL301")
+        .map(|f| {
+            (num(f, "line") - 1, f["code"].as_str().unwrap_or("").into(), f["message"].as_str().unwrap_or("").into())
+        })
+        .collect();
+    want.sort();
+    assert_eq!(want.len(), EXPECTED.len() - 2, "the draft has two PL301 findings");
+
+    let run = emacs.run_snippet();
+    let publishes: Vec<Vec<(u64, String, String)>> = run
+        .events
+        .iter()
+        .filter(|e| e["event"] == "publish")
+        .map(|e| {
+            let mut set: Vec<(u64, String, String)> = e["diagnostics"]
+                .as_array()
+                .unwrap_or_else(|| panic!("publish without diagnostics: {e}"))
+                .iter()
+                .map(|d| {
+                    (
+                        num(d, "line"),
+                        d["code"].as_str().unwrap_or("").into(),
+                        d["message"].as_str().unwrap_or("").into(),
+                    )
+                })
+                .collect();
+            set.sort();
+            set
+        })
+        .collect();
+    assert!(
+        publishes.contains(&want),
+        "no publish with lang=en and PL301 off (line, code, message): want {want:#?}\n{}",
+        run.context
+    );
+    // The last publish carries the new configuration: results of the analysis
+    // started under the old one are recognised as stale and dropped.
+    assert_eq!(publishes.last(), Some(&want), "the last publish is stale\n{}", run.context);
+}
+
+/// `editors/emacs/planlint.el` as a user loads it: opening a `.txt` draft
+/// starts planlint through `eglot-ensure`, and flymake shows its findings.
+#[test]
+fn emacs_config_snippet_starts_planlint_on_a_txt_draft() {
+    let Some(emacs) = Emacs::setup("the Emacs config-snippet test") else { return };
+    let run = emacs.run_snippet();
+    let (events, context) = (&run.events, &run.context);
+    let server = events.iter().find(|e| e["event"] == "server").unwrap_or_else(|| panic!("no server event\n{context}"));
+    assert_eq!(server["managed"], true, "Eglot does not manage the draft\n{context}");
+    assert_eq!(server["name"], "planlint", "{context}");
+    assert_eq!(server["language_id"], "plaintext", "{context}");
+    let mut shown: Vec<(u64, String)> = events
+        .iter()
+        .filter(|e| e["event"] == "flymake")
+        .map(|e| (num(e, "line0"), e["text"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    shown.sort();
+    let lines: Vec<u64> = shown.iter().map(|(l, _)| *l).collect();
+    let mut want: Vec<u64> = EXPECTED.iter().map(|&(l, ..)| l as u64).collect();
+    want.sort();
+    assert_eq!(lines, want, "lines flymake marks\n{context}");
+    for ((_, text), &(_, code, ..)) in shown.iter().zip(EXPECTED) {
+        assert!(text.contains("planlint") && text.contains(code), "{text:?} should name planlint and {code}");
+    }
+}
+
+/// Loads the snippet, visits DRAFT, lets `eglot-ensure` connect (it waits for
+/// the command loop, which batch mode does not run), records every
+/// publishDiagnostics, waits for quiet, then writes what Eglot and flymake
+/// hold to OUT as JSON lines.
+const SNIPPET_DRIVER: &str = r#";;; -*- lexical-binding: t -*-
+(require 'json)
+(defun drv-emit (obj)
+  (let ((coding-system-for-write 'utf-8-unix))
+    (write-region (concat (json-encode obj) "\n") nil (getenv "OUT") t 'silent)))
+(load (getenv "PLANLINT_EL") nil t)
+(find-file (getenv "DRAFT"))
+(defvar drv-publishes 0)
+(advice-add 'eglot-handle-notification :before
+            (lambda (_server method &rest params)
+              (when (eq method 'textDocument/publishDiagnostics)
+                (setq drv-publishes (1+ drv-publishes))
+                (drv-emit
+                 (list :event "publish"
+                       :diagnostics
+                       (vconcat (mapcar (lambda (d)
+                                          (list :line (plist-get (plist-get (plist-get d :range) :start) :line)
+                                                :code (plist-get d :code)
+                                                :message (plist-get d :message)))
+                                        (plist-get params :diagnostics))))))))
+(run-hooks 'post-command-hook)
+(let ((deadline (+ (float-time) 15)))
+  (while (and (< (float-time) deadline)
+              (not (and (bound-and-true-p eglot--managed-mode) (flymake-diagnostics))))
+    (accept-process-output nil 0.05)))
+;; then until no publish has come for 500 ms
+(let ((n -1) (deadline (+ (float-time) 10)))
+  (while (and (/= n drv-publishes) (< (float-time) deadline))
+    (setq n drv-publishes)
+    (let ((quiet (+ (float-time) 0.5)))
+      (while (< (float-time) quiet) (accept-process-output nil 0.05)))))
+(let ((server (eglot-current-server)))
+  (drv-emit (list :event "server"
+                  :mode (symbol-name major-mode)
+                  :managed (if (bound-and-true-p eglot--managed-mode) t :json-false)
+                  :name (and server (plist-get (eglot--server-info server) :name))
+                  :language_id (and server (ignore-errors (eglot--language-id server)))))
+  (dolist (d (flymake-diagnostics))
+    (drv-emit (list :event "flymake"
+                    :line0 (1- (line-number-at-pos (flymake-diagnostic-beg d)))
+                    :type (format "%s" (flymake-diagnostic-type d))
+                    :text (flymake-diagnostic-text d))))
+  (when server (ignore-errors (let ((eglot-autoshutdown t)) (eglot-shutdown server nil 3)))))
+(kill-emacs 0)
+"#;
+
+/// A copy of the draft in a temp dir, the harness, and Emacs with Eglot known to be there.
+struct Emacs {
+    harness: PathBuf,
+    dir: tempfile::TempDir,
+    draft: PathBuf,
+    text: String,
+}
+
+impl Emacs {
+    fn setup(what: &str) -> Option<Emacs> {
+        let Some(version) = emacs_with_eglot() else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "Emacs with Eglot is not installed but CI=true: {what} must run in CI \
+                 (.ci/run installs it: apt-get install --no-install-recommends emacs-nox elpa-eglot)"
+            );
+            eprintln!(
+                "note: Emacs with Eglot not found; skipping {what} \
+                 (apt-get install --no-install-recommends emacs-nox elpa-eglot)"
+            );
+            return None;
+        };
+        let shared = shared_dir(what)?;
+        let harness = shared.join("tools/lsp-clients/emacs-eglot-check.sh");
+        assert!(harness.is_file(), "{} is missing", harness.display());
+        eprintln!("{what}: {version}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("draft.txt");
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/draft.txt"), &draft).unwrap();
+        let text = std::fs::read_to_string(&draft).unwrap();
+        Some(Emacs { harness, dir, draft, text })
+    }
+
+    /// Runs the harness with `args` before `SERVER_CMD FILE`; panics unless it exits 0.
+    fn run(&self, args: &[&str]) -> Run {
+        let log = self.dir.path().join("events.jsonl");
+        let server = format!("{} lsp", sh_quote(env!("CARGO_BIN_EXE_planlint")));
+        let started = Instant::now();
+        let output = Command::new("bash")
+            .arg(&self.harness)
+            .args(args)
+            .args(["--timeout", "10", "--log"])
+            .arg(&log)
+            .arg(&server)
+            .arg(&self.draft)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("emacs-eglot-check.sh runs");
+        let events = std::fs::read_to_string(&log).unwrap_or_default();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let run = Run {
+            out: json_lines(&stdout),
+            log: json_lines(&events),
+            stdout,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            events,
+        };
+        eprintln!("emacs-eglot-check.sh {} took {:.1} s", args.join(" "), started.elapsed().as_secs_f64());
+        assert!(output.status.success(), "emacs-eglot-check.sh {args:?} failed ({})\n{}", output.status, run.context());
+        let summary = run.events("summary").last().cloned().unwrap_or(Value::Null);
+        assert_eq!(summary["status"], "ok", "harness summary\n{}", run.context());
+        run
+    }
+}
+
+/// One run of [`SNIPPET_DRIVER`]: its JSON lines and what to show on failure.
+struct SnippetRun {
+    events: Vec<Value>,
+    context: String,
+}
+
+impl Emacs {
+    /// Runs Emacs (`-q`: Debian's site-start puts elpa-eglot on the load path,
+    /// as for a user) with `editors/emacs/planlint.el` on the draft, `planlint`
+    /// first on `PATH`; panics unless it exits 0.
+    fn run_snippet(&self) -> SnippetRun {
+        let driver = self.dir.path().join("driver.el");
+        std::fs::write(&driver, SNIPPET_DRIVER).unwrap();
+        let out = self.dir.path().join("snippet.jsonl");
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_planlint")).parent().unwrap().to_path_buf();
+        let old_path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&old_path))).unwrap();
+        let home = self.dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let started = Instant::now();
+        let output = Command::new("timeout")
+            .args(["-k", "5", "60", "emacs", "--batch", "-q", "-l"])
+            .arg(&driver)
+            .env("PATH", path)
+            .env("HOME", &home)
+            .env("PLANLINT_EL", Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/emacs/planlint.el"))
+            .env("DRAFT", &self.draft)
+            .env("OUT", &out)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("emacs runs");
+        eprintln!("emacs with editors/emacs/planlint.el took {:.1} s", started.elapsed().as_secs_f64());
+        let text = std::fs::read_to_string(&out).unwrap_or_default();
+        let context = format!("--- events:\n{text}--- stderr:\n{}", String::from_utf8_lossy(&output.stderr));
+        assert!(output.status.success(), "emacs failed ({})\n{context}", output.status);
+        SnippetRun { events: json_lines(&text), context }
+    }
+}
+
+/// One harness run: its stdout JSON lines and its event log.
+struct Run {
+    out: Vec<Value>,
+    log: Vec<Value>,
+    stdout: String,
+    stderr: String,
+    events: String,
+}
+
+impl Run {
+    fn events<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+        self.log.iter().filter(move |e| e["event"] == name)
+    }
+
+    fn context(&self) -> String {
+        format!("--- stdout:\n{}--- events:\n{}--- stderr:\n{}", self.stdout, self.events, self.stderr)
+    }
+}
+
+/// `emacs --version`'s first line, if Emacs runs and can load Eglot.
+fn emacs_with_eglot() -> Option<String> {
+    let output = Command::new("emacs")
+        .args(["--batch", "-q", "--eval", "(progn (require 'eglot) (princ emacs-version))"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    Some(format!("Emacs {} with Eglot", String::from_utf8_lossy(&output.stdout).trim()))
+}
+
+/// The CLI's findings for `draft` as [`Diag`]s (its columns are 1-based characters).
+fn cli_findings(draft: &Path, lines: &[&str]) -> Vec<Diag> {
+    let output = Command::new(env!("CARGO_BIN_EXE_planlint"))
+        .args(["check", "--format", "json"])
+        .arg(draft)
+        .output()
+        .expect("planlint runs");
+    let findings: Vec<Value> = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("planlint check --format json: {e}\n{}", String::from_utf8_lossy(&output.stdout)));
+    let utf16_col = |line: u64, chars: u64| -> u64 {
+        let text = lines[line as usize];
+        text.chars().take(chars as usize).map(char::len_utf16).sum::<usize>() as u64
+    };
+    let mut out: Vec<Diag> = findings
+        .iter()
+        .map(|f| {
+            let line = num(f, "line") - 1;
+            assert_eq!(num(f, "end_line") - 1, line, "{f}");
+            let severity = match f["severity"].as_str() {
+                Some("error") => ERROR,
+                Some("warning") => WARNING,
+                Some("info") => INFO,
+                other => panic!("severity {other:?} in {f}"),
+            };
+            let code = f["code"].as_str().unwrap_or("").to_string();
+            (line, utf16_col(line, num(f, "column") - 1), utf16_col(line, num(f, "end_column") - 1), code, severity)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn utf16_len(s: &str) -> u64 {
+    s.encode_utf16().count() as u64
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
+        .collect()
+}
+
+fn num(v: &Value, key: &str) -> u64 {
+    v[key].as_u64().unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
+}
+
+/// `s` as one word for `sh -c` (the harness runs `sh -c "exec SERVER_CMD"`).
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
