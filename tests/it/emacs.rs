@@ -20,28 +20,14 @@ use std::time::Instant;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
-use crate::support::shared_dir;
+use crate::support::{
+    ERROR, EXAMPLE_FINDINGS, FIX_LINE, FIX_TITLE, INFO, Run, WARNING, json_lines, num, sh_quote, shared_dir,
+};
 
-/// LSP `DiagnosticSeverity`.
-const ERROR: u64 = 1;
-const WARNING: u64 = 2;
-const INFO: u64 = 3;
-
-/// What `examples/draft.txt` must produce: (0-based line, code, severity, the
-/// text the range covers, which occurs exactly once on that line).
-const EXPECTED: &[(usize, &str, u64, &str)] = &[
-    (5, "PL301", INFO, "到2026年底，全市创新能力稳步提升，主要科技指标保持全省前列"),
-    (7, "PL101", ERROR, "**"),
-    (9, "PL301", WARNING, "区域创新体系更加完善，创新生态持续优化"),
-    (14, "PL201", WARNING, "2.支持企业建设研发机构"),
-    (16, "PL101", ERROR, "X"),
-    (21, "PL201", INFO, "各县区人民政府"),
-    (28, "PL101", ERROR, "年 月 日"),
-];
-
-/// Line 14 (`2.支持企业建设研发机构…`) lacks a lead unit; this quick fix must be offered there.
-const FIX_LINE: usize = 14;
-const FIX_TITLE: &str = "插入责任分工";
+/// (0-based line, code, severity, covered text) of what the draft must produce.
+fn expected() -> impl Iterator<Item = (usize, &'static str, u64, &'static str)> {
+    EXAMPLE_FINDINGS.iter().map(|&(line, _, _, code, severity, covered)| (line as usize, code, severity, covered))
+}
 
 /// A diagnostic as compared here: (line, UTF-16 start, UTF-16 end, code, severity).
 type Diag = (u64, u64, u64, String, u64);
@@ -51,9 +37,8 @@ fn emacs_eglot_receives_the_expected_diagnostics() {
     let Some(emacs) = Emacs::setup("the Emacs diagnostics test") else { return };
     let lines: Vec<&str> = emacs.text.lines().collect();
 
-    let mut want: Vec<Diag> = EXPECTED
-        .iter()
-        .map(|&(line, code, severity, covered)| {
+    let mut want: Vec<Diag> = expected()
+        .map(|(line, code, severity, covered)| {
             let text = lines[line];
             assert_eq!(text.matches(covered).count(), 1, "{covered:?} must occur once on line {line}: {text}");
             let start = text.find(covered).unwrap();
@@ -89,9 +74,8 @@ fn emacs_eglot_receives_the_expected_diagnostics() {
         })
         .collect();
     shown.sort();
-    let mut expected: Vec<(u64, u64, &str, &str)> = EXPECTED
-        .iter()
-        .map(|&(line, code, severity, covered)| {
+    let mut expected: Vec<(u64, u64, &str, &str)> = expected()
+        .map(|(line, code, severity, covered)| {
             let text = lines[line];
             let column = text[..text.find(covered).unwrap()].width() as u64;
             let kind = match severity {
@@ -154,7 +138,7 @@ fn emacs_eglot_workspace_configuration_reaches_the_server() {
         })
         .collect();
     want.sort();
-    assert_eq!(want.len(), EXPECTED.len() - 2, "the draft has two PL301 findings");
+    assert_eq!(want.len(), EXAMPLE_FINDINGS.len() - 2, "the draft has two PL301 findings");
 
     let run = emacs.run_snippet();
     let publishes: Vec<Vec<(u64, String, String)>> = run
@@ -206,10 +190,10 @@ fn emacs_config_snippet_starts_planlint_on_a_txt_draft() {
         .collect();
     shown.sort();
     let lines: Vec<u64> = shown.iter().map(|(l, _)| *l).collect();
-    let mut want: Vec<u64> = EXPECTED.iter().map(|&(l, ..)| l as u64).collect();
+    let mut want: Vec<u64> = EXAMPLE_FINDINGS.iter().map(|&(l, ..)| l).collect();
     want.sort();
     assert_eq!(lines, want, "lines flymake marks\n{context}");
-    for ((_, text), &(_, code, ..)) in shown.iter().zip(EXPECTED) {
+    for ((_, text), (_, code, ..)) in shown.iter().zip(expected()) {
         assert!(text.contains("planlint") && text.contains(code), "{text:?} should name planlint and {code}");
     }
 }
@@ -369,25 +353,6 @@ impl Emacs {
     }
 }
 
-/// One harness run: its stdout JSON lines and its event log.
-struct Run {
-    out: Vec<Value>,
-    log: Vec<Value>,
-    stdout: String,
-    stderr: String,
-    events: String,
-}
-
-impl Run {
-    fn events<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-        self.log.iter().filter(move |e| e["event"] == name)
-    }
-
-    fn context(&self) -> String {
-        format!("--- stdout:\n{}--- events:\n{}--- stderr:\n{}", self.stdout, self.events, self.stderr)
-    }
-}
-
 /// `emacs --version`'s first line, if Emacs runs and can load Eglot.
 fn emacs_with_eglot() -> Option<String> {
     let output = Command::new("emacs")
@@ -435,20 +400,4 @@ fn cli_findings(draft: &Path, lines: &[&str]) -> Vec<Diag> {
 
 fn utf16_len(s: &str) -> u64 {
     s.encode_utf16().count() as u64
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
-        .collect()
-}
-
-fn num(v: &Value, key: &str) -> u64 {
-    v[key].as_u64().unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
-}
-
-/// `s` as one word for `sh -c` (the harness runs `sh -c "exec SERVER_CMD"`).
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }

@@ -13,37 +13,9 @@ use std::time::Instant;
 
 use serde_json::Value;
 
-use crate::support::shared_dir;
-
-/// LSP `DiagnosticSeverity` (also what `vim.diagnostic.severity` uses).
-const ERROR: u64 = 1;
-const WARNING: u64 = 2;
-const INFO: u64 = 3;
-
-/// What `examples/draft.txt` must produce: (0-based line, UTF-16 start column,
-/// UTF-16 end column (exclusive), code, severity, the text the range covers).
-/// Every character in the draft is in the BMP, so a UTF-16 column is a
-/// character count from the start of the line.
-const EXPECTED: &[(u64, u64, u64, &str, u64, &str)] = &[
-    // `到2026年底，…前列。`: the whole relative target, without the final `。` (31 chars).
-    (5, 0, 31, "PL301", INFO, "到2026年底，全市创新能力稳步提升，主要科技指标保持全省前列"),
-    // `——高新技术企业数量突破**家`: `——` 2 + `高新技术企业数量突破` 10 = 12.
-    (7, 12, 14, "PL101", ERROR, "**"),
-    // `——` 2, then the target up to (not including) the final `。` at 21.
-    (9, 2, 21, "PL301", WARNING, "区域创新体系更加完善，创新生态持续优化"),
-    // The task heading `2.` + 10 characters.
-    (14, 0, 12, "PL201", WARNING, "2.支持企业建设研发机构"),
-    // `3.推进实验室体系建设。支持` = 2 + 8 + 1 + 2 + 1 = 14.
-    (16, 14, 15, "PL101", ERROR, "X"),
-    // `（责任单位：` opens at 37, the unit name runs 43..50, `）` is at 50.
-    (21, 43, 50, "PL201", INFO, "各县区人民政府"),
-    // `2026年 月 日`: from `年` (4) to the end of the line (9).
-    (28, 4, 9, "PL101", ERROR, "年 月 日"),
-];
-
-/// Line 14 (`2.支持企业建设研发机构…`) lacks a lead unit; this quick fix must be offered there.
-const FIX_LINE: u64 = 14;
-const FIX_TITLE: &str = "插入责任分工";
+use crate::support::{
+    EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, FIX_TITLE, Run, json_lines, num, sh_quote, shared_dir, utf16_slice,
+};
 
 /// The empty line before `三、保障措施` (line 23 in an editor's 1-based count).
 const EMPTY_LINE: u64 = 22;
@@ -183,53 +155,12 @@ impl Nvim {
     }
 }
 
-/// One harness run: its stdout JSON lines and its event log.
-struct Run {
-    out: Vec<Value>,
-    log: Vec<Value>,
-    stdout: String,
-    stderr: String,
-    events: String,
-}
-
-impl Run {
-    fn events<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
-        self.log.iter().filter(move |e| e["event"] == name)
-    }
-
-    fn context(&self) -> String {
-        format!("--- stdout:\n{}--- events:\n{}--- stderr:\n{}", self.stdout, self.events, self.stderr)
-    }
-}
-
 fn nvim_version() -> Option<String> {
     let output = Command::new("nvim").arg("--version").output().ok()?;
     if !output.status.success() {
         return None;
     }
     Some(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("nvim").to_string())
-}
-
-fn json_lines(text: &str) -> Vec<Value> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}")))
-        .collect()
-}
-
-fn num(v: &Value, key: &str) -> u64 {
-    v[key].as_u64().unwrap_or_else(|| panic!("`{key}` is not a number in {v}"))
-}
-
-/// The part of `line` between two UTF-16 offsets.
-fn utf16_slice(line: &str, start: u64, end: u64) -> String {
-    let units: Vec<u16> = line.encode_utf16().collect();
-    String::from_utf16(&units[start as usize..end as usize]).unwrap()
-}
-
-/// `s` as one word for `sh -c` (the harness runs `sh -c "exec SERVER_CMD"`).
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 /// `editors/neovim/planlint.lua` as a user installs it: headless Neovim with
