@@ -21,7 +21,8 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use crate::support::{
-    ERROR, EXAMPLE_FINDINGS, FIX_LINE, FIX_TITLE, INFO, Run, WARNING, json_lines, num, sh_quote, shared_dir,
+    ERROR, EXAMPLE_FINDINGS, FIX_LINE, INFO, Run, WARNING, assert_lead_unit_quick_fix, json_lines, num, sh_quote,
+    shared_dir,
 };
 
 /// (0-based line, code, severity, covered text) of what the draft must produce.
@@ -103,13 +104,7 @@ fn emacs_eglot_receives_the_expected_diagnostics() {
 fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
     let Some(emacs) = Emacs::setup("the Emacs code-action test") else { return };
     let run = emacs.run(&["--code-action", &format!("{FIX_LINE}:0")]);
-    let fix = run.out.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains(FIX_TITLE)));
-    let Some(fix) = fix else {
-        panic!("no code action titled with “{FIX_TITLE}” on line {FIX_LINE}\n{}", run.context());
-    };
-    assert_eq!(fix["kind"], "quickfix", "{fix}");
-    assert_eq!(fix["has_edit"], true, "{fix}");
-    assert!(num(fix, "edit_count") >= 1, "{fix}");
+    assert_lead_unit_quick_fix(&run);
 }
 
 /// Settings the way editors/emacs/README.md documents them: `eglot-workspace-configuration`

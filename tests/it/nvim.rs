@@ -14,7 +14,8 @@ use std::time::Instant;
 use serde_json::Value;
 
 use crate::support::{
-    EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, FIX_TITLE, Run, json_lines, num, sh_quote, shared_dir, utf16_slice,
+    EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, Run, assert_lead_unit_quick_fix, json_lines, num, sh_quote, shared_dir,
+    utf16_slice,
 };
 
 /// The empty line before `三、保障措施` (line 23 in an editor's 1-based count).
@@ -72,13 +73,7 @@ fn neovim_receives_the_expected_diagnostics() {
 fn neovim_is_offered_the_lead_unit_quick_fix() {
     let Some(nvim) = Nvim::setup("the Neovim code-action test") else { return };
     let run = nvim.run(&["--code-action", &format!("{FIX_LINE}:0")]);
-    let fix = run.out.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains(FIX_TITLE)));
-    let Some(fix) = fix else {
-        panic!("no code action titled with “{FIX_TITLE}” on line {FIX_LINE}\n{}", run.context());
-    };
-    assert_eq!(fix["kind"], "quickfix", "{fix}");
-    assert_eq!(fix["has_edit"], true, "{fix}");
-    assert!(num(fix, "edit_count") >= 1, "{fix}");
+    assert_lead_unit_quick_fix(&run);
 }
 
 #[test]

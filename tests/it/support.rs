@@ -127,3 +127,14 @@ pub fn utf16_slice(line: &str, start: u64, end: u64) -> String {
 pub fn sh_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
+
+/// The harness's code actions on [`FIX_LINE`] include the clause quick fix, with an edit.
+pub fn assert_lead_unit_quick_fix(run: &Run) {
+    let fix = run.out.iter().find(|a| a["title"].as_str().is_some_and(|t| t.contains(FIX_TITLE)));
+    let Some(fix) = fix else {
+        panic!("no code action titled with “{FIX_TITLE}” on line {FIX_LINE}\n{}", run.context());
+    };
+    assert_eq!(fix["kind"], "quickfix", "{fix}");
+    assert_eq!(fix["has_edit"], true, "{fix}");
+    assert!(num(fix, "edit_count") >= 1, "{fix}");
+}
