@@ -195,7 +195,7 @@ fn units(doc: &Document<'_>, snap: &Snapshot, range: Range, items: &mut Vec<Comp
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for task in &doc.tasks {
         for u in task.leads.iter().chain(&task.others) {
-            *counts.entry(u.name.as_str()).or_default() += 1;
+            *counts.entry(&*u.name).or_default() += 1;
         }
     }
     for (_, full) in &snap.config.unit_aliases {

@@ -203,7 +203,7 @@ pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
         if units.is_empty() {
             "—".to_string()
         } else {
-            units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("、")
+            units.iter().map(|u| &*u.name).collect::<Vec<_>>().join("、")
         }
     };
     let zh = snap.config.lang == planlint::Lang::Zh;

@@ -62,6 +62,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     }
     let lang = ctx.lang();
     let style = doc.clause_style();
+    // Once per document: a scan of the whole text per task made a 10 MB draft quadratic.
+    let line_sep = if style.parenthesised || !doc.text.contains("\r\n") { "\n" } else { "\r\n" };
     if !doc.has_responsibility_markup() {
         let root = task_section_root(doc, &doc.tasks[0]);
         let msg = lang.pick(
@@ -73,44 +75,51 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
             let d = ctx.report_with(label_range(task), Severity::Hint, msg);
             if !task.table_row {
-                d.with_fix(skeleton_fix(doc, task, style, lang));
+                d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
             }
         }
         return;
     }
     for task in &doc.tasks {
-        let name = title(doc, task);
-        if task.leads.is_empty() {
-            let blank_label = task.clauses.iter().find_map(|&c| doc.clauses[c as usize].empty_lead_label);
-            if let Some(label) = blank_label {
-                let msg = match lang {
-                    Lang::Zh => format!("任务“{name}”的牵头单位留空，请填写牵头单位"),
-                    Lang::En => format!("Task “{name}” has an empty lead unit; fill it in"),
-                };
-                ctx.report(label, msg);
-                continue;
-            }
-            let msg = match lang {
-                Lang::Zh => format!("任务“{name}”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”"),
-                Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
-            };
-            let d = ctx.report(label_range(task), msg);
-            if !task.table_row {
-                d.with_fix(skeleton_fix(doc, task, style, lang));
-            }
-        } else if !task.has_specific_lead() {
-            let units: Vec<&str> = task.leads.iter().map(|u| u.name.as_str()).collect();
-            let msg = match lang {
-                Lang::Zh => format!("任务“{name}”没有具体牵头单位（“{}”是泛指），请明确一个牵头单位", units.join("、")),
-                Lang::En => format!(
-                    "Task “{name}” has no specific lead (“{}” is generic); name one lead unit",
-                    units.join("、")
-                ),
-            };
-            let severity = ctx.severity().milder();
-            let range = task.leads[0].range;
-            ctx.report_with(range, severity, msg);
+        if task.leads.is_empty() || !task.has_specific_lead() {
+            report_task(ctx, task, style, line_sep, lang);
         }
+    }
+}
+
+/// A task without a (specific) lead: what is wrong, and the fix.
+fn report_task(ctx: &mut Ctx<'_>, task: &Task, style: ClauseStyle, line_sep: &str, lang: Lang) {
+    let doc = ctx.doc;
+    let name = title(doc, task);
+    if task.leads.is_empty() {
+        let blank_label = task.clauses.iter().find_map(|&c| doc.clauses[c as usize].empty_lead_label);
+        if let Some(label) = blank_label {
+            let msg = match lang {
+                Lang::Zh => format!("任务“{name}”的牵头单位留空，请填写牵头单位"),
+                Lang::En => format!("Task “{name}” has an empty lead unit; fill it in"),
+            };
+            ctx.report(label, msg);
+            return;
+        }
+        let msg = match lang {
+            Lang::Zh => format!("任务“{name}”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”"),
+            Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
+        };
+        let d = ctx.report(label_range(task), msg);
+        if !task.table_row {
+            d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
+        }
+    } else if !task.has_specific_lead() {
+        let units: Vec<&str> = task.leads.iter().map(|u| &*u.name).collect();
+        let msg = match lang {
+            Lang::Zh => format!("任务“{name}”没有具体牵头单位（“{}”是泛指），请明确一个牵头单位", units.join("、")),
+            Lang::En => {
+                format!("Task “{name}” has no specific lead (“{}” is generic); name one lead unit", units.join("、"))
+            }
+        };
+        let severity = ctx.severity().milder();
+        let range = task.leads[0].range;
+        ctx.report_with(range, severity, msg);
     }
 }
 
@@ -143,8 +152,7 @@ fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
     TextRange { start: hd.marker.start, end: hd.title.end.max(hd.marker.end) }
 }
 
-fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, lang: Lang) -> Fix {
-    let line_sep = if doc.text.contains("\r\n") { "\r\n" } else { "\n" };
+fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, line_sep: &str, lang: Lang) -> Fix {
     let text = style.render("", "", !doc.has_responsibility_markup(), line_sep);
     let at = task.insert_at as usize;
     let shown = text.trim_start_matches(['\r', '\n']).replace(['\r', '\n'], " ");

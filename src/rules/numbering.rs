@@ -1,7 +1,5 @@
 //! Rule `numbering`: structure numbers that skip, repeat or use a non-standard form.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
@@ -54,14 +52,19 @@ declare_rule! {
     summary_zh: "结构层次序数跳号、重号或写法不规范",
 }
 
+/// Number of [`NumberStyle`] variants.
+const STYLES: usize = 6;
+
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
     let lang = ctx.lang();
     let continues = doc.task_numbers_continue();
-    // Last number seen per (parent, style), and the last `1.` per top-level section.
-    let mut last: HashMap<(Option<u32>, NumberStyle), u32> = HashMap::new();
-    let mut last_task: HashMap<usize, u32> = HashMap::new();
-    let mut top = Vec::with_capacity(doc.headings.len());
+    // Last number seen per (parent, style) — slot 0 for top-level headings,
+    // `parent + 1` otherwise; 0 = none yet — and the last `1.` per top-level section.
+    let n = doc.headings.len();
+    let mut last: Vec<[u32; STYLES]> = vec![[0; STYLES]; n + 1];
+    let mut last_task: Vec<u32> = vec![0; n];
+    let mut top = Vec::with_capacity(n);
     for (i, h) in doc.headings.iter().enumerate() {
         let t = h.parent.map_or(i, |p| top[p as usize]);
         top.push(t);
@@ -69,25 +72,26 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             continue;
         }
         let found = doc.slice(h.marker).trim();
-        let prev = last.get(&(h.parent, h.style)).copied();
+        let slot = h.parent.map_or(0, |p| p as usize + 1);
+        let prev = Some(last[slot][h.style as usize]).filter(|&n| n > 0);
         // The first top-level number is taken as given: a file may hold one
         // chapter of a plan (`二、主要任务` alone).
         let first_top = prev.is_none() && h.parent.is_none();
         // The number before this one in the sequence, and the numbers this
         // heading may have (the first is what to suggest).
-        let (before, allowed): (Option<u32>, Vec<u32>) = match prev {
+        let (before, allowed): (Option<u32>, [u32; 2]) = match prev {
             // Starting again at 1 opens a new list (speeches and 要点 often have
             // two runs of 一、二、 under unnumbered paragraphs); a repeated 1 is not that.
-            Some(n) if n > 1 => (Some(n), vec![n + 1, 1]),
-            Some(n) => (Some(n), vec![n + 1]),
+            Some(n) if n > 1 => (Some(n), [n + 1, 1]),
+            Some(n) => (Some(n), [n + 1, n + 1]),
             None => {
                 let under_subsection = h.style == NumberStyle::ArabicDot
                     && h.parent.is_some_and(|p| doc.headings[p as usize].style == NumberStyle::ChineseParen);
-                match last_task.get(&t).filter(|_| under_subsection) {
+                match Some(last_task[t]).filter(|&n| n > 0 && under_subsection) {
                     // A first task under （二）: continuing or restarting are both drafts' practice.
-                    Some(&n) if continues => (Some(n), vec![n + 1, 1]),
-                    Some(&n) => (None, vec![1, n + 1]),
-                    None => (None, vec![1]),
+                    Some(n) if continues => (Some(n), [n + 1, 1]),
+                    Some(n) => (None, [1, n + 1]),
+                    None => (None, [1, 1]),
                 }
             }
         };
@@ -131,9 +135,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                 applicability: Applicability::Safe,
             });
         }
-        last.insert((h.parent, h.style), h.number);
+        last[slot][h.style as usize] = h.number;
         if h.style == NumberStyle::ArabicDot {
-            last_task.insert(t, h.number);
+            last_task[t] = h.number;
         }
     }
 }

@@ -402,7 +402,7 @@ mod tests_support {
             return "-".to_string();
         }
         let names: Vec<String> =
-            us.iter().map(|u| if u.generic { format!("{}(generic)", u.name) } else { u.name.clone() }).collect();
+            us.iter().map(|u| if u.generic { format!("{}(generic)", u.name) } else { u.name.to_string() }).collect();
         names.join("、").replace('\0', "")
     }
 

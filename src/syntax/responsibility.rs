@@ -54,7 +54,8 @@ pub const TIME_ROLES: &[&str] = &["完成时限", "完成时间", "时间节点"
 pub struct Unit {
     pub range: TextRange,
     /// The name, with configured aliases resolved.
-    pub name: String,
+    /// Shared, so that a task's copy of its clauses' units costs no allocation.
+    pub name: std::sync::Arc<str>,
     /// 各有关单位, 各区人民政府 …: not a specific lead.
     pub generic: bool,
 }
@@ -657,7 +658,7 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 
 fn make_unit(prose: &str, start: usize, end: usize, config: &Config) -> Unit {
     let raw = &prose[start..end];
-    let name = config.canonical_unit(raw).to_string();
+    let name = std::sync::Arc::from(config.canonical_unit(raw));
     Unit { range: TextRange::new(start, end), generic: is_generic_unit(raw), name }
 }
 

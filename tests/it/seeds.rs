@@ -26,11 +26,8 @@ fn work_points_seed_tasks_and_leads() {
     let Some(text) = seed("004") else { return };
     let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
     let doc = &analysis.document;
-    let leads: Vec<(u32, String)> = doc
-        .tasks
-        .iter()
-        .map(|t| (t.number, t.leads.iter().map(|u| u.name.as_str()).collect::<Vec<_>>().join("+")))
-        .collect();
+    let leads: Vec<(u32, String)> =
+        doc.tasks.iter().map(|t| (t.number, t.leads.iter().map(|u| &*u.name).collect::<Vec<_>>().join("+"))).collect();
     let expected: Vec<(u32, &str)> = vec![
         (1, "市科技局"),
         (2, "东湖高新区管委会"),
@@ -58,7 +55,7 @@ fn work_points_seed_tasks_and_leads() {
     let expected: Vec<(u32, String)> = expected.into_iter().map(|(n, s)| (n, s.to_string())).collect();
     assert_eq!(leads, expected);
     // Task 1's clause is split over two lines; its responsible unit is on the second.
-    assert_eq!(doc.tasks[0].others[0].name, "市推进科创中心建设领导小组成员单位");
+    assert_eq!(&*doc.tasks[0].others[0].name, "市推进科创中心建设领导小组成员单位");
     // Task 4's note 〈含开发区、长江新区管委会，下同〉 is not a unit.
     assert!(doc.tasks[3].others.iter().all(|u| !u.name.contains("长江新区")));
     let fs = findings(&text, SourceKind::PlainText);
