@@ -13,7 +13,7 @@
 //! (`CI=true`), where `.ci/run` installs Debian's `emacs-nox` and `elpa-eglot`
 //! and their absence is a failure.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
@@ -21,8 +21,7 @@ use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
 use crate::support::{
-    ERROR, EXAMPLE_FINDINGS, FIX_LINE, INFO, Run, WARNING, assert_lead_unit_quick_fix, json_lines, num, sh_quote,
-    shared_dir,
+    ERROR, EXAMPLE_FINDINGS, FIX_LINE, Harness, INFO, WARNING, assert_lead_unit_quick_fix, json_lines, num,
 };
 
 /// (0-based line, code, severity, covered text) of what the draft must produce.
@@ -35,7 +34,7 @@ type Diag = (u64, u64, u64, String, u64);
 
 #[test]
 fn emacs_eglot_receives_the_expected_diagnostics() {
-    let Some(emacs) = Emacs::setup("the Emacs diagnostics test") else { return };
+    let Some(emacs) = emacs("the Emacs diagnostics test") else { return };
     let lines: Vec<&str> = emacs.text.lines().collect();
 
     let mut want: Vec<Diag> = expected()
@@ -102,7 +101,7 @@ fn emacs_eglot_receives_the_expected_diagnostics() {
 
 #[test]
 fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
-    let Some(emacs) = Emacs::setup("the Emacs code-action test") else { return };
+    let Some(emacs) = emacs("the Emacs code-action test") else { return };
     let run = emacs.run(&["--code-action", &format!("{FIX_LINE}:0")]);
     assert_lead_unit_quick_fix(&run);
 }
@@ -112,7 +111,7 @@ fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
 /// Every publish is recorded, not only the last one: see the note below.
 #[test]
 fn emacs_eglot_workspace_configuration_reaches_the_server() {
-    let Some(emacs) = Emacs::setup("the Emacs settings test") else { return };
+    let Some(emacs) = emacs("the Emacs settings test") else { return };
     std::fs::write(
         emacs.dir.path().join(".dir-locals.el"),
         r#"((nil . ((eglot-workspace-configuration . (:planlint (:lang "en" :rules (:PL301 "off")))))))"#,
@@ -171,7 +170,7 @@ fn emacs_eglot_workspace_configuration_reaches_the_server() {
 /// starts planlint through `eglot-ensure`, and flymake shows its findings.
 #[test]
 fn emacs_config_snippet_starts_planlint_on_a_txt_draft() {
-    let Some(emacs) = Emacs::setup("the Emacs config-snippet test") else { return };
+    let Some(emacs) = emacs("the Emacs config-snippet test") else { return };
     let run = emacs.run_snippet();
     let (events, context) = (&run.events, &run.context);
     let server = events.iter().find(|e| e["event"] == "server").unwrap_or_else(|| panic!("no server event\n{context}"));
@@ -243,70 +242,12 @@ const SNIPPET_DRIVER: &str = r#";;; -*- lexical-binding: t -*-
 (kill-emacs 0)
 "#;
 
-/// A copy of the draft in a temp dir, the harness, and Emacs with Eglot known to be there.
-struct Emacs {
-    harness: PathBuf,
-    dir: tempfile::TempDir,
-    draft: PathBuf,
-    text: String,
-}
+/// Emacs + Eglot driven by `emacs-eglot-check.sh`.
+type Emacs = Harness;
 
-impl Emacs {
-    fn setup(what: &str) -> Option<Emacs> {
-        let Some(version) = emacs_with_eglot() else {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "Emacs with Eglot is not installed but CI=true: {what} must run in CI \
-                 (.ci/run installs it: apt-get install --no-install-recommends emacs-nox elpa-eglot)"
-            );
-            eprintln!(
-                "note: Emacs with Eglot not found; skipping {what} \
-                 (apt-get install --no-install-recommends emacs-nox elpa-eglot)"
-            );
-            return None;
-        };
-        let shared = shared_dir(what)?;
-        let harness = shared.join("tools/lsp-clients/emacs-eglot-check.sh");
-        assert!(harness.is_file(), "{} is missing", harness.display());
-        eprintln!("{what}: {version}");
-
-        let dir = tempfile::tempdir().unwrap();
-        let draft = dir.path().join("draft.txt");
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/draft.txt"), &draft).unwrap();
-        let text = std::fs::read_to_string(&draft).unwrap();
-        Some(Emacs { harness, dir, draft, text })
-    }
-
-    /// Runs the harness with `args` before `SERVER_CMD FILE`; panics unless it exits 0.
-    fn run(&self, args: &[&str]) -> Run {
-        let log = self.dir.path().join("events.jsonl");
-        let server = format!("{} lsp", sh_quote(env!("CARGO_BIN_EXE_planlint")));
-        let started = Instant::now();
-        let output = Command::new("bash")
-            .arg(&self.harness)
-            .args(args)
-            .args(["--timeout", "10", "--log"])
-            .arg(&log)
-            .arg(&server)
-            .arg(&self.draft)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("emacs-eglot-check.sh runs");
-        let events = std::fs::read_to_string(&log).unwrap_or_default();
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        let run = Run {
-            out: json_lines(&stdout),
-            log: json_lines(&events),
-            stdout,
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            events,
-        };
-        eprintln!("emacs-eglot-check.sh {} took {:.1} s", args.join(" "), started.elapsed().as_secs_f64());
-        assert!(output.status.success(), "emacs-eglot-check.sh {args:?} failed ({})\n{}", output.status, run.context());
-        let summary = run.events("summary").last().cloned().unwrap_or(Value::Null);
-        assert_eq!(summary["status"], "ok", "harness summary\n{}", run.context());
-        run
-    }
+fn emacs(what: &str) -> Option<Emacs> {
+    let install = "apt-get install --no-install-recommends emacs-nox elpa-eglot";
+    Harness::setup(what, emacs_with_eglot(), "Emacs with Eglot", install, "emacs-eglot-check.sh")
 }
 
 /// One run of [`SNIPPET_DRIVER`]: its JSON lines and what to show on failure.

@@ -7,23 +7,19 @@
 //! Without `nvim` the tests print a note and pass, except in CI (`CI=true`),
 //! where `.ci/run` installs Debian's `neovim` and its absence is a failure.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 use serde_json::Value;
 
-use crate::support::{
-    EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, Run, assert_lead_unit_quick_fix, json_lines, num, sh_quote, shared_dir,
-    utf16_slice,
-};
+use crate::support::{EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, Harness, assert_lead_unit_quick_fix, num, utf16_slice};
 
 /// The empty line before `三、保障措施` (line 23 in an editor's 1-based count).
 const EMPTY_LINE: u64 = 22;
 
 #[test]
 fn neovim_receives_the_expected_diagnostics() {
-    let Some(nvim) = Nvim::setup("the Neovim diagnostics test") else { return };
+    let Some(nvim) = nvim("the Neovim diagnostics test") else { return };
     let lines: Vec<&str> = nvim.text.lines().collect();
 
     // First check the hand-worked columns against the draft itself.
@@ -71,14 +67,14 @@ fn neovim_receives_the_expected_diagnostics() {
 
 #[test]
 fn neovim_is_offered_the_lead_unit_quick_fix() {
-    let Some(nvim) = Nvim::setup("the Neovim code-action test") else { return };
+    let Some(nvim) = nvim("the Neovim code-action test") else { return };
     let run = nvim.run(&["--code-action", &format!("{FIX_LINE}:0")]);
     assert_lead_unit_quick_fix(&run);
 }
 
 #[test]
 fn neovim_gets_completion_items_on_an_empty_line() {
-    let Some(nvim) = Nvim::setup("the Neovim completion test") else { return };
+    let Some(nvim) = nvim("the Neovim completion test") else { return };
     let line = nvim.text.lines().nth(EMPTY_LINE as usize).expect("the draft is long enough");
     assert_eq!(line, "", "line {EMPTY_LINE} of the draft must be empty");
     let run = nvim.run(&["--completion", &format!("{EMPTY_LINE}:0")]);
@@ -90,64 +86,12 @@ fn neovim_gets_completion_items_on_an_empty_line() {
     eprintln!("completion at {EMPTY_LINE}:0: {labels:?}");
 }
 
-/// A copy of the draft in a temp dir, the harness, and `nvim` known to be there.
-struct Nvim {
-    harness: PathBuf,
-    dir: tempfile::TempDir,
-    draft: PathBuf,
-    text: String,
-}
+/// Headless Neovim driven by `nvim-check.sh`.
+type Nvim = Harness;
 
-impl Nvim {
-    fn setup(what: &str) -> Option<Nvim> {
-        let Some(version) = nvim_version() else {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "`nvim` is not installed but CI=true: {what} must run in CI \
-                 (.ci/run installs it: apt-get install --no-install-recommends neovim)"
-            );
-            eprintln!("note: `nvim` not found; skipping {what} (apt-get install --no-install-recommends neovim)");
-            return None;
-        };
-        let shared = shared_dir(what)?;
-        let harness = shared.join("tools/lsp-clients/nvim-check.sh");
-        assert!(harness.is_file(), "{} is missing", harness.display());
-        eprintln!("{what}: {version}");
-
-        let dir = tempfile::tempdir().unwrap();
-        let draft = dir.path().join("draft.txt");
-        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/draft.txt"), &draft).unwrap();
-        let text = std::fs::read_to_string(&draft).unwrap();
-        Some(Nvim { harness, dir, draft, text })
-    }
-
-    /// Runs the harness with `args` before `SERVER_CMD FILE`; panics unless it exits 0.
-    fn run(&self, args: &[&str]) -> Run {
-        let log = self.dir.path().join("events.jsonl");
-        let server = format!("{} lsp", sh_quote(env!("CARGO_BIN_EXE_planlint")));
-        let started = Instant::now();
-        let output = Command::new(&self.harness)
-            .args(args)
-            .args(["--timeout", "10", "--log"])
-            .arg(&log)
-            .arg(&server)
-            .arg(&self.draft)
-            .output()
-            .expect("nvim-check.sh runs");
-        let events = std::fs::read_to_string(&log).unwrap_or_default();
-        let run = Run {
-            out: json_lines(&String::from_utf8_lossy(&output.stdout)),
-            log: json_lines(&events),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            events,
-        };
-        eprintln!("nvim-check.sh {} took {:.1} s", args.join(" "), started.elapsed().as_secs_f64());
-        assert!(output.status.success(), "nvim-check.sh {args:?} failed ({})\n{}", output.status, run.context());
-        let summary = run.events("summary").last().cloned().unwrap_or(Value::Null);
-        assert_eq!(summary["status"], "ok", "harness summary\n{}", run.context());
-        run
-    }
+fn nvim(what: &str) -> Option<Nvim> {
+    let install = "apt-get install --no-install-recommends neovim";
+    Harness::setup(what, nvim_version(), "`nvim`", install, "nvim-check.sh")
 }
 
 fn nvim_version() -> Option<String> {
@@ -165,7 +109,7 @@ fn nvim_version() -> Option<String> {
 /// reach the server (English messages).
 #[test]
 fn shipped_neovim_config_starts_planlint() {
-    let Some(nvim) = Nvim::setup("the shipped Neovim config test") else { return };
+    let Some(nvim) = nvim("the shipped Neovim config test") else { return };
     // `planlint` on PATH, as the config expects.
     let bin = nvim.dir.path().join("bin");
     std::fs::create_dir(&bin).unwrap();

@@ -138,3 +138,69 @@ pub fn assert_lead_unit_quick_fix(run: &Run) {
     assert_eq!(fix["has_edit"], true, "{fix}");
     assert!(num(fix, "edit_count") >= 1, "{fix}");
 }
+
+/// A client harness from `../shared/tools/lsp-clients/` and a copy of
+/// `examples/draft.txt` in a temp dir for it to open.
+pub struct Harness {
+    pub script: PathBuf,
+    pub dir: tempfile::TempDir,
+    pub draft: PathBuf,
+    pub text: String,
+}
+
+impl Harness {
+    /// `None` (with a note) when the editor (`version`, from probing it) or
+    /// `../shared` is missing; in CI (`CI=true`) a missing editor is a failure.
+    pub fn setup(what: &str, version: Option<String>, editor: &str, install: &str, script: &str) -> Option<Harness> {
+        let Some(version) = version else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "{editor} is not installed but CI=true: {what} must run in CI (.ci/run installs it: {install})"
+            );
+            eprintln!("note: {editor} not found; skipping {what} ({install})");
+            return None;
+        };
+        let shared = shared_dir(what)?;
+        let script = shared.join("tools/lsp-clients").join(script);
+        assert!(script.is_file(), "{} is missing", script.display());
+        eprintln!("{what}: {version}");
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("draft.txt");
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/draft.txt"), &draft).unwrap();
+        let text = std::fs::read_to_string(&draft).unwrap();
+        Some(Harness { script, dir, draft, text })
+    }
+
+    /// Runs the harness with `args` before `SERVER_CMD FILE`; panics unless it
+    /// exits 0 and its summary says ok.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let name = self.script.file_name().unwrap().to_string_lossy().into_owned();
+        let log = self.dir.path().join("events.jsonl");
+        let server = format!("{} lsp", sh_quote(env!("CARGO_BIN_EXE_planlint")));
+        let started = std::time::Instant::now();
+        let output = std::process::Command::new("bash")
+            .arg(&self.script)
+            .args(args)
+            .args(["--timeout", "10", "--log"])
+            .arg(&log)
+            .arg(&server)
+            .arg(&self.draft)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap_or_else(|e| panic!("{name} runs: {e}"));
+        let events = std::fs::read_to_string(&log).unwrap_or_default();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let run = Run {
+            out: json_lines(&stdout),
+            log: json_lines(&events),
+            stdout,
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            events,
+        };
+        eprintln!("{name} {} took {:.1} s", args.join(" "), started.elapsed().as_secs_f64());
+        assert!(output.status.success(), "{name} {args:?} failed ({})\n{}", output.status, run.context());
+        let summary = run.events("summary").last().cloned().unwrap_or(Value::Null);
+        assert_eq!(summary["status"], "ok", "harness summary\n{}", run.context());
+        run
+    }
+}
