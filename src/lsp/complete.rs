@@ -104,7 +104,8 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     }
     // The next sibling at every open level, innermost first.
     for (rank, h) in chain.iter().enumerate() {
-        let n = if h.style == NumberStyle::ArabicDot { last_number(doc, before, h) + 1 } else { h.number + 1 };
+        // Task numbers may continue across sub-sections: the draft decides.
+        let n = (h.number + 1).max(doc.first_number(h.parent.map(|p| p as usize), h.style, before));
         if let Some(m) = h.style.standard_marker(n) {
             push(m, "同级下一编号", rank + 1, items);
         }
@@ -136,24 +137,6 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
             }
         }
     }
-}
-
-/// The next `1.` number after `h`: task numbers continue across
-/// sub-sections in most drafts, so it follows the last one in the same
-/// top-level section; in drafts that restart them, it follows `h`.
-fn last_number(doc: &Document<'_>, before: usize, h: &Heading) -> u32 {
-    if !doc.task_numbers_continue() {
-        return h.number;
-    }
-    let Some(i) = doc.headings[..before].iter().rposition(|x| std::ptr::eq(x, h)) else { return h.number };
-    let top = doc.top_heading(i);
-    doc.headings[..before]
-        .iter()
-        .enumerate()
-        .filter(|(j, x)| x.style == NumberStyle::ArabicDot && doc.top_heading(*j) == top)
-        .map(|(_, x)| x.number)
-        .max()
-        .unwrap_or(h.number)
 }
 
 /// `…一是…。` → `二是`: the next inline enumeration word.

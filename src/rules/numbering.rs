@@ -4,6 +4,7 @@ use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
 use crate::syntax::NumberStyle;
+use crate::text::TextRange;
 
 declare_rule! {
     /// ## What it does
@@ -109,15 +110,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                 (None, Lang::Zh) => format!("序号应从“{expected}”开始，实为“{found}”"),
                 (None, Lang::En) => format!("Numbering should start at “{expected}”, found “{found}”"),
             };
-            let title = match lang {
-                Lang::Zh => format!("改为“{expected}”"),
-                Lang::En => format!("Change to “{expected}”"),
-            };
-            ctx.report(h.marker, message).with_fix(Fix {
-                title,
-                edits: vec![Edit::replace(h.marker, expected)],
-                applicability: Applicability::Unsafe,
-            });
+            renumber(ctx, h.marker, message, expected, Applicability::Unsafe);
         } else if !h.marker_standard
             && let Some(standard) = h.style.standard_marker(h.number)
         {
@@ -125,21 +118,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                 Lang::Zh => format!("序号“{found}”写法不规范，应为“{standard}”（GB/T 9704）"),
                 Lang::En => format!("Non-standard number “{found}”; write “{standard}” (GB/T 9704)"),
             };
-            let title = match lang {
-                Lang::Zh => format!("改为“{standard}”"),
-                Lang::En => format!("Change to “{standard}”"),
-            };
-            ctx.report(h.marker, message).with_fix(Fix {
-                title,
-                edits: vec![Edit::replace(h.marker, standard)],
-                applicability: Applicability::Safe,
-            });
+            renumber(ctx, h.marker, message, standard, Applicability::Safe);
         }
         last[slot][h.style as usize] = h.number;
         if h.style == NumberStyle::ArabicDot {
             last_task[t] = h.number;
         }
     }
+}
+
+/// Reports `message` at `marker` with the fix “change to `replacement`”.
+fn renumber(ctx: &mut Ctx<'_>, marker: TextRange, message: String, replacement: String, applicability: Applicability) {
+    let title = match ctx.lang() {
+        Lang::Zh => format!("改为“{replacement}”"),
+        Lang::En => format!("Change to “{replacement}”"),
+    };
+    ctx.report(marker, message).with_fix(Fix { title, edits: vec![Edit::replace(marker, replacement)], applicability });
 }
 
 #[cfg(test)]
