@@ -41,9 +41,13 @@ impl Config {
         self.rules.get(rule.name).copied().unwrap_or(Level::On(rule.default_severity))
     }
 
-    /// The canonical name of a unit, resolving configured aliases.
-    pub fn canonical_unit<'a>(&'a self, unit: &'a str) -> &'a str {
-        self.unit_aliases.iter().find(|(alias, _)| alias == unit).map_or(unit, |(_, full)| full.as_str())
+    /// The words and names the parser takes from this configuration.
+    pub fn vocabulary(&self) -> crate::syntax::Vocabulary<'_> {
+        crate::syntax::Vocabulary {
+            lead_roles: &self.lead_roles,
+            other_roles: &self.other_roles,
+            unit_aliases: &self.unit_aliases,
+        }
     }
 
     /// Parses the text of a `planlint.toml`.
@@ -297,7 +301,7 @@ aliases = { "市发改委" = "市发展和改革委员会" }
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
         assert_eq!(c.rules.get("target-without-number"), Some(&Level::Off));
-        assert_eq!(c.canonical_unit("市发改委"), "市发展和改革委员会");
+        assert_eq!(c.vocabulary().canonical_unit("市发改委"), "市发展和改革委员会");
         assert_eq!(c.lead_roles, ["牵头处室"]);
     }
 

@@ -42,7 +42,7 @@ pub const MAX_TEXT_LEN: usize = u32::MAX as usize - 1;
 /// [`MAX_TEXT_LEN`] bytes is ignored.
 pub fn analyze<'a>(text: &'a str, kind: SourceKind, config: &Config) -> Analysis<'a> {
     let text = &text[..text::floor_char_boundary(text, MAX_TEXT_LEN)];
-    let document = syntax::parse(text, kind, config);
+    let document = syntax::parse(text, kind, &config.vocabulary());
     let mut diagnostics = rules::run(&document, config);
     diagnostics.retain(|d| !document.suppressions.is_suppressed(d.rule, d.range.start()));
     diagnostics

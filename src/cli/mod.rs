@@ -361,7 +361,7 @@ fn outline(path: PathBuf, stdin_filename: Option<String>) -> Result<u8, Failure>
             error(e);
             Failure::Reported
         })?;
-        let document = planlint::syntax::parse(&text, target.kind, &config);
+        let document = planlint::syntax::parse(&text, target.kind, &config.vocabulary());
         write!(out, "{}", document.dump())?;
     }
     Ok(0)

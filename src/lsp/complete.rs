@@ -15,7 +15,7 @@ use tower_lsp::ls_types::*;
 
 use planlint::LineIndex;
 use planlint::syntax::numerals::{cn_ordinal, parse_cn_ordinal};
-use planlint::syntax::{Document, Heading, NumberStyle, role};
+use planlint::syntax::{Document, Heading, NumberStyle, Role};
 
 use super::Snapshot;
 use super::text;
@@ -26,7 +26,7 @@ pub const TRIGGERS: [&str; 7] = ["（", "(", "：", ":", "、", "。", "；"];
 const SAFEGUARD_HEADS: [&str; 4] = ["加强组织领导", "强化要素保障", "加强督促检查", "营造良好氛围"];
 
 pub fn complete(snap: &Snapshot, pos: Position) -> Vec<CompletionItem> {
-    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config);
+    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config.vocabulary());
     let index = LineIndex::new(&snap.text);
     let cursor = text::offset_in(&index, &snap.text, pos, snap.enc);
     let line = index.line_of(cursor);
@@ -116,10 +116,13 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     // Standard sections the draft lacks, as the next level-1 heading.
     let top = chain.last().filter(|h| h.style == NumberStyle::ChineseComma);
     let next_top = top.map_or(1, |h| h.number + 1);
-    let have = doc.headings.iter().fold(0u8, |acc, h| acc | h.own_role);
-    for (bit, title) in [(role::TARGETS, "工作目标"), (role::TASKS, "主要任务"), (role::SAFEGUARDS, "保障措施")]
-    {
-        if have & bit == 0
+    let have = |want: fn(Role) -> bool| doc.headings.iter().any(|h| h.own_role.is_some_and(want));
+    for (want, title) in [
+        (Role::has_targets as fn(Role) -> bool, "工作目标"),
+        (Role::has_tasks, "主要任务"),
+        (|r| r == Role::Safeguards, "保障措施"),
+    ] {
+        if !have(want)
             && let Some(m) = NumberStyle::ChineseComma.standard_marker(next_top)
         {
             push(format!("{m}{title}"), "缺少的标准章节", 20, items);
@@ -127,7 +130,7 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     }
     // 保障措施 sub-heads not yet written.
     if let Some(top) = top
-        && top.role & role::SAFEGUARDS != 0
+        && top.role == Some(Role::Safeguards)
     {
         let n = chain.iter().rev().nth(1).filter(|h| h.style == NumberStyle::ChineseParen).map_or(1, |h| h.number + 1);
         let titles: Vec<&str> = doc.headings.iter().map(|h| doc.slice(h.title)).collect();

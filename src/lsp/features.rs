@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use tower_lsp::ls_types::*;
 
-use planlint::syntax::{Document, role};
+use planlint::syntax::Document;
 use planlint::{Config, LineIndex, Severity, SourceKind};
 
 use super::Snapshot;
@@ -108,7 +108,7 @@ pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionO
 /// The outline as nested symbols: 一、 > （一） > 1. > （1）.
 #[allow(deprecated)] // `DocumentSymbol::deprecated` must still be written
 pub fn symbols(snap: &Snapshot) -> Vec<DocumentSymbol> {
-    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config);
+    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config.vocabulary());
     let index = LineIndex::new(&snap.text);
     let mut children: HashMap<Option<u32>, Vec<usize>> = HashMap::new();
     for (i, h) in doc.headings.iter().enumerate() {
@@ -129,9 +129,10 @@ pub fn symbols(snap: &Snapshot) -> Vec<DocumentSymbol> {
                 let title = doc.slice(h.title).trim();
                 let section = h.section();
                 let selection = planlint::TextRange::new(h.marker.start(), h.title.end().max(h.marker.end()));
-                let kind = if h.role & role::TASKS != 0 && h.level() >= 3 {
+                let is_task = doc.tasks.binary_search_by_key(&h.marker.start, |t| t.range.start).is_ok();
+                let kind = if is_task {
                     SymbolKind::EVENT
-                } else if h.role & role::TARGETS != 0 {
+                } else if h.role.is_some_and(planlint::syntax::Role::has_targets) {
                     SymbolKind::CONSTANT
                 } else {
                     SymbolKind::NAMESPACE
@@ -154,7 +155,7 @@ pub fn symbols(snap: &Snapshot) -> Vec<DocumentSymbol> {
 
 /// One folding range per section that spans more than one line.
 pub fn folding(snap: &Snapshot) -> Vec<FoldingRange> {
-    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config);
+    let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config.vocabulary());
     let index = LineIndex::new(&snap.text);
     doc.headings
         .iter()

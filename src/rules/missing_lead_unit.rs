@@ -3,7 +3,7 @@
 use crate::diagnostic::{Applicability, Edit, Fix, Severity};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::{ClauseStyle, Document, Task, role};
+use crate::syntax::{ClauseStyle, Document, Task};
 use crate::text::TextRange;
 
 declare_rule! {
@@ -140,14 +140,12 @@ fn title(doc: &Document<'_>, task: &Task) -> String {
 /// The heading of the task section that contains `task`.
 fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
     let Some(h) = task.heading else { return task.title };
-    let mut h = h as usize;
-    while let Some(p) = doc.headings[h].parent {
-        let parent = &doc.headings[p as usize];
-        h = p as usize;
-        if parent.own_role & role::TASKS != 0 {
-            break;
-        }
-    }
+    let h = doc
+        .task_sections
+        .iter()
+        .map(|s| s.root as usize)
+        .rfind(|&r| r == h as usize || doc.headings.descendants(r).contains(&(h as usize)))
+        .unwrap_or(h as usize);
     let hd = &doc.headings[h];
     TextRange { start: hd.marker.start, end: hd.title.end.max(hd.marker.end) }
 }

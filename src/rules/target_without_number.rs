@@ -48,14 +48,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
     let lang = ctx.lang();
     for t in &doc.targets {
-        let text = &doc.prose[t.range.as_range()];
+        let text = &doc.folded()[t.range.as_range()];
         if has_quantity(text) {
             continue;
         }
         if !placeholder::find(doc, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
             continue; // the number is masked: the placeholder rule reports it
         }
-        let snippet = snippet(text);
+        let snippet = snippet(&doc.prose[t.anchor.as_range()]);
+        let at = trim_range(&doc.prose[t.anchor.as_range()], t.anchor);
         if is_relative(text) {
             let msg = match lang {
                 Lang::Zh => format!("目标“{snippet}”为相对性表述，没有具体数值；如有可能，请写明量化指标"),
@@ -64,13 +65,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                 }
             };
             let severity = crate::diagnostic::Severity::Info.max(ctx.severity());
-            ctx.report_with(trim_range(text, t.range), severity, msg);
+            ctx.report_with(at, severity, msg);
         } else {
             let msg = match lang {
                 Lang::Zh => format!("目标“{snippet}”没有量化指标，请写明数值（如“达到85%”“新增10家”）"),
                 Lang::En => format!("Target “{snippet}” has no number; state a figure (e.g. “达到85%”, “新增10家”)"),
             };
-            ctx.report(trim_range(text, t.range), msg);
+            ctx.report(at, msg);
         }
     }
 }

@@ -51,12 +51,41 @@ impl NumberStyle {
     }
 }
 
-/// Section roles, as bit flags.
-pub mod role {
-    pub const TARGETS: u8 = 1;
-    pub const TASKS: u8 = 2;
-    pub const SAFEGUARDS: u8 = 4;
-    pub const OTHER: u8 = 8;
+/// What a section is for, from its heading's title.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Role {
+    /// 工作目标, 主要目标, 预期目标, 目标要求 …
+    Targets,
+    /// 主要任务, 重点工作, 工作措施 …
+    Tasks,
+    /// Both at once: 目标任务, 目标和任务.
+    TargetsAndTasks,
+    /// 保障措施, 组织实施, 工作要求 …
+    Safeguards,
+    /// Not targets, tasks or safeguards: 指导思想, 基本原则, 总体要求,
+    /// 工作回顾, 实施步骤, 进度安排 …
+    Background,
+}
+
+impl Role {
+    pub fn has_targets(self) -> bool {
+        matches!(self, Role::Targets | Role::TargetsAndTasks)
+    }
+
+    pub fn has_tasks(self) -> bool {
+        matches!(self, Role::Tasks | Role::TargetsAndTasks)
+    }
+
+    /// The name shown by `planlint outline`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Targets => "targets",
+            Role::Tasks => "tasks",
+            Role::TargetsAndTasks => "targets+tasks",
+            Role::Safeguards => "safeguards",
+            Role::Background => "background",
+        }
+    }
 }
 
 /// A numbered (or Markdown) heading and the section it opens.
@@ -78,10 +107,12 @@ pub struct Heading {
     pub parent: Option<u32>,
     /// Byte where this heading's section ends (start of the next heading at the same or a shallower level).
     pub end: u32,
-    /// Role from this heading's own title (0 = none: inherits).
-    pub own_role: u8,
-    /// Effective role (own, or inherited from the parent).
-    pub role: u8,
+    /// One past the index of this heading's last descendant in the outline.
+    pub subtree_end: u32,
+    /// Role from this heading's own title (`None`: inherits).
+    pub own_role: Option<Role>,
+    /// Effective role (own, or inherited from the nearest ancestor that has one).
+    pub role: Option<Role>,
 }
 
 impl Heading {
@@ -97,11 +128,10 @@ impl Heading {
 
 /// Recognises a heading at the start of a prose line. `md_heading` says the
 /// line had a Markdown `#` prefix.
-pub(crate) fn recognise(prose: &str, line: &Line, line_no: u32, md_heading: bool) -> Option<Heading> {
+pub(crate) fn recognise(prose: &str, folded: &str, line: &Line, line_no: u32, md_heading: bool) -> Option<Heading> {
     if line.kind != LineKind::Prose {
         return None;
     }
-    let b = prose.as_bytes();
     let mut at = line.content as usize;
     let end = line.range.end();
     // Skip indentation and filler (emphasis around the heading).
@@ -123,25 +153,45 @@ pub(crate) fn recognise(prose: &str, line: &Line, line_no: u32, md_heading: bool
             _ => break,
         }
     }
-    let _ = b;
-    Some(make_heading(prose, line_no, style, number, TextRange::new(at, at + marker_len), standard, title_start, end))
-        .map(|mut h| {
-            if md_heading && h.style == NumberStyle::Markdown {
-                h.number = 0;
-            }
-            h
-        })
+    Some(make_heading(
+        prose,
+        folded,
+        line_no,
+        style,
+        number,
+        TextRange::new(at, at + marker_len),
+        standard,
+        title_start,
+        end,
+    ))
+    .map(|mut h| {
+        if md_heading && h.style == NumberStyle::Markdown {
+            h.number = 0;
+        }
+        h
+    })
 }
 
 /// An unnumbered Markdown `#` heading.
-pub(crate) fn markdown_heading(prose: &str, line: &Line, line_no: u32) -> Heading {
+pub(crate) fn markdown_heading(prose: &str, folded: &str, line: &Line, line_no: u32) -> Heading {
     let start = line.content as usize;
-    make_heading(prose, line_no, NumberStyle::Markdown, 0, TextRange::empty(start), true, start, line.range.end())
+    make_heading(
+        prose,
+        folded,
+        line_no,
+        NumberStyle::Markdown,
+        0,
+        TextRange::empty(start),
+        true,
+        start,
+        line.range.end(),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
 fn make_heading(
     prose: &str,
+    folded: &str,
     line_no: u32,
     style: NumberStyle,
     number: u32,
@@ -168,9 +218,9 @@ fn make_heading(
     let title_end = trim_end(prose, title_start, title_end);
     let title = TextRange::new(title_start, title_end);
     let own_role = if body.is_none() || style == NumberStyle::Markdown || style.level() <= 2 {
-        role_of(&prose[title.as_range()])
+        role_of(&folded[title.as_range()])
     } else {
-        0
+        None
     };
     Heading {
         line: line_no,
@@ -182,6 +232,7 @@ fn make_heading(
         body,
         parent: None,
         end: end as u32,
+        subtree_end: 0,
         own_role,
         role: own_role,
     }
@@ -197,12 +248,77 @@ fn trim_end(s: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
+/// Delimiters after a Chinese ordinal (`一、`): the standard 顿号 and what
+/// Word, WPS, OCR and half-width input put in its place (half-width and small
+/// 顿号, full stops of every width, middle dots, commas).
+fn cn_delimiter(c: char) -> Option<bool> {
+    match c {
+        '、' => Some(true),
+        '､' | '﹑' | '．' | '.' | '｡' | '﹒' | '。' | '·' | '・' | '･' | '‧' | '，' | ',' => Some(false),
+        _ => None,
+    }
+}
+
+/// Delimiters after an Arabic number (`1.`): the standard low dot and the
+/// dot-, comma- and colon-like characters drafts use instead (full-width,
+/// half-width and small full stops, the ideographic full stop of OCR, middle
+/// dots and bullet operators, 顿号 of every width, colons).
+fn arabic_delimiter(c: char) -> Option<bool> {
+    match c {
+        '.' => Some(true),
+        '．' | '｡' | '﹒' | '。' | '·' | '・' | '･' | '‧' | '∙' | '⋅' | '、' | '､' | '﹑' | '：' | ':' => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// Opening brackets of a bracketed ordinal (`（一）`, `（1）`) and whether it is the standard one.
+fn open_bracket(c: char) -> Option<bool> {
+    match c {
+        '（' => Some(true),
+        '(' | '﹙' | '〔' | '⁽' | '［' => Some(false),
+        _ => None,
+    }
+}
+
+fn close_bracket(c: char) -> Option<bool> {
+    match c {
+        '）' => Some(true),
+        ')' | '﹚' | '〕' | '⁾' | '］' => Some(false),
+        _ => None,
+    }
+}
+
+/// Single characters that are a whole marker: (style, number, standard?).
+/// `⑴`–`⒇` (level 4), `⒈`–`⒛` (a digit with a full stop: level 3),
+/// `㈠`–`㈩` (a parenthesised ideograph: level 2) and the circled digits of
+/// every design (level 5: `①`, `㉑`, `❶`, `➀`, `➊`, `⓵`, `⓫`).
+fn single_char_marker(c: char) -> Option<(NumberStyle, u32, bool)> {
+    let cp = c as u32;
+    let circled = |base: u32| (NumberStyle::Circled, cp - base + 1, true);
+    Some(match cp {
+        0x2474..=0x2487 => (NumberStyle::ArabicParen, cp - 0x2474 + 1, true),
+        0x2488..=0x249B => (NumberStyle::ArabicDot, cp - 0x2488 + 1, false),
+        0x3220..=0x3229 => (NumberStyle::ChineseParen, cp - 0x3220 + 1, false),
+        0x2460..=0x2473 => circled(0x2460),
+        0x3251..=0x325F => (NumberStyle::Circled, cp - 0x3251 + 21, true),
+        0x32B1..=0x32BF => (NumberStyle::Circled, cp - 0x32B1 + 36, true),
+        0x2776..=0x277F => circled(0x2776),
+        0x2780..=0x2789 => circled(0x2780),
+        0x278A..=0x2793 => circled(0x278A),
+        0x24F5..=0x24FE => circled(0x24F5),
+        0x24EB..=0x24F4 => (NumberStyle::Circled, cp - 0x24EB + 11, true),
+        _ => return None,
+    })
+}
+
 /// Matches a numbering marker at the start of `s`:
 /// returns (style, number, byte length of the marker, standard form?).
 fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
     let first = s.chars().next()?;
-    // （一） （1） and half-width / mixed variants.
-    if first == '（' || first == '(' {
+    // （一） （1） and their bracket variants.
+    if let Some(open_std) = open_bracket(first) {
         let inner = &s[first.len_utf8()..];
         let (style, n, len) = if let Some((n, len)) = parse_cn_ordinal(inner) {
             (NumberStyle::ChineseParen, n, len)
@@ -212,66 +328,50 @@ fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
             return None;
         };
         let close = inner[len..].chars().next()?;
-        if close != '）' && close != ')' {
-            return None;
-        }
+        let close_std = close_bracket(close)?;
         let mut total = first.len_utf8() + len + close.len_utf8();
-        let mut standard = first == '（' && close == '）';
+        let mut standard = open_std && close_std;
         // A wrong trailing mark: （一）、 （一）. （1）．
         if let Some(c) = s[total..].chars().next()
-            && matches!(c, '、' | '.' | '．' | '，' | ',')
+            && (cn_delimiter(c).is_some() || arabic_delimiter(c).is_some())
+            && !matches!(c, '：' | ':')
         {
             total += c.len_utf8();
             standard = false;
         }
         return Some((style, n, total, standard));
     }
-    // ⑴ … ⒇ (parenthesised digits): level 4.
-    if ('\u{2474}'..='\u{2487}').contains(&first) {
-        let n = first as u32 - 0x2474 + 1;
+    if let Some((style, n, mut standard)) = single_char_marker(first) {
         let mut total = first.len_utf8();
-        let mut standard = true;
-        if let Some(c @ ('、' | '.' | '．')) = s[total..].chars().next() {
+        // ⑴、 ①. : a point after a marker that needs none.
+        if let Some(c) = s[total..].chars().next()
+            && matches!(c, '、' | '.' | '．' | '､' | '﹑')
+        {
             total += c.len_utf8();
             standard = false;
         }
-        return Some((NumberStyle::ArabicParen, n, total, standard));
-    }
-    // ① … ⑳: level 5.
-    if ('\u{2460}'..='\u{2473}').contains(&first) {
-        let n = first as u32 - 0x2460 + 1;
-        let mut total = first.len_utf8();
-        let mut standard = true;
-        if let Some(c @ ('、' | '.' | '．')) = s[total..].chars().next() {
-            total += c.len_utf8();
-            standard = false;
-        }
-        return Some((NumberStyle::Circled, n, total, standard));
+        return Some((style, n, total, standard));
     }
     // 一、 and variants 一. 一．
     if let Some((n, len)) = parse_cn_ordinal(s) {
         let delim = s[len..].chars().next()?;
-        let standard = match delim {
-            '、' => true,
-            '．' | '.' => false,
-            _ => return None,
-        };
+        let standard = cn_delimiter(delim)?;
         return Some((NumberStyle::ChineseComma, n, len + delim.len_utf8(), standard));
     }
     // 1. and variants 1． 1、 1 . 1) (the last is level 5).
     if let Some((n, len)) = parse_arabic(s) {
         let after = &s[len..];
-        let (delim_len, standard, style) = match after.chars().next()? {
-            '.' => (1, true, NumberStyle::ArabicDot),
-            '．' => (3, false, NumberStyle::ArabicDot),
-            '、' => (3, false, NumberStyle::ArabicDot),
-            ')' | '）' => (after.chars().next()?.len_utf8(), true, NumberStyle::Circled),
-            ' ' if after[1..].starts_with('.') || after[1..].starts_with('．') => {
-                (1 + after[1..].chars().next()?.len_utf8(), false, NumberStyle::ArabicDot)
-            }
-            _ => return None,
+        let c = after.chars().next()?;
+        let (delim_len, standard, style) = if let Some(standard) = arabic_delimiter(c) {
+            (c.len_utf8(), standard && len == s[..len].chars().count(), NumberStyle::ArabicDot)
+        } else if c == ')' || c == '）' {
+            (c.len_utf8(), true, NumberStyle::Circled)
+        } else if c == ' ' && after[1..].starts_with(['.', '．']) {
+            (1 + after[1..].chars().next()?.len_utf8(), false, NumberStyle::ArabicDot)
+        } else {
+            return None;
         };
-        // 1.5亿元 is a number, not a heading; so is 2023.09.15.
+        // 1.5亿元 is a number, not a heading; so are 2023.09.15 and 1:30.
         if let Some(c) = after[delim_len..].chars().next()
             && (c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '%')
         {
@@ -282,59 +382,98 @@ fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
     None
 }
 
-/// The role a heading title gives its section.
-pub fn role_of(title: &str) -> u8 {
-    let t = title.trim_end_matches(|c: char| !crate::text::is_han(c));
-    let mut r = 0;
-    const SAFEGUARD_ENDINGS: [&str; 9] =
-        ["保障措施", "保障机制", "组织保障", "工作保障", "实施保障", "工作要求", "组织实施", "实施要求", "保障"];
-    if SAFEGUARD_ENDINGS.iter().any(|e| t.ends_with(e)) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
-        return role::SAFEGUARDS;
-    }
-    if t.ends_with("目标")
-        || t.ends_with("指标")
-        || t.contains("目标任务")
-        || t.contains("目标和任务")
-        || t.contains("目标与任务")
-    {
-        r |= role::TARGETS;
-    }
-    const TASK_ENDINGS: [&str; 12] = [
-        "任务",
-        "重点工作",
-        "主要工作",
-        "工作重点",
-        "举措",
-        "措施",
-        "重点行动",
-        "专项行动",
-        "主要内容",
-        "工作内容",
-        "重点项目",
-        "任务分工",
-    ];
-    if TASK_ENDINGS.iter().any(|e| t.ends_with(e)) {
-        r |= role::TASKS;
-    }
-    const OTHER_ENDINGS: [&str; 10] = [
-        "指导思想",
-        "基本原则",
-        "工作原则",
-        "总体要求",
-        "总体思路",
-        "基本情况",
-        "实施步骤",
-        "进度安排",
-        "时间安排",
-        "工作步骤",
-    ];
-    if r == 0 && OTHER_ENDINGS.iter().any(|e| t.ends_with(e)) {
-        r = role::OTHER;
-    }
-    r
+/// Whether `title` (folded to simplified) ends with one of `words`.
+fn ends_with_any(title: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| title.ends_with(w))
 }
 
-/// Links headings into a tree: parents, section ends and inherited roles.
+/// Titles of safeguard sections (保障措施 …).
+const SAFEGUARD_ENDINGS: [&str; 11] = [
+    "保障措施",
+    "保障机制",
+    "组织保障",
+    "工作保障",
+    "实施保障",
+    "工作要求",
+    "组织实施",
+    "实施要求",
+    "推进机制",
+    "工作机制",
+    "保障",
+];
+
+/// Titles of task sections.
+const TASK_ENDINGS: [&str; 16] = [
+    "任务",
+    "重点工作",
+    "主要工作",
+    "工作重点",
+    "举措",
+    "措施",
+    "重点行动",
+    "专项行动",
+    "主要行动",
+    "主要内容",
+    "工作内容",
+    "重点项目",
+    "任务分工",
+    "工作安排",
+    "重点事项",
+    "具体事项",
+];
+
+/// Titles of sections that are neither targets, tasks nor safeguards.
+const BACKGROUND_ENDINGS: [&str; 24] = [
+    "指导思想",
+    "基本原则",
+    "工作原则",
+    "总体要求",
+    "总体思路",
+    "工作思路",
+    "基本情况",
+    "工作回顾",
+    "工作开展情况",
+    "主要成效",
+    "存在问题",
+    "存在的问题",
+    "面临形势",
+    "发展基础",
+    "发展现状",
+    "重要意义",
+    "编制依据",
+    "适用范围",
+    "实施步骤",
+    "进度安排",
+    "时间安排",
+    "工作步骤",
+    "方法步骤",
+    "实施范围",
+];
+
+/// The role a heading title gives its section. `title` is folded to
+/// simplified characters (`重點任務` reads as `重点任务`).
+pub fn role_of(title: &str) -> Option<Role> {
+    let t = title.trim_end_matches(|c: char| !crate::text::is_han(c));
+    if ends_with_any(t, &SAFEGUARD_ENDINGS) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
+        return Some(Role::Safeguards);
+    }
+    let targets = t.ends_with("目标")
+        || t.ends_with("指标")
+        || t.contains("目标") && t.ends_with("要求")
+        || t.contains("目标任务")
+        || t.contains("目标和任务")
+        || t.contains("目标与任务");
+    let tasks = ends_with_any(t, &TASK_ENDINGS);
+    match (targets, tasks) {
+        (true, true) => Some(Role::TargetsAndTasks),
+        (true, false) => Some(Role::Targets),
+        (false, true) => Some(Role::Tasks),
+        (false, false) => ends_with_any(t, &BACKGROUND_ENDINGS).then_some(Role::Background),
+    }
+}
+
+/// Links headings into a tree: parents, section ends, subtree extents and
+/// inherited roles.
 pub(crate) fn link(headings: &mut [Heading], text_len: usize) {
     let mut stack: Vec<usize> = Vec::new();
     for i in 0..headings.len() {
@@ -342,14 +481,15 @@ pub(crate) fn link(headings: &mut [Heading], text_len: usize) {
         while let Some(&top) = stack.last() {
             let top_level = headings[top].level();
             if top_level >= level || level == 0 {
-                headings[top].end = headings[i].marker.start.min(line_start_of(&headings[i]));
+                headings[top].end = headings[i].marker.start;
+                headings[top].subtree_end = i as u32;
                 stack.pop();
             } else {
                 break;
             }
         }
         headings[i].parent = stack.last().map(|&p| p as u32);
-        if headings[i].own_role == 0
+        if headings[i].own_role.is_none()
             && let Some(&p) = stack.last()
         {
             headings[i].role = headings[p].role;
@@ -358,9 +498,174 @@ pub(crate) fn link(headings: &mut [Heading], text_len: usize) {
     }
     for &i in &stack {
         headings[i].end = text_len as u32;
+        headings[i].subtree_end = headings.len() as u32;
     }
 }
 
-fn line_start_of(h: &Heading) -> u32 {
-    h.marker.start
+/// The headings of a draft in document order, linked into a tree, with the
+/// walks the parser and the rules need.
+#[derive(Clone, Debug, Default)]
+pub struct Outline {
+    headings: Vec<Heading>,
+}
+
+impl std::ops::Deref for Outline {
+    type Target = [Heading];
+
+    fn deref(&self) -> &[Heading] {
+        &self.headings
+    }
+}
+
+impl Outline {
+    /// Links `headings` (in document order) into a tree.
+    pub(crate) fn new(mut headings: Vec<Heading>, text_len: usize) -> Outline {
+        link(&mut headings, text_len);
+        Outline { headings }
+    }
+
+    /// The direct children of heading `i`, in order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.headings[i].subtree_end as usize;
+        let mut j = i + 1;
+        std::iter::from_fn(move || {
+            if j >= end {
+                return None;
+            }
+            let c = j;
+            j = (self.headings[c].subtree_end as usize).max(c + 1);
+            Some(c)
+        })
+    }
+
+    /// The top-level headings (those without a parent), in order.
+    pub fn roots(&self) -> impl Iterator<Item = usize> + '_ {
+        let mut j = 0;
+        std::iter::from_fn(move || {
+            if j >= self.headings.len() {
+                return None;
+            }
+            let c = j;
+            j = (self.headings[c].subtree_end as usize).max(c + 1);
+            Some(c)
+        })
+    }
+
+    /// The ancestors of heading `i`, innermost first (not `i` itself).
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut cur = self.headings[i].parent;
+        std::iter::from_fn(move || {
+            let p = cur? as usize;
+            cur = self.headings[p].parent;
+            Some(p)
+        })
+    }
+
+    /// The descendants of heading `i`, in document order.
+    pub fn descendants(&self, i: usize) -> std::ops::Range<usize> {
+        i + 1..self.headings[i].subtree_end as usize
+    }
+
+    /// Heading `i` or its outermost ancestor.
+    pub fn root_of(&self, i: usize) -> usize {
+        self.ancestors(i).last().unwrap_or(i)
+    }
+
+    /// How many ancestors heading `i` has.
+    pub fn depth(&self, i: usize) -> usize {
+        self.ancestors(i).count()
+    }
+
+    /// The innermost heading whose section contains `offset`.
+    pub fn heading_at(&self, offset: usize) -> Option<usize> {
+        let i = self.headings.partition_point(|h| h.marker.start() <= offset);
+        let mut cur = i.checked_sub(1)?;
+        loop {
+            let h = &self.headings[cur];
+            if h.section().contains(offset) || h.end() == offset {
+                return Some(cur);
+            }
+            cur = h.parent? as usize;
+        }
+    }
+
+    /// The heading whose own role gives heading `i` its effective role, if any.
+    pub fn role_source(&self, i: usize) -> Option<usize> {
+        std::iter::once(i).chain(self.ancestors(i)).find(|&j| self.headings[j].own_role.is_some())
+    }
+}
+
+/// Characters that end a sentence or a heading line; a paragraph ending in
+/// anything else stops mid-sentence.
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '；'
+            | '：'
+            | '…'
+            | '”'
+            | '’'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〗'
+            | '〕'
+            | '］'
+            | '》'
+            | '.'
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | ')'
+            | ']'
+            | '"'
+    )
+}
+
+/// Removes page-chunk markers: text pasted from document-sharing sites is cut
+/// into pages, each starting on a new line with `N、` although it continues the
+/// previous page's sentence mid-word. A run of two or more consecutive `N、`
+/// line starts, most of which follow a long line that stops mid-sentence, is
+/// such a run (with no other heading inside it): its markers are not numbers
+/// and its lines are plain text.
+pub(crate) fn drop_page_chunks(prose: &str, lines: &[Line], headings: &mut Vec<Heading>) {
+    /// A page is long; a heading line that stops without punctuation is short.
+    const MIN_PAGE_CHARS: usize = 40;
+    let is_candidate =
+        |h: &Heading| h.style == NumberStyle::ArabicDot && prose[h.marker.as_range()].ends_with(['、', '､', '﹑']);
+    // Whether the last prose line before `line` is long and stops mid-sentence.
+    let cut_before = |line: usize| {
+        let prev = lines[..line].iter().rev().find(|l| l.kind == LineKind::Prose);
+        prev.is_some_and(|l| {
+            let t = prose[l.content_range().as_range()].trim_end_matches(|c: char| c.is_whitespace() || c == '\0');
+            t.chars().count() >= MIN_PAGE_CHARS && t.chars().next_back().is_some_and(|c| !ends_sentence(c))
+        })
+    };
+    let mut drop = vec![false; headings.len()];
+    let mut i = 0;
+    while i < headings.len() {
+        if !is_candidate(&headings[i]) {
+            i += 1;
+            continue;
+        }
+        // `headings` holds every heading in order, so consecutive entries have no other heading between them.
+        let mut j = i + 1;
+        while j < headings.len() && is_candidate(&headings[j]) && headings[j].number == headings[j - 1].number + 1 {
+            j += 1;
+        }
+        let cuts = (i + 1..j).filter(|&k| cut_before(headings[k].line as usize)).count();
+        if j - i >= 2 && cuts * 2 >= j - i - 1 && cuts > 0 {
+            drop[i..j].iter_mut().for_each(|d| *d = true);
+        }
+        i = j;
+    }
+    let mut k = 0;
+    headings.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }

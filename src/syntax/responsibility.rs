@@ -5,11 +5,12 @@
 //! lines of their own, `（A牵头，B配合）`, `（责任单位：A、B）` alone (the
 //! first listed leads), traditional characters, half-width punctuation.
 
-use crate::text::needles::Needles;
 use std::sync::LazyLock;
 
-use crate::config::Config;
+use crate::syntax::Vocabulary;
 use crate::syntax::markup::{FILLER, Line, LineKind};
+use crate::text::fold::fold;
+use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
 
 /// Words that introduce the lead unit.
@@ -136,15 +137,17 @@ pub(crate) struct Matchers {
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("：".as_bytes()));
-static LEAD_VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&["牵头", "牽頭"]));
+/// Words of an unlabelled clause (`（A、B按职责分工负责）`) and of the verb form (`A牵头`).
+const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
+static VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&CLAUSE_VERBS));
 
 impl Matchers {
-    pub fn new(config: &Config) -> Matchers {
+    pub fn new(vocab: &Vocabulary<'_>) -> Matchers {
         let mut words: Vec<(String, Role)> = Vec::new();
         words.extend(LEAD_ROLES.iter().map(|w| (w.to_string(), Role::Lead)));
-        words.extend(config.lead_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Lead)));
+        words.extend(vocab.lead_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Lead)));
         words.extend(OTHER_ROLES.iter().map(|w| (w.to_string(), Role::Other)));
-        words.extend(config.other_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Other)));
+        words.extend(vocab.other_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Other)));
         words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
         words.retain(|(w, _)| !w.is_empty());
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -166,9 +169,10 @@ impl Matchers {
         self.role_of(label) == Some(Role::Other)
     }
 
-    /// Role labels (`牵头单位：`, `責任單位:` …) in `start..end`, found from the
-    /// colons: colons are rare in prose, so this is a fast scan.
-    fn labels_in(&self, prose: &str, start: usize, end: usize) -> Vec<Label> {
+    /// Role labels (`牵头单位：`, `責任單位:` …) in `start..end` of the folded
+    /// view, found from the colons: colons are rare in prose, so this is a fast scan.
+    fn labels_in(&self, folded: &str, start: usize, end: usize) -> Vec<Label> {
+        let prose = folded;
         let bytes = &prose.as_bytes()[start..end];
         let mut colons: Vec<(usize, usize)> = memchr::memchr_iter(b':', bytes).map(|p| (start + p, 1)).collect();
         colons.extend(FULL_COLON.find_iter(bytes).map(|p| (start + p, 3)));
@@ -183,9 +187,8 @@ impl Matchers {
                 }
             }
             let from = crate::text::floor_char_boundary(prose, q.saturating_sub(self.max_len).max(start));
-            let folded = fold(&prose[from..q]);
-            if let Some((w, role)) = self.words.iter().find(|(w, _)| folded.ends_with(w.as_str())) {
-                // Folding keeps byte lengths: every folded character is 3 bytes either way.
+            let window = &prose[from..q];
+            if let Some((w, role)) = self.words.iter().find(|(w, _)| window.ends_with(w.as_str())) {
                 out.push(Label { start: q - w.len(), end: p + colon_len, role: *role });
             }
         }
@@ -196,11 +199,9 @@ impl Matchers {
 /// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:
 /// returns its byte range within `s`.
 fn lead_verb_in(s: &str) -> Option<(usize, usize)> {
-    let mut hits = Vec::new();
-    LEAD_VERBS.find_all(s.as_bytes(), &mut hits);
-    let p = hits.first()?.0;
+    let p = s.find("牵头")?;
     let mut start = p;
-    for prefix in ["分别", "共同", "负责", "分別", "負責"] {
+    for prefix in ["分别", "共同", "负责"] {
         if s[..p].ends_with(prefix) {
             start = p - prefix.len();
             break;
@@ -209,80 +210,45 @@ fn lead_verb_in(s: &str) -> Option<(usize, usize)> {
     Some((start, p + "牵头".len()))
 }
 
-/// Traditional → simplified for the characters of the role vocabulary.
-const TRAD: &[(char, char)] = &[
-    ('牽', '牵'),
-    ('頭', '头'),
-    ('單', '单'),
-    ('責', '责'),
-    ('參', '参'),
-    ('與', '与'),
-    ('門', '门'),
-    ('協', '协'),
-    ('時', '时'),
-    ('間', '间'),
-    ('負', '负'),
-    ('領', '领'),
-    ('導', '导'),
-    ('處', '处'),
-    ('辦', '办'),
-    ('節', '节'),
-    ('點', '点'),
-    ('統', '统'),
-    ('籌', '筹'),
-    ('關', '关'),
-    ('據', '据'),
-    ('縣', '县'),
-    ('區', '区'),
-    ('爲', '为'),
-    ('為', '为'),
-    ('別', '别'),
-    ('責', '责'),
-    ('職', '职'),
-    ('務', '务'),
-    ('將', '将'),
-    ('實', '实'),
-    ('會', '会'),
-    ('園', '园'),
-    ('廳', '厅'),
-    ('機', '机'),
-    ('構', '构'),
-    ('國', '国'),
-    ('華', '华'),
-    ('發', '发'),
-    ('長', '长'),
-    ('極', '极'),
-    ('學', '学'),
-];
-
-fn fold_char(c: char) -> char {
-    TRAD.iter().find(|(t, _)| *t == c).map_or(c, |&(_, s)| s)
+/// The bracket family of `c` as an opening (`Some((family, true))`) or closing
+/// bracket. A clause may be wrapped in parentheses of any width, or in the
+/// square, tortoise-shell or lenticular pairs drafts also use (`[牵头单位：…]`,
+/// `〔牵头单位：…〕`, `【牵头单位：…】`); an opener matches any closer of its family
+/// (`（…)` is one pair).
+fn bracket(c: char) -> Option<(u8, bool)> {
+    Some(match c {
+        '（' | '(' | '﹙' | '｟' => (0, true),
+        '）' | ')' | '﹚' | '｠' => (0, false),
+        '［' | '[' => (1, true),
+        '］' | ']' => (1, false),
+        '〔' | '﹝' | '〘' => (2, true),
+        '〕' | '﹞' | '〙' => (2, false),
+        '【' | '〖' => (3, true),
+        '】' | '〗' => (3, false),
+        '〈' | '<' => (4, true),
+        '〉' | '>' => (4, false),
+        _ => return None,
+    })
 }
 
-/// The text with traditional characters of the role vocabulary folded to
-/// simplified (borrowed when there are none).
-pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(|c| (c as u32) < 0x4E00 || fold_char(c) == c) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.chars().map(fold_char).collect())
-    }
+/// An opening bracket that can wrap a clause (not the angle brackets of notes).
+fn is_clause_open(c: char) -> bool {
+    bracket(c).is_some_and(|(f, open)| open && f != 4)
 }
 
-fn is_open_paren(c: char) -> bool {
-    c == '（' || c == '('
-}
-
-fn is_close_paren(c: char) -> bool {
-    c == '）' || c == ')'
-}
-
-/// Finds every responsibility clause in the prose view.
-pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &Config) -> Vec<Clause> {
+/// Finds every responsibility clause. Words are matched in `folded` (the prose
+/// view folded to simplified characters); units are read from `prose`.
+pub(crate) fn find_clauses(
+    prose: &str,
+    folded: &str,
+    lines: &[Line],
+    m: &Matchers,
+    vocab: &Vocabulary<'_>,
+) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut consumed = 0usize;
     // 1. Labelled clauses: `牵头单位：…`.
-    for hit in m.labels_in(prose, 0, prose.len()) {
+    for hit in m.labels_in(folded, 0, folded.len()) {
         if hit.start < consumed {
             continue;
         }
@@ -294,9 +260,9 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
         let before = skip_back_spaces(prose, hit.start, line.content as usize);
         let prev = char_before(prose, before).filter(|_| before > line.content as usize);
         let range = match prev {
-            Some(c) if is_open_paren(c) => {
+            Some(c) if is_clause_open(c) => {
                 let open = before - c.len_utf8();
-                match find_close(prose, lines, line_idx, hit.end) {
+                match find_close(prose, lines, line_idx, hit.end, c) {
                     Some(close) => TextRange::new(open, close),
                     None => TextRange::new(open, line.range.end()),
                 }
@@ -308,23 +274,26 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
             _ => continue,
         };
         consumed = range.end();
-        if let Some(clause) = parse_labelled(prose, range, m, config) {
+        if let Some(clause) = parse_labelled(prose, folded, range, m, vocab) {
             clauses.push(clause);
         }
     }
-    // 2. Verb form inside parentheses: `（A、B牵头，C配合）`.
-    let mut extra = Vec::new();
+    // 2. Clauses without labels: `（A、B牵头，C配合）`, `（A、B按职责分工负责）`,
+    // and a line of its own such as `市发改委牵头落实`.
+    let mut extra: Vec<Clause> = Vec::new();
     let mut hits = Vec::new();
-    LEAD_VERBS.find_all(prose.as_bytes(), &mut hits);
-    for (at, _) in hits {
-        let hit = (at, at + "牵头".len());
-        if covered(&clauses, hit.0) || covered(&extra, hit.0) {
+    VERBS.find_all(folded.as_bytes(), &mut hits);
+    for (at, word) in hits {
+        if covered(&clauses, at) || extra.last().is_some_and(|c| c.range.contains(at)) {
             continue;
         }
-        // Must not be a label such as 牵头单位 / 牵头部门.
-        if let Some(next) = char_at(prose, hit.1)
+        let verb = CLAUSE_VERBS[word];
+        let after = at + verb.len();
+        // 牵头单位, 牵头部门 … are labels; 牵头抓总, 牵头组织 … are prose.
+        if verb == "牵头"
+            && let Some(next) = char_at(folded, after)
             && matches!(
-                fold_char(next),
+                next,
                 '单' | '部'
                     | '领'
                     | '责'
@@ -343,23 +312,73 @@ pub(crate) fn find_clauses(prose: &str, lines: &[Line], m: &Matchers, config: &C
                     | '建'
                     | '制'
             )
+            && !own_line_verb(folded, lines, at, after)
         {
             continue;
         }
-        let Some(line_idx) = line_containing(lines, hit.0) else { continue };
+        let Some(line_idx) = line_containing(lines, at) else { continue };
         let line = &lines[line_idx];
-        let Some(open) = find_open_before(prose, line.content as usize, hit.0) else { continue };
-        let close = match find_close(prose, lines, line_idx, hit.1) {
-            Some(c) => c,
-            None => continue,
+        if line.kind != LineKind::Prose {
+            continue;
+        }
+        let clause = match find_open_before(prose, line.content as usize, at) {
+            Some(open) => {
+                let Some(close) = find_close(prose, lines, line_idx, after, char_at(prose, open).unwrap_or('（'))
+                else {
+                    continue;
+                };
+                let range = TextRange::new(open, close);
+                if folded[range.as_range()].contains("牵头") {
+                    parse_verb_form(prose, folded, range, true, vocab)
+                } else {
+                    parse_unlabelled(prose, folded, range, vocab)
+                }
+            }
+            None if verb == "牵头" && own_line_verb(folded, lines, at, after) => {
+                let (a, b) = trim(prose, line.content as usize, line.range.end());
+                parse_verb_form(prose, folded, TextRange::new(a, trim_end_punct(prose, a, b)), false, vocab)
+            }
+            None => None,
         };
-        if let Some(clause) = parse_verb_form(prose, TextRange::new(open, close), config) {
+        if let Some(clause) = clause {
             extra.push(clause);
         }
     }
     clauses.extend(extra);
     clauses.sort_by_key(|c| c.range.start);
     clauses
+}
+
+/// Words after `A牵头` on a line of its own (`市发改委牵头落实`).
+const OWN_LINE_TAILS: [&str; 7] = ["落实", "负责", "推进", "实施", "完成", "办理", "组织实施"];
+
+/// Whether the `牵头` at `at..after` ends a line of its own that lists units
+/// (`市发改委牵头落实`, `市金融办、人民银行潍坊市中心支行分别牵头落实。`): a
+/// short line, no sentence punctuation before the verb, a unit-like first name.
+fn own_line_verb(folded: &str, lines: &[Line], at: usize, after: usize) -> bool {
+    let Some(line) = line_containing(lines, at).map(|i| &lines[i]) else { return false };
+    let head = folded[line.content as usize..at].trim_start_matches(|c: char| is_inline_space(c) || c == '\0');
+    let tail = folded[after..line.range.end()]
+        .trim_end_matches(|c: char| is_inline_space(c) || c == '\0' || matches!(c, '。' | '；' | ';' | '.'));
+    let head = head.trim_end_matches(['分', '别', '共', '同', '负', '责']);
+    !head.is_empty()
+        && head.chars().count() <= 80
+        && !head.contains(['。', '；', ';', '：', ':', '，', ','])
+        && (tail.is_empty() || OWN_LINE_TAILS.contains(&tail))
+        && looks_like_unit(head.split(['、', '/', '／']).next().unwrap_or(""))
+}
+
+/// Endings of unit names: 局, 委, 办, 政府, 管委会, 中心, 公司 …
+const UNIT_ENDINGS: [char; 22] = [
+    '局', '委', '办', '厅', '部', '府', '院', '会', '心', '司', '室', '站', '所', '队', '行', '处', '科', '股', '馆',
+    '校', '社', '团',
+];
+
+/// Whether `name` reads as a unit name (or a generic one such as 各有关部门).
+fn looks_like_unit(name: &str) -> bool {
+    let n = name.trim_matches(|c: char| is_inline_space(c) || c == '\0' || c == '等');
+    (2..=30).contains(&n.chars().count())
+        && (n.chars().next_back().is_some_and(|c| UNIT_ENDINGS.contains(&c)) || is_generic_unit(n))
 }
 
 /// Whether a clause of `sorted` (sorted by start, non-overlapping) contains `offset`.
@@ -395,31 +414,32 @@ fn trim_end_punct(s: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
-/// Finds the `）` closing a clause that starts on line `line_idx`, looking at
-/// most three lines ahead. Returns the byte just past it.
-fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize) -> Option<usize> {
+/// Finds the bracket closing a clause opened by `open` on line `line_idx`,
+/// looking at most three lines ahead. Returns the byte just past it.
+fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: char) -> Option<usize> {
+    let family = bracket(open).map_or(0, |(f, _)| f);
     let mut depth = 0i32;
     let last = (line_idx + 3).min(lines.len() - 1);
     let end = lines[last].range.end();
     let mut at = from;
     for c in prose[from..end].chars() {
-        match c {
-            '（' | '(' | '〈' | '<' => depth += 1,
-            '）' | ')' | '〉' | '>' => {
-                if depth == 0 && is_close_paren(c) {
+        match bracket(c) {
+            Some((_, true)) => depth += 1,
+            Some((f, false)) => {
+                if depth == 0 && f == family {
                     return Some(at + c.len_utf8());
                 }
                 depth -= 1;
             }
-            '。' if depth == 0 => return None,
-            _ => {}
+            None if c == '。' && depth == 0 => return None,
+            None => {}
         }
         at += c.len_utf8();
     }
     None
 }
 
-/// The `（` that opens the parenthesis around `at`, on the same line.
+/// The opening bracket of a clause around `at`, on the same line.
 fn find_open_before(prose: &str, floor: usize, at: usize) -> Option<usize> {
     let mut depth = 0;
     let mut i = at;
@@ -431,16 +451,16 @@ fn find_open_before(prose: &str, floor: usize, at: usize) -> Option<usize> {
         if chars > 120 {
             return None;
         }
-        match c {
-            '）' | ')' => depth += 1,
-            '（' | '(' => {
+        match bracket(c) {
+            Some((_, false)) => depth += 1,
+            Some((f, true)) => {
                 if depth == 0 {
-                    return Some(i);
+                    return (f != 4).then_some(i);
                 }
                 depth -= 1;
             }
-            '。' => return None,
-            _ => {}
+            None if c == '。' => return None,
+            None => {}
         }
     }
     None
@@ -448,24 +468,33 @@ fn find_open_before(prose: &str, floor: usize, at: usize) -> Option<usize> {
 
 fn full_width(prose: &str, range: TextRange) -> bool {
     let s = &prose[range.as_range()];
-    if s.starts_with('(') {
+    if s.starts_with(['(', '[']) {
         return false;
     }
     // Half-width only when a half-width colon appears and no full-width one.
     !s.contains(':') || s.contains('：')
 }
 
-/// Parses `牵头单位：A；责任单位：B、C` (with or without the parentheses).
-fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) -> Option<Clause> {
+/// The inside of a clause: without its brackets when it has them.
+fn inner(prose: &str, range: TextRange) -> (usize, usize, bool) {
     let s = &prose[range.as_range()];
-    let parenthesised = s.starts_with(['（', '(']);
-    let inner_start = if parenthesised { range.start() + s.chars().next()?.len_utf8() } else { range.start() };
-    let inner_end = if parenthesised && s.ends_with(['）', ')']) {
-        range.end() - s.chars().next_back()?.len_utf8()
-    } else {
-        range.end()
+    let first = s.chars().next();
+    let last = s.chars().next_back();
+    let open = first.filter(|&c| is_clause_open(c));
+    let start = range.start() + open.map_or(0, char::len_utf8);
+    let end = match last {
+        Some(c) if open.is_some() && bracket(c).is_some_and(|(_, o)| !o) && s.len() > c.len_utf8() => {
+            range.end() - c.len_utf8()
+        }
+        _ => range.end(),
     };
-    let labels = m.labels_in(prose, inner_start, inner_end);
+    (start, end.max(start), open.is_some())
+}
+
+/// Parses `牵头单位：A；责任单位：B、C` (with or without brackets).
+fn parse_labelled(prose: &str, folded: &str, range: TextRange, m: &Matchers, vocab: &Vocabulary<'_>) -> Option<Clause> {
+    let (inner_start, inner_end, parenthesised) = inner(prose, range);
+    let labels = m.labels_in(folded, inner_start, inner_end);
     if labels.is_empty() {
         return None;
     }
@@ -475,7 +504,7 @@ fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) 
     let mut empty_lead_label = None;
     for (i, label) in labels.iter().enumerate() {
         let seg_end = labels.get(i + 1).map_or(inner_end, |n| n.start);
-        let units = split_units(prose, label.end, seg_end, config);
+        let units = split_units(prose, label.end, seg_end, vocab);
         match label.role {
             Role::Time => {}
             Role::Lead => {
@@ -501,43 +530,38 @@ fn parse_labelled(prose: &str, range: TextRange, m: &Matchers, config: &Config) 
     })
 }
 
-/// Parses `（A、B牵头，C配合）` / `（A分别牵头，B按职责分工负责）`.
-fn parse_verb_form(prose: &str, range: TextRange, config: &Config) -> Option<Clause> {
-    let s = &prose[range.as_range()];
-    let open = s.chars().next()?.len_utf8();
-    let close = s.chars().next_back()?.len_utf8();
-    let inner_start = range.start() + open;
-    let inner_end = range.end() - close;
+/// How units without a lead say they take part.
+const SHARE_WORDS: [&str; 10] =
+    ["按职责分工负责", "按职责负责", "分工负责", "配合", "参与", "协同", "协助", "负责", "共同推进", "按职责"];
+
+/// Where the first share word starts in `folded[start..end]`, as an offset of the text.
+fn share_word_at(folded: &str, start: usize, end: usize) -> Option<usize> {
+    let part = &folded[start..end];
+    SHARE_WORDS.iter().filter_map(|w| part.find(w)).min().map(|p| start + p)
+}
+
+/// Parses `（A、B牵头，C配合）` / `（A分别牵头，B按职责分工负责）`, or the same
+/// without brackets on a line of its own (`市发改委牵头落实`).
+fn parse_verb_form(
+    prose: &str,
+    folded: &str,
+    range: TextRange,
+    bracketed: bool,
+    vocab: &Vocabulary<'_>,
+) -> Option<Clause> {
+    let (inner_start, inner_end, parenthesised) =
+        if bracketed { inner(prose, range) } else { (range.start(), range.end(), false) };
     let mut leads = Vec::new();
     let mut others = Vec::new();
     let mut part_start = inner_start;
-    let inner = &prose[inner_start..inner_end];
-    let mut offsets: Vec<usize> = inner.match_indices(['，', ',', '；', ';']).map(|(i, _)| inner_start + i).collect();
+    let mut offsets: Vec<usize> =
+        folded[inner_start..inner_end].match_indices(['，', ',', '；', ';']).map(|(i, _)| inner_start + i).collect();
     offsets.push(inner_end);
     for sep in offsets {
-        let part = &prose[part_start..sep];
-        if let Some((verb_start, _)) = lead_verb_in(part) {
-            leads.extend(split_units(prose, part_start, part_start + verb_start, config));
-        } else {
-            let folded_part = fold(part);
-            let cut = [
-                "按职责分工负责",
-                "按职责负责",
-                "分工负责",
-                "配合",
-                "参与",
-                "协同",
-                "协助",
-                "负责",
-                "共同推进",
-                "按职责",
-            ]
-            .iter()
-            .filter_map(|w| folded_part.find(w))
-            .min();
-            if let Some(cut) = cut {
-                others.extend(split_units(prose, part_start, part_start + cut, config));
-            }
+        if let Some((verb_start, _)) = lead_verb_in(&folded[part_start..sep]) {
+            leads.extend(split_units(prose, part_start, part_start + verb_start, vocab));
+        } else if let Some(cut) = share_word_at(folded, part_start, sep) {
+            others.extend(split_units(prose, part_start, cut, vocab));
         }
         part_start = sep + prose[sep..].chars().next().map_or(0, char::len_utf8);
     }
@@ -550,13 +574,36 @@ fn parse_verb_form(prose: &str, range: TextRange, config: &Config) -> Option<Cla
         others,
         lead_explicit: true,
         empty_lead_label: None,
-        style: ClauseStyle { parenthesised: true, full_width: !s.starts_with('('), labelled_lead: false },
+        style: ClauseStyle { parenthesised, full_width: full_width(prose, range), labelled_lead: false },
+    })
+}
+
+/// Parses a bracketed clause without labels or 牵头: `（A、B等按职责分工负责）`.
+/// Its first unit leads (the convention for 责任单位 lists). The first name
+/// must read as a unit, so that `（按职责分工负责）` alone is not a clause.
+fn parse_unlabelled(prose: &str, folded: &str, range: TextRange, vocab: &Vocabulary<'_>) -> Option<Clause> {
+    let (inner_start, inner_end, _) = inner(prose, range);
+    let cut = share_word_at(folded, inner_start, inner_end)?;
+    let mut units = split_units(prose, inner_start, cut, vocab);
+    // `A、B等省有关部门和各地级以上市人民政府`: the names before the generic tail.
+    let first = units.first()?;
+    if !looks_like_unit(&prose[first.range.as_range()]) {
+        return None;
+    }
+    let lead = units.remove(0);
+    Some(Clause {
+        range,
+        leads: vec![lead],
+        others: units,
+        lead_explicit: false,
+        empty_lead_label: None,
+        style: ClauseStyle { parenthesised: true, full_width: full_width(prose, range), labelled_lead: false },
     })
 }
 
 /// Splits a list of unit names on 、，；and glued names (市行政审批局市司法局),
 /// respecting brackets (各县（市、区）政府) and dropping notes (〈含…，下同〉).
-pub(crate) fn split_units(prose: &str, start: usize, end: usize, config: &Config) -> Vec<Unit> {
+pub(crate) fn split_units(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut depth = 0i32;
     let mut piece_start = start;
@@ -588,22 +635,29 @@ pub(crate) fn split_units(prose: &str, start: usize, end: usize, config: &Config
                 depth = depth.max(0);
             }
             '、' | '，' | ',' | '；' | ';' | '/' | '／' if depth == 0 => {
-                push_units(prose, piece_start, at, &notes, config, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, &mut units);
                 piece_start = at + c.len_utf8();
             }
             _ if depth == 0 && (is_inline_space(c) || c == '\n' || c == '\r') => {
-                push_units(prose, piece_start, at, &notes, config, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, &mut units);
                 piece_start = at + c.len_utf8();
             }
             _ => {}
         }
         at += c.len_utf8();
     }
-    push_units(prose, piece_start, end, &notes, config, &mut units);
+    push_units(prose, piece_start, end, &notes, vocab, &mut units);
     units
 }
 
-fn push_units(prose: &str, start: usize, end: usize, notes: &[(usize, usize)], config: &Config, out: &mut Vec<Unit>) {
+fn push_units(
+    prose: &str,
+    start: usize,
+    end: usize,
+    notes: &[(usize, usize)],
+    vocab: &Vocabulary<'_>,
+    out: &mut Vec<Unit>,
+) {
     // Cut the piece at a note.
     let mut end = end;
     for &(ns, _) in notes {
@@ -628,7 +682,7 @@ fn push_units(prose: &str, start: usize, end: usize, notes: &[(usize, usize)], c
                 matches!(p, '局' | '委' | '办' | '心' | '厅' | '部' | '院' | '会' | '队' | '室' | '站' | '司' | '府')
             })
         {
-            out.push(make_unit(prose, cut_start, at, config));
+            out.push(make_unit(prose, cut_start, at, vocab));
             cut_start = at;
             chars_in_piece = 0;
         }
@@ -636,7 +690,7 @@ fn push_units(prose: &str, start: usize, end: usize, notes: &[(usize, usize)], c
         chars_in_piece += 1;
         at += c.len_utf8();
     }
-    out.push(make_unit(prose, cut_start, end, config));
+    out.push(make_unit(prose, cut_start, end, vocab));
 }
 
 fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -656,9 +710,9 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn make_unit(prose: &str, start: usize, end: usize, config: &Config) -> Unit {
+fn make_unit(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> Unit {
     let raw = &prose[start..end];
-    let name = std::sync::Arc::from(config.canonical_unit(raw));
+    let name = std::sync::Arc::from(vocab.canonical_unit(raw));
     Unit { range: TextRange::new(start, end), generic: is_generic_unit(raw), name }
 }
 

@@ -1,12 +1,26 @@
 //! Task tables: a Markdown pipe table or a tab- or `｜`-separated table whose
 //! header names a 牵头单位 or 责任单位 column (任务分工方案 are often laid out
 //! this way: 序号｜任务｜措施｜牵头单位｜责任单位｜完成时限). Each row is a task.
+//!
+//! Tables copied from web pages often arrive *flattened*, one cell per line.
+//! When every cell ends with a `|`, the rows can be rebuilt from the header's
+//! width; without any separator (row-spanning cells) only the header can be
+//! recognised, which still tells that the draft assigns units to its items.
 
-use crate::config::Config;
 use crate::syntax::markup::{Line, LineKind};
-use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, fold, split_units};
-use crate::syntax::{Task, numerals};
+use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, split_units};
+use crate::syntax::{Task, Vocabulary, numerals};
 use crate::text::{TextRange, is_inline_space};
+
+/// What the table scan found.
+#[derive(Default)]
+pub(crate) struct Tables {
+    /// One task per table row; `Task::clauses` index into `clauses`.
+    pub tasks: Vec<Task>,
+    pub clauses: Vec<Clause>,
+    /// Some table header names a responsibility column.
+    pub header: bool,
+}
 
 /// Separator of a table line, if it is one.
 fn separator(line: &str) -> Option<char> {
@@ -66,8 +80,7 @@ struct Columns {
 fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Columns> {
     let mut cols = Columns::default();
     for (i, c) in cells.iter().enumerate() {
-        let name = fold(&prose[c.as_range()]);
-        let name = name.trim_matches(|c: char| c == '\0' || is_inline_space(c));
+        let name = prose[c.as_range()].trim_matches(|c: char| c == '\0' || is_inline_space(c) || c == '|');
         if m.is_lead_label(name) {
             cols.lead.get_or_insert(i);
         } else if m.is_other_label(name) {
@@ -88,8 +101,9 @@ fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Colu
 }
 
 /// Finds task tables; returns their rows as tasks and their cells as clauses.
-pub(crate) fn find(prose: &str, lines: &[Line], m: &Matchers, config: &Config, clauses: &mut Vec<Clause>) -> Vec<Task> {
-    let mut tasks = Vec::new();
+/// Header names are matched in `folded`; units are read from `prose`.
+pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, vocab: &Vocabulary<'_>) -> Tables {
+    let mut out = Tables::default();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -98,9 +112,13 @@ pub(crate) fn find(prose: &str, lines: &[Line], m: &Matchers, config: &Config, c
             continue;
         }
         let text = &prose[line.range.as_range()];
-        let Some(sep) = separator(text) else { continue };
-        let header = cells(prose, line.range, sep);
-        let Some(cols) = header_columns(prose, &header, m) else { continue };
+        let Some(sep) = separator(text) else {
+            i = flattened(prose, folded, lines, i - 1, m, vocab, &mut out);
+            continue;
+        };
+        let header = cells(folded, line.range, sep);
+        let Some(cols) = header_columns(folded, &header, m) else { continue };
+        out.header = true;
         // Rows follow until a line that is not a table line.
         while i < lines.len() {
             let row = &lines[i];
@@ -113,50 +131,146 @@ pub(crate) fn find(prose: &str, lines: &[Line], m: &Matchers, config: &Config, c
                 continue; // |---|---|
             }
             let cells = cells(prose, row.range, sep);
-            let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).copied();
-            let task_cell = cell(cols.task).or_else(|| cells.iter().find(|c| !c.is_empty()).copied());
-            let Some(task_cell) = task_cell else { continue };
-            if task_cell.is_empty() {
-                continue;
-            }
-            let number_cell = cell(cols.number);
-            let number = number_cell.and_then(|c| numerals::parse_arabic(&prose[c.as_range()])).map_or(0, |(n, _)| n);
-            let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), config)).unwrap_or_default();
-            let mut others = Vec::new();
-            for &k in &cols.others {
-                if let Some(c) = cells.get(k) {
-                    others.extend(split_units(prose, c.start(), c.end(), config));
-                }
-            }
-            let lead_explicit = cols.lead.is_some() && !leads.is_empty();
-            if leads.is_empty() && !others.is_empty() {
-                leads.push(others.remove(0));
-            }
-            let mut ids = Vec::new();
-            if !leads.is_empty() || !others.is_empty() {
-                ids.push(clauses.len() as u32);
-                clauses.push(Clause {
-                    range: row.range,
-                    leads: leads.clone(),
-                    others: others.clone(),
-                    lead_explicit,
-                    empty_lead_label: None,
-                    style: ClauseStyle { parenthesised: false, full_width: true, labelled_lead: cols.lead.is_some() },
-                });
-            }
-            tasks.push(Task {
-                heading: None,
-                number,
-                range: row.range,
-                marker: number_cell.unwrap_or(TextRange::empty(task_cell.start())),
-                title: task_cell,
-                clauses: ids,
-                leads,
-                others,
-                insert_at: cell(cols.lead).map_or(row.range.end, |c| c.end),
-                table_row: true,
-            });
+            push_row(prose, &cols, &cells, row.range, vocab, &mut out);
         }
     }
-    tasks
+    out
+}
+
+/// Adds one row (its cells) as a task.
+fn push_row(
+    prose: &str,
+    cols: &Columns,
+    cells: &[TextRange],
+    range: TextRange,
+    vocab: &Vocabulary<'_>,
+    out: &mut Tables,
+) {
+    let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).copied();
+    let task_cell = cell(cols.task)
+        .or_else(|| cells.iter().enumerate().find(|(k, c)| !c.is_empty() && Some(*k) != cols.number).map(|(_, c)| *c));
+    let Some(task_cell) = task_cell else { return };
+    if task_cell.is_empty() {
+        return;
+    }
+    let number_cell = cell(cols.number);
+    let number = number_cell.and_then(|c| numerals::parse_arabic(&prose[c.as_range()])).map_or(0, |(n, _)| n);
+    let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), vocab)).unwrap_or_default();
+    let mut others = Vec::new();
+    for &k in &cols.others {
+        if let Some(c) = cells.get(k) {
+            others.extend(split_units(prose, c.start(), c.end(), vocab));
+        }
+    }
+    let lead_explicit = cols.lead.is_some() && !leads.is_empty();
+    if leads.is_empty() && !others.is_empty() {
+        leads.push(others.remove(0));
+    }
+    let mut ids = Vec::new();
+    if !leads.is_empty() || !others.is_empty() {
+        ids.push(out.clauses.len() as u32);
+        out.clauses.push(Clause {
+            range,
+            leads: leads.clone(),
+            others: others.clone(),
+            lead_explicit,
+            empty_lead_label: None,
+            style: ClauseStyle { parenthesised: false, full_width: true, labelled_lead: cols.lead.is_some() },
+        });
+    }
+    out.tasks.push(Task {
+        heading: None,
+        number,
+        range,
+        marker: number_cell.filter(|c| !c.is_empty()).unwrap_or(TextRange::empty(task_cell.start())),
+        title: task_cell,
+        clauses: ids,
+        leads,
+        others,
+        inherited: false,
+        insert_at: cell(cols.lead).map_or(range.end, |c| c.end),
+        table_row: true,
+    });
+}
+
+/// A header cell on a line of its own: a short name, optionally closed by `|`.
+fn header_cell(folded: &str, line: &Line) -> Option<(TextRange, bool)> {
+    // At most eight characters and a closing `|`: skip long lines without looking at them.
+    if line.kind != LineKind::Prose || line.range.len() > 48 {
+        return None;
+    }
+    let (range, piped) = flat_cell(folded, line);
+    let name = &folded[range.as_range()];
+    let n = name.chars().count();
+    ((1..=8).contains(&n) && name.chars().all(crate::text::is_han)).then_some((range, piped))
+}
+
+/// The content of a one-cell line, without a closing `|`, and whether it had one.
+fn flat_cell(prose: &str, line: &Line) -> (TextRange, bool) {
+    let s = &prose[line.content_range().as_range()];
+    let t = s.trim_end_matches(|c: char| is_inline_space(c) || c == '\0');
+    let piped = t.ends_with('|');
+    let t = t.trim_end_matches('|').trim_end_matches(|c: char| is_inline_space(c) || c == '\0');
+    let lead = t.len() - t.trim_start_matches(|c: char| is_inline_space(c) || c == '\0').len();
+    let start = line.content as usize + lead;
+    (TextRange::new(start, (line.content as usize + t.len()).max(start)), piped)
+}
+
+/// A table flattened to one cell per line, starting at line `at`: returns the
+/// line after it (or `at + 1` when there is none). The header is three or
+/// more short names, one of them a responsibility column. When its cells end
+/// with `|`, the rows that follow are rebuilt (a cell runs to the next line
+/// that ends with `|`).
+fn flattened(
+    prose: &str,
+    folded: &str,
+    lines: &[Line],
+    at: usize,
+    m: &Matchers,
+    vocab: &Vocabulary<'_>,
+    out: &mut Tables,
+) -> usize {
+    let mut header = Vec::new();
+    let mut all_piped = true;
+    let mut j = at;
+    while j < lines.len()
+        && let Some((cell, piped)) = header_cell(folded, &lines[j])
+    {
+        header.push(cell);
+        all_piped &= piped;
+        j += 1;
+    }
+    if header.len() < 3 {
+        return at + 1;
+    }
+    let Some(cols) = header_columns(folded, &header, m) else { return at + 1 };
+    out.header = true;
+    if !all_piped {
+        return j;
+    }
+    // Rows: cells end at lines ending in `|`; a row has one cell per header name.
+    let width = header.len();
+    let mut cells: Vec<TextRange> = Vec::new();
+    let mut row_start = None;
+    let mut cell_start: Option<usize> = None;
+    while j < lines.len() && lines[j].kind != LineKind::Blank && lines[j].kind == LineKind::Prose {
+        let (content, piped) = flat_cell(prose, &lines[j]);
+        let start = *cell_start.get_or_insert(content.start());
+        row_start.get_or_insert(lines[j].range.start());
+        j += 1;
+        if !piped {
+            if j - at > 10_000 {
+                break;
+            }
+            continue;
+        }
+        cells.push(TextRange::new(start, content.end().max(start)));
+        cell_start = None;
+        if cells.len() == width {
+            let range = TextRange::new(row_start.take().unwrap_or(start), lines[j - 1].range.end());
+            push_row(prose, &cols, &cells, range, vocab, out);
+            cells.clear();
+        }
+    }
+    j
 }

@@ -1,9 +1,15 @@
 //! Target statements: the sentences that set a goal.
 //!
-//! Inside a target section (工作目标, 主要目标 …): every `——` bullet, every
-//! numbered item, and every sentence phrased as a target (达到, 增长, 突破 …).
-//! Anywhere else: sentences anchored on a year (`到2025年，…`, `力争到…`) and
-//! 力争 sentences with a quantity verb.
+//! Inside a target section (工作目标, 主要目标, 目標要求 …): every `——` bullet,
+//! every numbered item (judged as a whole: its title with its body and
+//! sub-items), and every sentence phrased as a target (达到, 增长 …) or
+//! anchored on a year anywhere in it (`…，到2023年，基本建成…`).
+//! Outside target sections: runs of `——` bullets under no other role when one
+//! of them reads as a target; sentences anchored on a year (`到2025年，…`,
+//! `力争到…`); 力争 sentences with a quantity verb; and, in tasks, sentences
+//! that set a level (`达到…`, `提升至…`, `控制在…`).
+//!
+//! Words are matched in the folded view, so traditional drafts read the same.
 
 use crate::text::needles::Needles;
 use std::sync::LazyLock;
@@ -11,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::syntax::markup::{Line, LineKind};
-use crate::syntax::outline::{Heading, role};
+use crate::syntax::outline::{Outline, Role};
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
 
 /// What kind of target statement.
@@ -25,12 +31,23 @@ pub enum TargetKind {
     Sentence,
     /// A year-anchored or 力争 sentence elsewhere.
     Anchored,
+    /// A sentence that sets a level (达到, 提升至, 控制在 …) outside target sections.
+    Level,
 }
 
 #[derive(Clone, Debug)]
 pub struct TargetStatement {
+    /// What is judged: for a numbered item, its whole section.
     pub range: TextRange,
+    /// What a finding points at: the statement, or an item's first line.
+    pub anchor: TextRange,
     pub kind: TargetKind,
+}
+
+impl TargetStatement {
+    fn new(range: TextRange, kind: TargetKind) -> TargetStatement {
+        TargetStatement { range, anchor: range, kind }
+    }
 }
 
 /// Words that make a sentence a target.
@@ -56,6 +73,20 @@ pub const TARGET_WORDS: &[&str] = &[
     "保持在",
     "年均",
 ];
+
+/// Verbs that set a level: a sentence with one of them states a target even
+/// inside a task (`研发投入强度达到2.5%`, `质量效益达到国内先进水平`).
+pub const LEVEL_VERBS: [&str; 10] =
+    ["达到", "提升至", "提升到", "提高到", "提高至", "控制在", "保持在", "降低至", "下降至", "降低到"];
+
+/// Objects of 达到 that name a purpose, not a level (`达到预期效果`).
+const PURPOSES: [&str; 5] = ["目的", "效果", "预期", "要求", "目标"];
+
+/// A year anchor anywhere in a sentence: `到2023年`, `至2025年底`, `到二〇二五年`.
+static YEAR_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:到|至)(?:[0-9０-９]{4}|20[Xx*＊]{2}|二[〇○零][一二三四五六七八九〇○零]{2})年")
+        .expect("year anchor regex")
+});
 
 static ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -137,86 +168,141 @@ fn could_start_year(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '０'..='９' | '二' | '十' | '“' | '"' | '到' | '至')
 }
 
-/// Words that can open an anchored target sentence.
-const OPENER_WORDS: [&str; 4] = ["到", "至", "争取", "力争"];
+/// Words that can open an anchored target sentence, then the level verbs.
+const OPENER_WORDS: [&str; 14] = [
+    "到",
+    "至",
+    "争取",
+    "力争",
+    "达到",
+    "提升至",
+    "提升到",
+    "提高到",
+    "提高至",
+    "控制在",
+    "保持在",
+    "降低至",
+    "下降至",
+    "降低到",
+];
 static OPENERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&OPENER_WORDS));
 
 const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
 
-/// Year-anchored and 力争 sentences inside `spans` (line ranges outside target
-/// sections, sorted), found from the few words that can open them (one
-/// search over the whole text each) rather than by splitting every line into sentences.
-fn anchored_sentences(prose: &str, spans: &[(usize, usize)], out: &mut Vec<TargetStatement>) {
+/// A stretch of text outside target sections, and whether level verbs count
+/// there (they do in tasks and untitled text, not in background or safeguards).
+#[derive(Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    levels: bool,
+}
+
+/// Whether a level verb at `p` of `text` sets a level rather than a purpose.
+fn sets_level(text: &str, p: usize, verb: &str) -> bool {
+    let after = &text[p + verb.len()..];
+    let head: String = after.chars().take(6).collect();
+    !PURPOSES.iter().any(|w| head.contains(w))
+}
+
+/// Year-anchored, 力争 and level sentences inside `spans` (line ranges outside
+/// target sections, sorted), found from the few words that can open them (one
+/// search over the whole text) rather than by splitting every line into sentences.
+fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatement>) {
     let mut hits = Vec::new();
-    OPENERS.find_all(prose.as_bytes(), &mut hits);
+    OPENERS.find_all(folded.as_bytes(), &mut hits);
     let mut last_sentence = usize::MAX;
     for (at, word) in hits {
-        let lizheng = OPENER_WORDS[word] == "力争";
-        let i = spans.partition_point(|s| s.0 <= at);
-        let Some(&(start, end)) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
-        if at >= end {
+        let word = OPENER_WORDS[word];
+        let i = spans.partition_point(|s| s.start <= at);
+        let Some(&span) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
+        if at >= span.end {
             continue;
         }
-        let text = &prose[start..end];
-        let p = at - start;
-        if !lizheng
+        let text = &folded[span.start..span.end];
+        let p = at - span.start;
+        let level = LEVEL_VERBS.contains(&word);
+        if level && !(span.levels && sets_level(text, p, word)) {
+            continue;
+        }
+        let lizheng = word == "力争";
+        if !level
+            && !lizheng
             && !text[p..].chars().nth(if text[p..].starts_with("争取") { 2 } else { 1 }).is_some_and(could_start_year)
         {
             continue;
         }
         let at_start = p == 0 || text[..p].ends_with(SENTENCE_END) || text[..p].ends_with('\0');
-        if !at_start && !lizheng {
+        if !at_start && !lizheng && !level {
             continue;
         }
         let a = text[..p].rfind(SENTENCE_END).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-        if start + a == last_sentence {
+        if span.start + a == last_sentence {
             continue;
         }
-        last_sentence = start + a;
         let b = text[p..]
             .find(SENTENCE_END)
             .map_or(text.len(), |i| p + i + text[p + i..].chars().next().map_or(1, char::len_utf8));
-        let (a, b) = trim(prose, start + a, start + b);
-        if a < b && is_anchored(&prose[a..b]) {
-            out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Anchored });
+        let (a, b) = trim(folded, span.start + a, span.start + b);
+        if a >= b {
+            continue;
         }
+        let kind = if is_anchored(&folded[a..b]) {
+            TargetKind::Anchored
+        } else if level {
+            TargetKind::Level
+        } else {
+            continue;
+        };
+        last_sentence = a;
+        out.push(TargetStatement::new(TextRange::new(a, b), kind));
     }
 }
 
-pub(crate) fn find(source: &str, prose: &str, lines: &[Line], headings: &[Heading]) -> Vec<TargetStatement> {
+/// Dash bullets (`——`, `--`, `－－`) and list items.
+fn bullet_dashes(text: &str, raw_line: &str) -> Option<usize> {
+    let dashes = text.len() - text.trim_start_matches(['—', '－', '-', '─', '―']).len();
+    (dashes >= 2 || text.starts_with('—') || is_list_item(raw_line)).then_some(dashes)
+}
+
+pub(crate) fn find(source: &str, prose: &str, folded: &str, lines: &[Line], outline: &Outline) -> Vec<TargetStatement> {
     let mut out = Vec::new();
-    let mut plain: Vec<(usize, usize)> = Vec::new();
+    let mut plain: Vec<Span> = Vec::new();
+    // Dash bullets under no role, as runs: (statement, reads as a target).
+    let mut run: Vec<(TargetStatement, bool)> = Vec::new();
+    let flush = |run: &mut Vec<(TargetStatement, bool)>, out: &mut Vec<TargetStatement>| {
+        if run.iter().any(|(_, t)| *t) {
+            out.extend(run.drain(..).map(|(s, _)| s));
+        }
+        run.clear();
+    };
     let mut next_heading = 0usize;
-    let mut stack: Vec<usize> = Vec::new();
     for (li, line) in lines.iter().enumerate() {
+        if line.kind == LineKind::Blank {
+            continue;
+        }
         if line.kind != LineKind::Prose {
+            flush(&mut run, &mut out);
             continue;
         }
         let mut heading_here = None;
-        while next_heading < headings.len() && headings[next_heading].line as usize <= li {
-            if headings[next_heading].line as usize == li {
+        while next_heading < outline.len() && outline[next_heading].line as usize <= li {
+            if outline[next_heading].line as usize == li {
                 heading_here = Some(next_heading);
             }
             next_heading += 1;
         }
-        // The innermost heading whose section contains this line.
-        let current = next_heading.checked_sub(1);
-        stack.clear();
-        let mut cur = current;
-        while let Some(c) = cur {
-            if headings[c].section().contains(line.range.start()) || headings[c].line as usize == li {
-                stack.push(c);
-                break;
-            }
-            cur = headings[c].parent.map(|p| p as usize);
-        }
-        let section_role = stack.first().map_or(0, |&h| headings[h].role);
-        let in_targets = section_role & role::TARGETS != 0;
+        let section = heading_here.or_else(|| outline.heading_at(line.range.start()));
+        let role = section.and_then(|h| outline[h].role);
+        let in_targets = role.is_some_and(Role::has_targets);
+        // Inside a numbered item of a target section (not the section's own text).
+        let in_item = section.is_some_and(|h| outline[h].own_role.is_none());
 
         let (start, end) = match heading_here {
             Some(h) => {
-                let hd = &headings[h];
-                if hd.own_role != 0 {
+                let hd = &outline[h];
+                if hd.own_role.is_some() {
+                    flush(&mut run, &mut out);
                     continue; // a section title such as 一、工作目标
                 }
                 (hd.title.start(), line.range.end())
@@ -228,33 +314,57 @@ pub(crate) fn find(source: &str, prose: &str, lines: &[Line], headings: &[Headin
             continue;
         }
         let raw_line = &source[line.range.as_range()];
-        let text = &prose[start..end];
+        let text = &folded[start..end];
         if in_targets {
-            if heading_here.is_some() {
-                out.push(TargetStatement { range: TextRange::new(start, end), kind: TargetKind::Item });
+            flush(&mut run, &mut out);
+            if let Some(h) = heading_here {
+                // An item is judged as a whole: its title, body and sub-items.
+                let (a, b) = trim(prose, start, outline[h].end());
+                out.push(TargetStatement {
+                    range: TextRange::new(a, b),
+                    anchor: TextRange::new(start, end),
+                    kind: TargetKind::Item,
+                });
                 continue;
             }
-            let dashes = text.len() - text.trim_start_matches(['—', '－', '-', '─', '―']).len();
-            if dashes >= 2 || text.starts_with('—') || is_list_item(raw_line) {
+            if in_item {
+                continue; // part of the item above
+            }
+            if let Some(dashes) = bullet_dashes(text, raw_line) {
                 let (a, b) = trim(prose, start + dashes, end);
                 if a < b {
-                    out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Bullet });
+                    out.push(TargetStatement::new(TextRange::new(a, b), TargetKind::Bullet));
                 }
                 continue;
             }
-            for (a, b) in sentences(prose, start, end) {
-                let s = &prose[a..b];
-                if has_target_word(s) || ANCHOR.is_match(s) {
-                    out.push(TargetStatement { range: TextRange::new(a, b), kind: TargetKind::Sentence });
+            for (a, b) in sentences(folded, start, end) {
+                let s = &folded[a..b];
+                if has_target_word(s) || ANCHOR.is_match(s) || YEAR_ANCHOR.is_match(s) {
+                    out.push(TargetStatement::new(TextRange::new(a, b), TargetKind::Sentence));
                 }
             }
-        } else {
-            plain.push((start, end));
+            continue;
         }
+        if role.is_none()
+            && heading_here.is_none()
+            && let Some(dashes) = bullet_dashes(text, raw_line)
+            && dashes >= 2
+        {
+            let (a, b) = trim(prose, start + dashes, end);
+            if a < b {
+                let reads_as_target = text.contains(['%', '％']) || has_target_word(text);
+                run.push((TargetStatement::new(TextRange::new(a, b), TargetKind::Bullet), reads_as_target));
+                continue;
+            }
+        }
+        flush(&mut run, &mut out);
+        let levels = !matches!(role, Some(Role::Background | Role::Safeguards));
+        plain.push(Span { start, end, levels });
     }
+    flush(&mut run, &mut out);
     if !plain.is_empty() {
-        anchored_sentences(prose, &plain, &mut out);
-        out.sort_by_key(|t| t.range.start);
+        anchored_sentences(folded, &plain, &mut out);
     }
+    out.sort_by_key(|t| t.range.start);
     out
 }

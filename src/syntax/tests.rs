@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::syntax::{SourceKind, parse};
 
 fn check(kind: SourceKind, text: &str, expect: Expect) {
-    expect.assert_eq(&parse(text, kind, &Config::default()).dump());
+    expect.assert_eq(&parse(text, kind, &Config::default().vocabulary()).dump());
 }
 
 #[test]
@@ -16,8 +16,9 @@ fn implementation_plan() {
         SourceKind::PlainText,
         include_str!("../../tests/fixtures/drafts/implementation_plan.txt"),
         expect![[r#"
-            5:1 L1 一、 总体要求 [other]
-              6:1 L2 （一） 指导思想 [other]
+            genre: 实施方案 (line 1)
+            5:1 L1 一、 总体要求 [background]
+              6:1 L2 （一） 指导思想 [background]
               8:1 L2 （二） 工作目标 [targets]
                 target Sentence 到2027年，数字经济发展水平明显提升，具体目标
                 target Bullet 数字经济核心产业增加值占地区生产总值比重达到12
@@ -25,6 +26,7 @@ fn implementation_plan() {
                 target Bullet 数据要素市场体系基本建立，公共数据开放更加有序。
                 target Bullet 软件和信息服务业营业收入与全省平均水平相适应。
             15:1 L1 二、 重点任务 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 7 of 8 carry one)
               16:1 L2 （一） 夯实数字基础设施
                 17:1 L3 1. 加快网络设施建设 => task lead=市工业和信息化局 others=市通信发展管理办公室、各区人民政府(generic)
                 18:1 L3 2. 统筹算力设施布局 => task lead=市发展改革委 others=市数据局、市财政局
@@ -53,23 +55,25 @@ fn markdown_work_points() {
         SourceKind::Markdown,
         include_str!("../../tests/fixtures/drafts/work_points.md"),
         expect![[r#"
-        6:3 L0  南屿市2026年科技创新工作要点
-          10:4 L1 一、 主要目标 [targets]
-            target Bullet 研发投入：全社会研发经费投入增长10%以上。
-            target Bullet 创新主体：高新技术企业数量突破**家。
-            target Bullet 创新生态：创新环境进一步优化。
-          16:4 L1 二、 重点工作 [tasks]
-            18:3 L2 （一） 强化企业创新主体地位
-              20:1 L3 1. 实施科技企业梯次培育行动 => task lead=市科技局 others=各区人民政府(generic)
-              21:1 L3 2. 支持企业建设研发机构 => task lead=- others=-
-            23:3 L2 （二） 推进成果转化
-              25:1 L3 3. 建设中试平台 => task lead=市科技局 others=-
-          36:4 L1 三、 保障措施 [safeguards]
-            38:1 L2 （一） 加强统筹协调
-        33: table row 4 组织科技成果对接活动 => task lead=市科技局 others=市教育局
-        34: table row 5 开展科技金融试点 => task lead=- others=-
-        tasks: 5, clauses: 3
-    "#]],
+            genre: 工作要点 (line 6)
+            6:3 L0  南屿市2026年科技创新工作要点
+              10:4 L1 一、 主要目标 [targets]
+                target Bullet 研发投入：全社会研发经费投入增长10%以上。
+                target Bullet 创新主体：高新技术企业数量突破**家。
+                target Bullet 创新生态：创新环境进一步优化。
+              16:4 L1 二、 重点工作 [tasks]
+                tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+                18:3 L2 （一） 强化企业创新主体地位
+                  20:1 L3 1. 实施科技企业梯次培育行动 => task lead=市科技局 others=各区人民政府(generic)
+                  21:1 L3 2. 支持企业建设研发机构 => task lead=- others=-
+                23:3 L2 （二） 推进成果转化
+                  25:1 L3 3. 建设中试平台 => task lead=市科技局 others=-
+              36:4 L1 三、 保障措施 [safeguards]
+                38:1 L2 （一） 加强统筹协调
+            33: table row 4 组织科技成果对接活动 => task lead=市科技局 others=市教育局
+            34: table row 5 开展科技金融试点 => task lead=- others=-
+            tasks: 5, clauses: 3
+        "#]],
     );
 }
 
@@ -79,14 +83,16 @@ fn township_points_without_units() {
         SourceKind::PlainText,
         include_str!("../../tests/fixtures/drafts/township_points.txt"),
         expect![[r#"
-        3:1 L1 一、 重点工作 [tasks]
-          4:1 L3 1. 抓好项目建设 => task lead=- others=-
-          5:1 L3 2. 抓好乡村振兴 => task lead=- others=-
-            target Anchored 巩固拓展脱贫攻坚成果，力争农民人均可支配收入增长
-          6:1 L3 3. 抓好基层治理 => task lead=- others=-
-        7:1 L1 二、 工作要求 [safeguards]
-        tasks: 3, clauses: 0
-    "#]],
+            genre: 工作要点 (line 1)
+            3:1 L1 一、 重点工作 [tasks]
+              tasks below (no responsibility markup; task heading word)
+              4:1 L3 1. 抓好项目建设 => task lead=- others=-
+              5:1 L3 2. 抓好乡村振兴 => task lead=- others=-
+                target Anchored 巩固拓展脱贫攻坚成果，力争农民人均可支配收入增长
+              6:1 L3 3. 抓好基层治理 => task lead=- others=-
+            7:1 L1 二、 工作要求 [safeguards]
+            tasks: 3, clauses: 0
+        "#]],
     );
 }
 
@@ -96,11 +102,12 @@ fn division_table() {
         SourceKind::PlainText,
         include_str!("../../tests/fixtures/drafts/division_table.txt"),
         expect![[r#"
-        4: table row 1 推行“一件事一次办” => task lead=市行政审批局 others=市行政审批局、市司法局
-        5: table row 2 压缩企业开办时间 => task lead=市市场监管局 others=市税务局
-        6: table row 3 优化水电气报装服务 => task lead=- others=-
-        tasks: 3, clauses: 2
-    "#]],
+            genre: 任务分工/责任分解 (line 1)
+            4: table row 1 推行“一件事一次办” => task lead=市行政审批局 others=市行政审批局、市司法局
+            5: table row 2 压缩企业开办时间 => task lead=市市场监管局 others=市税务局
+            6: table row 3 优化水电气报装服务 => task lead=- others=-
+            tasks: 3, clauses: 2
+        "#]],
     );
 }
 
@@ -110,8 +117,10 @@ fn heading_variants() {
         SourceKind::PlainText,
         "一、总体要求\n二．主要任务\n（一）、加快建设\n(二)推进改革\n1、第一项\n2 .第二项\n３．第三项\n（1）子项\n⑵子项\n①细项\n1.5亿元投资\n2023.09.15印发\n一是加强领导\n第一，加强领导\n",
         expect![[r#"
-            1:1 L1 一、 总体要求 [other]
+            genre: 未识别（按计划类处理）
+            1:1 L1 一、 总体要求 [background]
             2:1 L1 二． (nonstandard) 主要任务 [tasks]
+              tasks below (no responsibility markup; task heading word)
               3:1 L2 （一）、 (nonstandard) 加快建设 => task lead=- others=-
               4:1 L2 (二) (nonstandard) 推进改革
                 5:1 L3 1、 (nonstandard) 第一项 => task lead=- others=-
@@ -144,7 +153,7 @@ fn any_input_yields_a_document() {
         "\u{feff}一、",
     ] {
         for kind in [SourceKind::PlainText, SourceKind::Markdown] {
-            let doc = parse(text, kind, &Config::default());
+            let doc = parse(text, kind, &Config::default().vocabulary());
             assert_eq!(doc.prose.len(), text.len());
             let _ = doc.dump();
         }

@@ -3,8 +3,10 @@
 //! Everything in the core speaks byte offsets into the analysed `&str`; the
 //! only conversions to lines and columns live in [`line_index`].
 
+pub mod fold;
 pub mod line_index;
 pub(crate) mod needles;
+mod t2s;
 
 pub use line_index::{LineCol, LineIndex};
 

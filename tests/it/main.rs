@@ -13,5 +13,6 @@ mod props;
 mod schema;
 mod seeds;
 mod support;
+mod t2s;
 mod tidy;
 mod vscode;

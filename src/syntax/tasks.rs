@@ -1,0 +1,445 @@
+//! Tasks: which numbered items of a draft are tasks, and who leads each.
+//!
+//! The model follows how drafts are written, not what their headings say
+//! (DOMAIN.md §2, "Where tasks sit in the outline"):
+//!
+//! 1. **Responsibility attaches at the task level.** Each clause belongs to
+//!    the innermost numbered item that contains it. The *task level* of a
+//!    top-level section is the numbering style (`一、` `（一）` `1.` `（1）` `①`)
+//!    of the items its clauses belong to (the most common one). Every item of
+//!    that style in the section is a task, and the items without a clause are
+//!    exactly the findings.
+//! 2. **A clause after the last sub-item covers the group** (运城: `(1)…(4)`
+//!    then `（责任单位：…）`). When a clause belongs to the last item of a list
+//!    whose other items carry none, and that item's style is not the task
+//!    level found from the other clauses, the clause belongs to the list's
+//!    parent.
+//! 3. **Sections without clauses take the draft's level.** Plans number tasks
+//!    straight through topic headings; a section whose items carry no clause
+//!    (all of them forgotten) uses the level at which the rest of the draft's
+//!    clauses attach.
+//! 4. **Roles exclude, clauses include.** Items of a safeguards or background
+//!    section (保障措施, 指导思想 …) and of a target section are not tasks,
+//!    unless clauses attach inside that section (a 责任分解 assigns its targets
+//!    too).
+//! 5. **Without any clause**, a draft that names a responsibility column in a
+//!    table header has its leaf items as tasks; otherwise the task-section
+//!    heading words (主要任务, 重点工作 …, in either script) make tasks of the
+//!    items below them, and only in plans (not in speeches, reports or notices).
+//! 6. **Responsibility covers what is below it.** A task without a clause of
+//!    its own takes the units of the nearest enclosing item whose own text
+//!    (before its first sub-item) carries a clause.
+
+use std::collections::HashMap;
+
+use crate::syntax::genre::Genre;
+use crate::syntax::markup::{Line, LineKind};
+use crate::syntax::outline::{NumberStyle, Outline};
+use crate::syntax::responsibility::{self, Clause, Unit};
+use crate::text::{TextRange, is_inline_space};
+
+/// A numbered task, or a row of a task table.
+#[derive(Clone, Debug)]
+pub struct Task {
+    /// Index into [`crate::syntax::Document::headings`]; `None` for a table row.
+    pub heading: Option<u32>,
+    pub number: u32,
+    /// The task's whole span: its heading line, body, sub-items and clauses.
+    pub range: TextRange,
+    pub marker: TextRange,
+    pub title: TextRange,
+    /// Indices into [`crate::syntax::Document::clauses`] of the clauses inside the task.
+    pub clauses: Vec<u32>,
+    /// Lead units (explicit, or the first listed responsible unit).
+    pub leads: Vec<Unit>,
+    pub others: Vec<Unit>,
+    /// The units come from an enclosing item's clause, not the task's own.
+    pub inherited: bool,
+    /// Where a responsibility clause for this task would be inserted.
+    pub insert_at: u32,
+    /// The task is a row of a task table.
+    pub table_row: bool,
+}
+
+impl Task {
+    /// Whether at least one lead is a specific unit (not 各有关单位 …).
+    pub fn has_specific_lead(&self) -> bool {
+        self.leads.iter().any(|u| !u.generic)
+    }
+}
+
+/// Why the items of a section are tasks, as `planlint outline` explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Responsibility clauses attach to items of this level in this section.
+    Clauses,
+    /// No clause attaches in this section; the draft's clauses attach at this level elsewhere.
+    DraftLevel,
+    /// No clause anywhere, but a table header names a responsibility column: the leaf items.
+    ColumnHeader,
+    /// No responsibility markup in the draft: a task-section heading word names the section.
+    RoleWord,
+}
+
+/// A section whose items at one numbering level are tasks.
+#[derive(Clone, Debug)]
+pub struct TaskSection {
+    /// The section's heading (a top-level heading, or a task-role heading for [`Basis::RoleWord`]).
+    pub root: u32,
+    /// The numbering style of its tasks.
+    pub style: NumberStyle,
+    pub basis: Basis,
+    /// Tasks of the section carrying a clause of their own, and all its tasks.
+    pub marked: u32,
+    pub tasks: u32,
+}
+
+impl Basis {
+    /// The explanation shown by `planlint outline`.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Basis::Clauses => "responsibility clauses attach at this level",
+            Basis::DraftLevel => "no clause here; the draft's clauses attach at this level",
+            Basis::ColumnHeader => "a table header names a responsibility column; leaf items",
+            Basis::RoleWord => "no responsibility markup; task heading word",
+        }
+    }
+}
+
+/// What task inference needs from the rest of the parse.
+pub(crate) struct Input<'p> {
+    pub prose: &'p str,
+    pub lines: &'p [Line],
+    pub outline: &'p Outline,
+    /// Clauses in the text (not table cells), sorted by start.
+    pub clauses: &'p [Clause],
+    pub genre: Genre,
+    /// A table header names a responsibility column somewhere in the draft.
+    pub column_header: bool,
+}
+
+/// Finds the tasks among the numbered items.
+pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
+    let outline = input.outline;
+    let n = outline.len();
+    if n == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    // 1. The item each clause belongs to.
+    let mut owner: Vec<Option<usize>> = input.clauses.iter().map(|c| outline.heading_at(c.range.start())).collect();
+    let mut owned = vec![0u32; n];
+    for o in owner.iter().flatten() {
+        owned[*o] += 1;
+    }
+    // Clauses owned anywhere in each heading's subtree (prefix sums over document order).
+    let mut prefix = vec![0u32; n + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i] + owned[i];
+    }
+    let in_subtree = |i: usize| prefix[outline[i].subtree_end as usize] - prefix[i];
+
+    // 2. Votes: distinct items with a clause, per (section, style). A clause
+    // after the last item of an otherwise unmarked list is decided later.
+    let ambiguous: Vec<bool> = owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, h, &in_subtree))).collect();
+    let mut votes: HashMap<(usize, NumberStyle), Vec<usize>> = HashMap::new();
+    let vote = |votes: &mut HashMap<(usize, NumberStyle), Vec<usize>>, h: usize| {
+        let v = votes.entry((region_of(outline, h), outline[h].style)).or_default();
+        if !v.contains(&h) {
+            v.push(h);
+        }
+    };
+    for (k, o) in owner.iter().enumerate() {
+        if let Some(h) = *o
+            && !ambiguous[k]
+        {
+            vote(&mut votes, h);
+        }
+    }
+    for (k, o) in owner.iter_mut().enumerate() {
+        let Some(h) = *o else { continue };
+        if !ambiguous[k] {
+            continue;
+        }
+        let level = best_style(&votes, Some(region_of(outline, h))).or_else(|| best_style(&votes, None));
+        if level != Some(outline[h].style)
+            && let Some(p) = outline[h].parent
+        {
+            *o = Some(p as usize);
+        }
+        vote(&mut votes, o.expect("set above"));
+    }
+    let mut owned = vec![0u32; n];
+    for o in owner.iter().flatten() {
+        owned[*o] += 1;
+    }
+    let mut prefix = vec![0u32; n + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i] + owned[i];
+    }
+    let in_subtree = |i: usize| prefix[outline[i].subtree_end as usize] - prefix[i];
+
+    // 3. The task level of each top-level section.
+    let draft_level = best_style(&votes, None);
+    let mut sections: Vec<TaskSection> = Vec::new();
+    let mut heads: Vec<usize> = Vec::new();
+    let excluded = |h: usize| match outline.role_source(h) {
+        None => false,
+        Some(r) => match outline[r].role {
+            Some(role) if role.has_tasks() => false,
+            Some(_) => in_subtree(r) == 0,
+            None => false,
+        },
+    };
+    if let Some(draft_level) = draft_level {
+        for root in regions(outline) {
+            let (style, basis) = match best_style(&votes, Some(root)) {
+                Some(s) => (s, Basis::Clauses),
+                None => (draft_level, Basis::DraftLevel),
+            };
+            let before = heads.len();
+            for h in std::iter::once(root).chain(outline.descendants(root)) {
+                if outline[h].style == style && !excluded(h) {
+                    heads.push(h);
+                } else if outline[h].level() < style.level()
+                    && outline[h].style != NumberStyle::Markdown
+                    && owned[h] > 0
+                    && !outline.descendants(h).any(|d| outline[d].style == style)
+                    && !excluded(h)
+                {
+                    // A shallower item carrying its own clause, with no task-level items below it.
+                    heads.push(h);
+                }
+            }
+            if heads.len() > before {
+                let marked = heads[before..].iter().filter(|&&h| in_subtree(h) > 0).count() as u32;
+                sections.push(TaskSection {
+                    root: root as u32,
+                    style,
+                    basis,
+                    marked,
+                    tasks: (heads.len() - before) as u32,
+                });
+            }
+        }
+    } else if input.column_header {
+        for root in regions(outline) {
+            let before = heads.len();
+            for h in std::iter::once(root).chain(outline.descendants(root)) {
+                let leaf = outline.children(h).next().is_none();
+                if leaf && outline[h].style != NumberStyle::Markdown && !excluded(h) {
+                    heads.push(h);
+                }
+            }
+            if heads.len() > before {
+                sections.push(TaskSection {
+                    root: root as u32,
+                    style: outline[heads[before]].style,
+                    basis: Basis::ColumnHeader,
+                    marked: 0,
+                    tasks: (heads.len() - before) as u32,
+                });
+            }
+        }
+    } else if input.genre.is_plan() {
+        for (i, h) in outline.iter().enumerate() {
+            let is_root = h.own_role.is_some_and(|r| r.has_tasks());
+            let parent_is_tasks = h.parent.is_some_and(|p| outline[p as usize].role.is_some_and(|r| r.has_tasks()));
+            if is_root && !parent_is_tasks {
+                let before = heads.len();
+                collect_by_role(input, i, &mut heads);
+                if heads.len() > before {
+                    sections.push(TaskSection {
+                        root: i as u32,
+                        style: outline[heads[before]].style,
+                        basis: Basis::RoleWord,
+                        marked: 0,
+                        tasks: (heads.len() - before) as u32,
+                    });
+                }
+            }
+        }
+    }
+    heads.sort_unstable();
+    heads.dedup();
+
+    // 4. Each task's units: its own clauses, or those of an enclosing item.
+    let tasks = heads.iter().map(|&h| make_task(input, &owner, h)).collect();
+    (tasks, sections)
+}
+
+/// Whether a clause belonging to heading `h` may instead cover `h`'s list:
+/// `h` is the last of two or more items of its style under its parent, has no
+/// sub-items, and no other item of the list carries a clause. The parent must
+/// not be a top-level section: `一、` heads a part of the plan, not a task
+/// whose steps its items would be.
+fn covers_group(outline: &Outline, h: usize, in_subtree: &impl Fn(usize) -> u32) -> bool {
+    let Some(p) = outline[h].parent else { return false };
+    let p = p as usize;
+    if outline[p].level() < 2 {
+        return false;
+    }
+    if outline.children(h).next().is_some() {
+        return false;
+    }
+    let siblings: Vec<usize> = outline.children(p).filter(|&s| outline[s].style == outline[h].style).collect();
+    siblings.len() >= 2 && siblings.last() == Some(&h) && siblings.iter().all(|&s| s == h || in_subtree(s) == 0)
+}
+
+/// The section a heading's clauses vote in: its outermost numbered ancestor
+/// (or itself); a Markdown title above the numbered headings does not count.
+fn region_of(outline: &Outline, h: usize) -> usize {
+    std::iter::once(h)
+        .chain(outline.ancestors(h))
+        .filter(|&a| outline[a].style != NumberStyle::Markdown)
+        .last()
+        .unwrap_or(h)
+}
+
+/// The sections that take part in task inference: the outermost numbered headings.
+fn regions(outline: &Outline) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = outline.roots().collect();
+    stack.reverse();
+    while let Some(h) = stack.pop() {
+        if outline[h].style == NumberStyle::Markdown {
+            let mut kids: Vec<usize> = outline.children(h).collect();
+            kids.reverse();
+            stack.extend(kids);
+        } else {
+            out.push(h);
+        }
+    }
+    out
+}
+
+/// The style with the most marked items, in one section or (None) the whole
+/// draft; ties go to the shallower level.
+fn best_style(votes: &HashMap<(usize, NumberStyle), Vec<usize>>, region: Option<usize>) -> Option<NumberStyle> {
+    let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
+    for ((r, style), items) in votes {
+        if region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
+            *counts.entry(*style).or_default() += items.len();
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
+}
+
+/// Task-role sections without any responsibility markup: the items below the
+/// heading that are not groups of further items (a group is an item with
+/// sub-items and no text of its own).
+fn collect_by_role(input: &Input<'_>, node: usize, out: &mut Vec<usize>) {
+    let outline = input.outline;
+    for child in outline.children(node) {
+        let h = &outline[child];
+        if h.own_role.is_some_and(|r| !r.has_tasks())
+            || h.style == NumberStyle::Markdown && h.own_role.is_none_or(|r| !r.has_tasks())
+        {
+            continue; // a targets / safeguards / background section inside the task section
+        }
+        let is_group = outline.children(child).next().is_some() && !has_body(input, child);
+        if is_group {
+            collect_by_role(input, child, out);
+        } else {
+            out.push(child);
+        }
+    }
+}
+
+/// Whether heading `i` has text of its own before its first child heading.
+fn has_body(input: &Input<'_>, i: usize) -> bool {
+    let outline = input.outline;
+    let h = &outline[i];
+    if h.body.is_some() {
+        return true;
+    }
+    let stop = outline.get(i + 1).map_or(h.end(), |n| n.marker.start().min(h.end()));
+    let first_line = h.line as usize + 1;
+    input.lines[first_line.min(input.lines.len())..]
+        .iter()
+        .take_while(|l| l.range.start() < stop)
+        .any(|l| l.kind == LineKind::Prose)
+}
+
+/// Indices of the clauses starting inside `range` (`clauses` is sorted by start).
+fn clauses_in(clauses: &[Clause], range: TextRange) -> std::ops::Range<usize> {
+    let first = clauses.partition_point(|c| c.range.start < range.start);
+    let last = clauses.partition_point(|c| c.range.start < range.end);
+    first..last
+}
+
+fn make_task(input: &Input<'_>, owner: &[Option<usize>], i: usize) -> Task {
+    let h = &input.outline[i];
+    let range = h.section();
+    let ids: Vec<u32> = clauses_in(input.clauses, range).map(|k| k as u32).collect();
+    let (mut leads, mut others) = units_of(input.clauses, ids.iter().map(|&k| k as usize));
+    let mut inherited = false;
+    if ids.is_empty() {
+        // The nearest enclosing item whose own text carries a clause.
+        for a in input.outline.ancestors(i) {
+            let own: Vec<usize> = (0..input.clauses.len()).filter(|&k| owner[k] == Some(a)).collect();
+            if !own.is_empty() {
+                (leads, others) = units_of(input.clauses, own.into_iter());
+                inherited = true;
+                break;
+            }
+        }
+    }
+    Task {
+        heading: Some(i as u32),
+        number: h.number,
+        range,
+        marker: h.marker,
+        title: h.title,
+        clauses: ids,
+        leads,
+        others,
+        inherited,
+        insert_at: insert_point(input.prose, input.lines, range) as u32,
+        table_row: false,
+    }
+}
+
+/// Leads and other units of a task with these clauses: explicit leads win;
+/// a second clause without a lead label (责任单位 on its own line) adds only
+/// others; without any lead label the first listed unit leads.
+fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize>) -> (Vec<Unit>, Vec<Unit>) {
+    let ids: Vec<usize> = ids.collect();
+    let mut leads = Vec::new();
+    let mut others = Vec::new();
+    let explicit = ids.iter().any(|&c| clauses[c].lead_explicit);
+    for &c in &ids {
+        let c = &clauses[c];
+        if explicit && !c.lead_explicit {
+            others.extend(c.leads.iter().cloned());
+        } else {
+            leads.extend(c.leads.iter().cloned());
+        }
+        others.extend(c.others.iter().cloned());
+    }
+    if !explicit && leads.len() > 1 {
+        others.splice(0..0, leads.drain(1..));
+    }
+    (leads, others)
+}
+
+/// End of the last prose text in `range` (before trailing blank lines).
+fn insert_point(prose: &str, lines: &[Line], range: TextRange) -> usize {
+    let first = responsibility::line_containing(lines, range.start()).unwrap_or(0);
+    let mut best = range.start();
+    for l in &lines[first..] {
+        if l.range.start() >= range.end() && l.range.start() > range.start() {
+            break;
+        }
+        if l.kind == LineKind::Prose {
+            let mut e = l.range.end().min(range.end().max(l.range.start()));
+            while e > l.range.start() {
+                match prose[..e].chars().next_back() {
+                    Some(c) if is_inline_space(c) || c == '\0' => e -= c.len_utf8(),
+                    _ => break,
+                }
+            }
+            best = e;
+        }
+    }
+    best
+}
