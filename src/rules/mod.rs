@@ -4,7 +4,7 @@
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lang::Lang;
-use crate::syntax::Document;
+use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
 pub(crate) mod missing_lead_unit;
@@ -134,4 +134,26 @@ pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
         check(&mut ctx);
     }
     out
+}
+
+/// Drops the findings that a suppression directive covers. The directive's
+/// rule names are resolved here, with [`find`]: a directive without names
+/// covers every rule; one whose names are all unknown covers none.
+pub(crate) fn apply_suppressions(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    if doc.suppressions.is_empty() {
+        return;
+    }
+    let resolved: Vec<(&Suppression, Option<Vec<&'static Rule>>)> = doc
+        .suppressions
+        .iter()
+        .map(|s| {
+            let rules = (!s.names.is_empty()).then(|| s.names.iter().filter_map(|&n| find(doc.slice(n))).collect());
+            (s, rules)
+        })
+        .collect();
+    diagnostics.retain(|d| {
+        !resolved.iter().any(|(s, rules)| {
+            s.covers_offset(d.range.start()) && rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.code == d.rule.code))
+        })
+    });
 }

@@ -18,7 +18,7 @@ pub mod targets;
 #[cfg(test)]
 mod tests;
 
-pub use markup::{Line, LineKind, Suppressions};
+pub use markup::{Line, LineKind, Suppression, SuppressionKind};
 pub use outline::{Heading, NumberStyle, role};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
@@ -82,7 +82,8 @@ pub struct Document<'a> {
     pub clauses: Vec<Clause>,
     pub tasks: Vec<Task>,
     pub targets: Vec<TargetStatement>,
-    pub suppressions: Suppressions,
+    /// Suppression directives in the order written, rule names unresolved.
+    pub suppressions: Vec<Suppression>,
 }
 
 impl Document<'_> {
