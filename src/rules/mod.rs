@@ -13,6 +13,7 @@ pub(crate) mod placeholder;
 pub(crate) mod target_without_number;
 #[cfg(test)]
 pub(crate) mod tests;
+pub(crate) mod unknown_rule;
 
 /// A rule's identity and documentation.
 #[derive(Debug, PartialEq, Eq)]
@@ -69,6 +70,7 @@ type Check = fn(&mut Ctx<'_>);
 
 /// Every rule with its check, sorted by code.
 static REGISTRY: &[(&Rule, Check)] = &[
+    (&unknown_rule::UNKNOWN_RULE, unknown_rule::check),
     (&placeholder::PLACEHOLDER, placeholder::check),
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
@@ -138,7 +140,8 @@ pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
 
 /// Drops the findings that a suppression directive covers. The directive's
 /// rule names are resolved here, with [`find`]: a directive without names
-/// covers every rule; one whose names are all unknown covers none.
+/// covers every rule; one whose names are all unknown covers none (and
+/// `unknown-rule` reports the names).
 pub(crate) fn apply_suppressions(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
     if doc.suppressions.is_empty() {
         return;
