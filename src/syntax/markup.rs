@@ -107,10 +107,10 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let mut prose = ProseBuf { text, buf: None };
     let mut lines = Vec::with_capacity(text.len() / 80 + 1);
     // Directives waiting for the next line of text, the open block, and
-    // every directive seen, by the index of the line it is written on.
+    // the directives whose coverage is known.
     let mut pending_next_line: Vec<Suppression> = Vec::new();
     let mut open_block: Option<Suppression> = None;
-    let mut suppressions: Vec<(usize, Suppression)> = Vec::new();
+    let mut suppressions: Vec<Suppression> = Vec::new();
 
     // Markdown block state.
     let mut in_front_matter = false;
@@ -187,7 +187,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                 }
                 if let Some(s) = trailing_directive(text, line.range) {
                     blank(&mut prose, s.directive.start(), end);
-                    suppressions.push((s.directive.start(), s));
+                    suppressions.push(s);
                 }
                 blank_emphasis(text, &mut prose, line.content as usize, end, md);
             }
@@ -201,7 +201,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
         if line.kind == LineKind::Prose && !pending_next_line.is_empty() {
             for mut s in pending_next_line.drain(..) {
                 s.covers = Some(line.range);
-                suppressions.push((s.directive.start(), s));
+                suppressions.push(s);
             }
         }
         lines.push(line);
@@ -209,15 +209,15 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
         line_no += 1;
     }
     close_block(&mut open_block, &mut suppressions, text.len());
-    suppressions.extend(pending_next_line.into_iter().map(|s| (s.directive.start(), s)));
-    suppressions.sort_by_key(|(at, _)| *at);
-    Markup { lines, prose: prose.finish(), suppressions: suppressions.into_iter().map(|(_, s)| s).collect() }
+    suppressions.extend(pending_next_line);
+    suppressions.sort_by_key(|s| s.directive.start);
+    Markup { lines, prose: prose.finish(), suppressions }
 }
 
-fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<(usize, Suppression)>, end: usize) {
+fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<Suppression>, end: usize) {
     if let Some(mut s) = open.take() {
         s.covers = Some(TextRange::new(s.directive.start(), end));
-        suppressions.push((s.directive.start(), s));
+        suppressions.push(s);
     }
 }
 
