@@ -4,8 +4,9 @@
 //! Crate map:
 //! - [`analyze`] is the façade: text + [`Config`] → [`Analysis`]. Pure: no IO, no async, never panics.
 //! - [`syntax`] turns text into a [`syntax::Document`]: outline, sections, tasks,
-//!   responsibility clauses, target statements, suppressions.
-//! - [`rules`] holds one file per rule; each inspects the Document.
+//!   responsibility clauses, target statements, suppression directives (as written).
+//! - [`rules`] holds one file per rule; each inspects the Document. It also
+//!   resolves the suppression directives' rule names and drops what they cover.
 //! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
 //!
 //! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
@@ -44,7 +45,7 @@ pub fn analyze<'a>(text: &'a str, kind: SourceKind, config: &Config) -> Analysis
     let text = &text[..text::floor_char_boundary(text, MAX_TEXT_LEN)];
     let document = syntax::parse(text, kind, &config.vocabulary());
     let mut diagnostics = rules::run(&document, config);
-    diagnostics.retain(|d| !document.suppressions.is_suppressed(d.rule, d.range.start()));
+    rules::apply_suppressions(&document, &mut diagnostics);
     diagnostics
         .sort_by(|a, b| (a.range.start, a.range.end, a.rule.code).cmp(&(b.range.start, b.range.end, b.rule.code)));
     Analysis { document, diagnostics }

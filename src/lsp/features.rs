@@ -82,8 +82,11 @@ pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionO
                 ..Default::default()
             }));
         }
+        // A finding inside a suppression directive is about the directive
+        // (`unknown-rule`): a directive on the line above would not cover it.
+        let in_directive = analysis.document.suppressions.iter().any(|s| s.directive.contains(d.range.start()));
         let line = d_range.start.line;
-        if disabled.contains(&(line, d.rule.name)) {
+        if in_directive || disabled.contains(&(line, d.rule.name)) {
             continue;
         }
         disabled.push((line, d.rule.name));
@@ -276,6 +279,21 @@ mod tests {
         // Applying the suppression silences the finding.
         let silenced = "二、重点任务\n1.建设平台。新建3个。（牵头单位：区科技局）\n<!-- planlint-disable-next-line missing-lead-unit -->\n2.优化服务。办理100项。\n";
         assert!(diagnostics(silenced, SourceKind::PlainText, &Config::default(), Enc::Utf16).is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_directive_gets_its_fix_but_no_suppression() {
+        let s = snap("<!-- planlint-disable-next-line plcaeholder -->\n培育**家企业。\n");
+        let uri: Uri = "file:///d.txt".parse().unwrap();
+        let here = Range { start: Position { line: 0, character: 35 }, end: Position { line: 0, character: 35 } };
+        let titles: Vec<String> = code_actions(&s, &uri, here)
+            .into_iter()
+            .map(|a| {
+                let CodeActionOrCommand::CodeAction(a) = a else { panic!("not an action") };
+                a.title
+            })
+            .collect();
+        assert_eq!(titles, ["改为“placeholder”"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lang::Lang;
-use crate::syntax::Document;
+use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
 pub(crate) mod missing_lead_unit;
@@ -13,6 +13,7 @@ pub(crate) mod placeholder;
 pub(crate) mod target_without_number;
 #[cfg(test)]
 pub(crate) mod tests;
+pub(crate) mod unknown_rule;
 
 /// A rule's identity and documentation.
 #[derive(Debug, PartialEq, Eq)]
@@ -69,6 +70,7 @@ type Check = fn(&mut Ctx<'_>);
 
 /// Every rule with its check, sorted by code.
 static REGISTRY: &[(&Rule, Check)] = &[
+    (&unknown_rule::UNKNOWN_RULE, unknown_rule::check),
     (&placeholder::PLACEHOLDER, placeholder::check),
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
@@ -134,4 +136,27 @@ pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
         check(&mut ctx);
     }
     out
+}
+
+/// Drops the findings that a suppression directive covers. The directive's
+/// rule names are resolved here, with [`find`]: a directive without names
+/// covers every rule; one whose names are all unknown covers none (and
+/// `unknown-rule` reports the names).
+pub(crate) fn apply_suppressions(doc: &Document<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    if doc.suppressions.is_empty() {
+        return;
+    }
+    let resolved: Vec<(&Suppression, Option<Vec<&'static Rule>>)> = doc
+        .suppressions
+        .iter()
+        .map(|s| {
+            let rules = (!s.names.is_empty()).then(|| s.names.iter().filter_map(|&n| find(doc.slice(n))).collect());
+            (s, rules)
+        })
+        .collect();
+    diagnostics.retain(|d| {
+        !resolved.iter().any(|(s, rules)| {
+            s.covers_offset(d.range.start()) && rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.code == d.rule.code))
+        })
+    });
 }

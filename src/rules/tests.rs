@@ -1,6 +1,7 @@
 //! Test helpers: `check(rule, text, expect)` renders one rule's findings as
 //! `line:col CODE [flagged text] message`, plus `(severity)` when it differs
 //! from the rule's default and `(fix: …)` when a fix is offered.
+//! `check_rules` does the same for several rules run together.
 
 use std::fmt::Write;
 
@@ -12,9 +13,14 @@ use crate::rules::Rule;
 use crate::syntax::SourceKind;
 
 pub(crate) fn render(rule: &Rule, kind: SourceKind, config: &Config, text: &str) -> String {
+    render_rules(&[rule], kind, config, text)
+}
+
+/// Renders the findings of `rules` (all other rules off).
+pub(crate) fn render_rules(rules: &[&Rule], kind: SourceKind, config: &Config, text: &str) -> String {
     let mut config = config.clone();
     for r in crate::rules::all() {
-        if r.code != rule.code {
+        if !rules.iter().any(|x| x.code == r.code) {
             config.rules.insert(r.name, Level::Off);
         }
     }
@@ -32,7 +38,7 @@ pub(crate) fn render(rule: &Rule, kind: SourceKind, config: &Config, text: &str)
             &text[d.range.as_range()],
             d.message
         );
-        if d.severity != rule.default_severity {
+        if d.severity != d.rule.default_severity {
             let _ = write!(out, " ({})", d.severity.as_str());
         }
         if let Some(fix) = &d.fix {
@@ -63,4 +69,8 @@ pub(crate) fn check_md(rule: &Rule, text: &str, expect: Expect) {
 
 pub(crate) fn check_with(rule: &Rule, kind: SourceKind, config: &Config, text: &str, expect: Expect) {
     expect.assert_eq(&render(rule, kind, config, text));
+}
+
+pub(crate) fn check_rules(rules: &[&Rule], kind: SourceKind, text: &str, expect: Expect) {
+    expect.assert_eq(&render_rules(rules, kind, &Config::default(), text));
 }

@@ -4,10 +4,13 @@
 //! HTML comments, planlint directives, emphasis delimiters) is overwritten with
 //! [`FILLER`]. Rules read the prose view, so a range found there is a valid
 //! range of the original text.
+//!
+//! Suppression directives are recorded here as plain data ([`Suppression`]):
+//! what they cover and the rule names as written. This module does not know
+//! which rules exist; the rules layer resolves the names after parsing.
 
 use std::borrow::Cow;
 
-use crate::rules::{self, Rule};
 use crate::syntax::SourceKind;
 use crate::text::{TextRange, char_at, char_before, is_cjk_punct, is_inline_space};
 
@@ -43,43 +46,57 @@ impl Line {
     }
 }
 
-/// Suppression comments found in the document.
-#[derive(Clone, Debug, Default)]
-pub struct Suppressions {
-    items: Vec<Suppression>,
+/// Which directive a [`Suppression`] is, as written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SuppressionKind {
+    /// `planlint-disable-next-line`: the next line of text.
+    NextLine,
+    /// `planlint-disable-line`: its own line when written after the text
+    /// (`… <!-- planlint-disable-line -->`), the next line of text when
+    /// written on a line of its own.
+    ThisLine,
+    /// `planlint-disable` up to the next `planlint-disable` or
+    /// `planlint-enable` line, or to the end of the text.
+    Block,
 }
 
-#[derive(Clone, Debug)]
-struct Suppression {
-    range: TextRange,
-    /// `None` = every rule.
-    rules: Option<Vec<&'static Rule>>,
+/// One suppression directive: where it is written, what it covers and the
+/// rule names it lists, unresolved.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    /// The directive itself: its line, or the trailing `<!-- … -->`.
+    pub directive: TextRange,
+    /// The text whose findings it suppresses. `None` for a next-line
+    /// directive with no line of text after it.
+    pub covers: Option<TextRange>,
+    /// Each rule name or code as written, as a range of the text. Empty:
+    /// the directive names no rule and so covers every rule.
+    pub names: Vec<TextRange>,
 }
 
-impl Suppressions {
-    /// Whether findings of `rule` starting at `offset` are suppressed.
-    pub fn is_suppressed(&self, rule: &Rule, offset: usize) -> bool {
-        self.items.iter().any(|s| {
-            (s.range.contains(offset) || s.range.end() == offset && s.range.is_empty())
-                && s.rules.as_ref().is_none_or(|rs| rs.iter().any(|r| r.code == rule.code))
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+impl Suppression {
+    /// Whether a finding starting at `offset` lies in the text this directive
+    /// covers. A directive never covers a finding about itself (inside its
+    /// own text), so a block or a trailing directive cannot hide a problem
+    /// with its own rule names.
+    pub fn covers_offset(&self, offset: usize) -> bool {
+        !self.directive.contains(offset)
+            && self.covers.is_some_and(|c| c.contains(offset) || c.end() == offset && c.is_empty())
     }
 }
 
 pub(crate) struct Markup<'a> {
     pub lines: Vec<Line>,
     pub prose: Cow<'a, str>,
-    pub suppressions: Suppressions,
+    /// In the order the directives are written.
+    pub suppressions: Vec<Suppression>,
 }
 
-enum Directive {
-    NextLine(Option<Vec<&'static Rule>>),
-    ThisLine(Option<Vec<&'static Rule>>),
-    Disable(Option<Vec<&'static Rule>>),
+/// A directive on a line of its own.
+enum LineDirective {
+    /// A disabling directive, its text still to be attached (`covers: None`).
+    Disable(Suppression),
     Enable,
 }
 
@@ -89,9 +106,11 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let bytes = text.as_bytes();
     let mut prose = ProseBuf { text, buf: None };
     let mut lines = Vec::with_capacity(text.len() / 80 + 1);
-    let mut pending_next_line: Vec<Option<Vec<&'static Rule>>> = Vec::new();
-    let mut open_block: Option<(usize, Option<Vec<&'static Rule>>)> = None;
-    let mut suppressions = Suppressions::default();
+    // Directives waiting for the next line of text, the open block, and
+    // the directives whose coverage is known.
+    let mut pending_next_line: Vec<Suppression> = Vec::new();
+    let mut open_block: Option<Suppression> = None;
+    let mut suppressions: Vec<Suppression> = Vec::new();
 
     // Markdown block state.
     let mut in_front_matter = false;
@@ -138,16 +157,15 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                     line.content = rest as u32;
                 }
             }
-        } else if let Some(d) = parse_directive(line_text) {
+        } else if let Some(d) = parse_directive(text, line.range) {
             line.kind = LineKind::Directive;
             match d {
-                Directive::NextLine(rules) => pending_next_line.push(rules),
-                Directive::ThisLine(rules) => pending_next_line.push(rules),
-                Directive::Disable(rules) => {
+                LineDirective::Disable(s) if s.kind == SuppressionKind::Block => {
                     close_block(&mut open_block, &mut suppressions, start);
-                    open_block = Some((start, rules));
+                    open_block = Some(s);
                 }
-                Directive::Enable => close_block(&mut open_block, &mut suppressions, start),
+                LineDirective::Disable(s) => pending_next_line.push(s),
+                LineDirective::Enable => close_block(&mut open_block, &mut suppressions, start),
             }
         } else if is_thematic_break(line_text) {
             line.kind = LineKind::NonProse;
@@ -167,10 +185,9 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                 } else {
                     line.content = (start + indent) as u32;
                 }
-                if let Some(rules) = trailing_directive(line_text) {
-                    suppressions.items.push(Suppression { range: line.range, rules });
-                    let at = start + line_text.rfind("<!--").unwrap_or(line_text.len());
-                    blank(&mut prose, at, end);
+                if let Some(s) = trailing_directive(text, line.range) {
+                    blank(&mut prose, s.directive.start(), end);
+                    suppressions.push(s);
                 }
                 blank_emphasis(text, &mut prose, line.content as usize, end, md);
             }
@@ -182,8 +199,9 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
             line.kind = LineKind::Blank;
         }
         if line.kind == LineKind::Prose && !pending_next_line.is_empty() {
-            for rules in pending_next_line.drain(..) {
-                suppressions.items.push(Suppression { range: line.range, rules });
+            for mut s in pending_next_line.drain(..) {
+                s.covers = Some(line.range);
+                suppressions.push(s);
             }
         }
         lines.push(line);
@@ -191,12 +209,15 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
         line_no += 1;
     }
     close_block(&mut open_block, &mut suppressions, text.len());
+    suppressions.extend(pending_next_line);
+    suppressions.sort_by_key(|s| s.directive.start);
     Markup { lines, prose: prose.finish(), suppressions }
 }
 
-fn close_block(open: &mut Option<(usize, Option<Vec<&'static Rule>>)>, suppressions: &mut Suppressions, end: usize) {
-    if let Some((start, rules)) = open.take() {
-        suppressions.items.push(Suppression { range: TextRange::new(start, end), rules });
+fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<Suppression>, end: usize) {
+    if let Some(mut s) = open.take() {
+        s.covers = Some(TextRange::new(s.directive.start(), end));
+        suppressions.push(s);
     }
 }
 
@@ -252,8 +273,9 @@ fn blank(prose: &mut ProseBuf<'_>, start: usize, end: usize) {
     prose.buf.get_or_insert_with(|| text.as_bytes().to_vec())[start..end].fill(FILLER);
 }
 
-/// Parses a line that is only a suppression directive.
-fn parse_directive(line: &str) -> Option<Directive> {
+/// Parses the line `range` of `text` when it is only a suppression directive.
+fn parse_directive(text: &str, range: TextRange) -> Option<LineDirective> {
+    let line = &text[range.as_range()];
     let t = line.trim();
     let body = if let Some(inner) = t.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) {
         inner.trim()
@@ -263,31 +285,56 @@ fn parse_directive(line: &str) -> Option<Directive> {
         t
     };
     let rest = body.strip_prefix("planlint-")?;
-    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-    let rules = parse_rule_list(args);
-    Some(match word.trim_end_matches(':') {
-        "disable-next-line" => Directive::NextLine(rules),
-        "disable-line" => Directive::ThisLine(rules),
-        "disable" => Directive::Disable(rules),
-        "enable" => Directive::Enable,
+    let (word, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, &rest[rest.len()..]));
+    let kind = match word.trim_end_matches(':') {
+        "disable-next-line" => SuppressionKind::NextLine,
+        "disable-line" => SuppressionKind::ThisLine,
+        "disable" => SuppressionKind::Block,
+        "enable" => return Some(LineDirective::Enable),
         _ => return None,
-    })
+    };
+    let names = rule_names(args, range.start() + offset_in(line, args));
+    Some(LineDirective::Disable(Suppression { kind, directive: range, covers: None, names }))
 }
 
-/// `… <!-- planlint-disable-line placeholder -->` at the end of a line of text.
-fn trailing_directive(line: &str) -> Option<Option<Vec<&'static Rule>>> {
+/// `… <!-- planlint-disable-line placeholder -->` at the end of the line
+/// `range` of `text`; it covers that line.
+fn trailing_directive(text: &str, range: TextRange) -> Option<Suppression> {
+    let line = &text[range.as_range()];
     let t = line.trim_end();
     let inner = t.strip_suffix("-->")?;
     let open = inner.rfind("<!--")?;
     let body = inner[open + 4..].trim();
     let rest = body.strip_prefix("planlint-disable-line")?;
-    Some(parse_rule_list(rest))
+    let args = rest.strip_prefix(':').unwrap_or(rest);
+    if args.starts_with(|c: char| !c.is_whitespace()) {
+        return None;
+    }
+    let names = rule_names(args, range.start() + offset_in(line, args));
+    let directive = TextRange::new(range.start() + open, range.start() + t.len());
+    Some(Suppression { kind: SuppressionKind::ThisLine, directive, covers: Some(range), names })
 }
 
-fn parse_rule_list(args: &str) -> Option<Vec<&'static Rule>> {
-    let rules: Vec<&'static Rule> =
-        args.split([',', ' ', '，', '、']).filter(|s| !s.is_empty()).filter_map(rules::find).collect();
-    if rules.is_empty() { None } else { Some(rules) }
+/// The rule names in `args` (which starts at byte `at` of the text),
+/// separated by white space, commas or `、`.
+fn rule_names(args: &str, at: usize) -> Vec<TextRange> {
+    let mut names = Vec::new();
+    let mut name_start = None;
+    for (i, c) in args.char_indices().chain([(args.len(), ' ')]) {
+        if c.is_whitespace() || matches!(c, ',' | '，' | '、') {
+            if let Some(s) = name_start.take() {
+                names.push(TextRange::new(at + s, at + i));
+            }
+        } else if name_start.is_none() {
+            name_start = Some(i);
+        }
+    }
+    names
+}
+
+/// The byte offset of `part`, a subslice of `whole`, in `whole`.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
 }
 
 /// `***`, `---`, `___`, `* * *`, `===`: a separator line, not text.

@@ -20,7 +20,7 @@ pub mod tasks;
 mod tests;
 
 pub use genre::Genre;
-pub use markup::{Line, LineKind, Suppressions};
+pub use markup::{Line, LineKind, Suppression, SuppressionKind};
 pub use outline::{Heading, NumberStyle, Outline, Role};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
@@ -86,7 +86,8 @@ pub struct Document<'a> {
     /// The sections whose items are tasks, and why.
     pub task_sections: Vec<TaskSection>,
     pub targets: Vec<TargetStatement>,
-    pub suppressions: Suppressions,
+    /// Suppression directives in the order written, rule names unresolved.
+    pub suppressions: Vec<Suppression>,
 }
 
 impl Document<'_> {

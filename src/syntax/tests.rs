@@ -159,3 +159,46 @@ fn any_input_yields_a_document() {
         }
     }
 }
+
+/// Each suppression directive as `kind @where [directive] covers from..to
+/// names [name@where …]`, with 1-based lines and char columns.
+fn check_suppressions(kind: SourceKind, text: &str, expect: Expect) {
+    let doc = parse(text, kind, &Config::default().vocabulary());
+    let index = crate::text::LineIndex::new(text);
+    let pos = |offset: usize| {
+        let p = index.char_col(text, offset);
+        format!("{}:{}", p.line + 1, p.col + 1)
+    };
+    let mut out = String::new();
+    for s in &doc.suppressions {
+        let covers = match s.covers {
+            Some(c) => format!("{}..{}", pos(c.start()), pos(c.end())),
+            None => "nothing".to_string(),
+        };
+        let names: Vec<String> = s.names.iter().map(|&n| format!("{}@{}", doc.slice(n), pos(n.start()))).collect();
+        out.push_str(&format!(
+            "{:?} @{} [{}] covers {covers} names [{}]\n",
+            s.kind,
+            pos(s.directive.start()),
+            doc.slice(s.directive),
+            names.join(" ")
+        ));
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn suppression_directives_are_data() {
+    // Names are kept as written, known or not; an empty list is every rule.
+    let text = "<!-- planlint-disable-next-line plcaeholder, PL201 -->\n\n采购X型设备。\n完成X项。<!-- planlint-disable-line:  占位符、numbering -->\n// planlint-disable\n某某集团。\nplanlint-enable\nplanlint-disable-line\n到X年。\nplanlint-disable-next-line nosuchrule";
+    let expected = expect![[r#"
+        NextLine @1:1 [<!-- planlint-disable-next-line plcaeholder, PL201 -->] covers 3:1..3:8 names [plcaeholder@1:33 PL201@1:46]
+        ThisLine @4:6 [<!-- planlint-disable-line:  占位符、numbering -->] covers 4:1..4:52 names [占位符@4:35 numbering@4:39]
+        Block @5:1 [// planlint-disable] covers 5:1..7:1 names []
+        ThisLine @8:1 [planlint-disable-line] covers 9:1..9:5 names []
+        NextLine @10:1 [planlint-disable-next-line nosuchrule] covers nothing names [nosuchrule@10:28]
+    "#]];
+    check_suppressions(SourceKind::PlainText, text, expected);
+    let md = parse(text, SourceKind::Markdown, &Config::default().vocabulary());
+    assert_eq!(md.suppressions, parse(text, SourceKind::PlainText, &Config::default().vocabulary()).suppressions);
+}

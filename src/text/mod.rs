@@ -6,6 +6,7 @@
 pub mod fold;
 pub mod line_index;
 pub(crate) mod needles;
+#[rustfmt::skip] // generated: tests/it/t2s.rs writes it
 mod t2s;
 
 pub use line_index::{LineCol, LineIndex};

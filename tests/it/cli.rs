@@ -296,6 +296,13 @@ fn suppression_comments_work_in_both_kinds() {
     for name in ["a.txt", "a.md"] {
         assert_eq!(spans(&json(dir.path(), &[name]).1), ["4:2-4:3 PL101"], "{name}");
     }
+    // A misspelt rule name suppresses nothing and is reported, with the right name as a safe fix.
+    write(dir.path(), "typo.md", "<!-- planlint-disable-next-line plcaeholder -->\n培育**家企业。\n");
+    let (_, findings) = json(dir.path(), &["typo.md"]);
+    assert_eq!(spans(&findings), ["1:33-1:44 PL001", "2:3-2:5 PL101"]);
+    assert_eq!(findings[0]["rule"], "unknown-rule");
+    assert_eq!(findings[0]["fix"]["applicability"], "safe");
+    assert_eq!(findings[0]["fix"]["edits"][0]["replacement"], "placeholder");
 }
 
 #[test]
@@ -327,7 +334,7 @@ fn rules_explain_and_outline() {
     let (code, out, _) = run(dir.path(), &["rules"]);
     assert_eq!(code, 0);
     let names: Vec<&str> = out.lines().map(|l| l.split_whitespace().nth(1).unwrap()).collect();
-    assert_eq!(names, ["placeholder", "missing-lead-unit", "target-without-number", "numbering"]);
+    assert_eq!(names, ["unknown-rule", "placeholder", "missing-lead-unit", "target-without-number", "numbering"]);
 
     for key in ["placeholder", "PL101", "pl101"] {
         let (code, out, _) = run(dir.path(), &["explain", key]);

@@ -125,3 +125,53 @@ fn no_ignored_or_should_panic_tests() {
         );
     }
 }
+
+/// Where `text`, Rust source, names the rules module: a path through it
+/// (`crate::rules`, `rules::find`) or a `use` that imports it (`use crate::{config, rules};`,
+/// also over several lines).
+fn names_the_rules_module(text: &str) -> Option<String> {
+    for needle in ["crate::rules", "rules::"] {
+        if text.contains(needle) {
+            return Some(format!("`{needle}`"));
+        }
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let t = t.strip_prefix("pub").map_or(t, |r| r.trim_start_matches(|c: char| c != ' ').trim_start());
+        if t.starts_with("use ") {
+            let statement = &text[offset..];
+            let statement = &statement[..statement.find(';').unwrap_or(statement.len())];
+            if statement.split(|c: char| !(c.is_alphanumeric() || c == '_')).any(|word| word == "rules") {
+                return Some(format!("`{}`", statement.split_whitespace().collect::<Vec<_>>().join(" ")));
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[test]
+fn the_parser_does_not_know_the_rules() {
+    for bad in [
+        "use crate::rules::find;",
+        "//! Doc.\n\nuse crate::{config::Config,\n    rules,\n};",
+        "    pub(crate) use crate::{rules};",
+        "let r = rules::all();",
+    ] {
+        assert!(names_the_rules_module(bad).is_some(), "the check misses {bad:?}");
+    }
+    assert_eq!(names_the_rules_module("//! Because rules read the prose view;\nuse crate::text;"), None);
+    for (rel, text) in sources() {
+        if !(rel.starts_with("src/syntax/") || rel.starts_with("src/text/")) {
+            continue;
+        }
+        if let Some(found) = names_the_rules_module(&text) {
+            panic!(
+                "{rel} names the rules module ({found}): the parser sits below the rules; it records \
+                 what it reads (e.g. suppression directives with their rule names as written) and the \
+                 rules layer resolves it"
+            );
+        }
+    }
+}

@@ -8,7 +8,13 @@ use std::path::Path;
 use std::process::Command;
 
 fn npm(dir: &Path, args: &[&str]) {
-    let out = Command::new("npm").args(args).current_dir(dir).output().expect("npm runs");
+    // The extension's tests compare its rule list with this build's `planlint rules`.
+    let out = Command::new("npm")
+        .args(args)
+        .current_dir(dir)
+        .env("PLANLINT_BIN", env!("CARGO_BIN_EXE_planlint"))
+        .output()
+        .expect("npm runs");
     assert!(
         out.status.success(),
         "npm {} failed in {}:\n{}\n{}",

@@ -22,6 +22,8 @@ export type Level = (typeof LEVELS)[number];
 
 /** Rule names and codes the server knows (`planlint rules`). */
 export const RULE_KEYS = [
+  'unknown-rule',
+  'PL001',
   'placeholder',
   'PL101',
   'missing-lead-unit',

@@ -134,9 +134,12 @@ describe('package.json contributes', () => {
 });
 
 describe('rules known to the server', () => {
-  // Whichever build is there (CI builds debug); skipped when planlint is not built.
+  // The binary of this cargo test run (PLANLINT_BIN, set by tests/it/vscode.rs), else
+  // whichever build is there; skipped when planlint is not built.
   const exe = process.platform === 'win32' ? 'planlint.exe' : 'planlint';
-  const bin = ['release', 'debug'].map((p) => path.join(repoRoot, 'target', p, exe)).find((f) => fs.existsSync(f));
+  const bin =
+    process.env.PLANLINT_BIN ||
+    ['release', 'debug'].map((p) => path.join(repoRoot, 'target', p, exe)).find((f) => fs.existsSync(f));
   it('are all listed in planlint.rules (name and code)', { skip: !bin && 'planlint not built' }, () => {
     assert.ok(bin);
     const r = spawnSync(bin, ['rules', '--lang', 'en'], { encoding: 'utf8' });
