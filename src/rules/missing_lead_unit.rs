@@ -8,17 +8,40 @@ use crate::text::TextRange;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that every numbered task in a task section (主要任务, 重点任务 …)
-    /// names a lead unit. Every way drafts mark responsibility counts:
-    /// `（牵头单位：…；责任单位：…）` inline or split over lines, labels on
-    /// lines of their own, `（A牵头，B配合）`, and `（责任单位：…）` alone,
-    /// where the first unit listed leads. A clause after a task's sub-items
-    /// covers the task.
+    /// Checks that every task names a lead unit. Tasks are found from the
+    /// draft's structure, not from heading words: the numbered items at the
+    /// level where the draft's responsibility clauses attach are its tasks
+    /// (`一、聚焦…` → `1.` `2.` … numbered straight through topic headings,
+    /// `一、` → `（一）` → `1.`, or `（一）` items whose clause follows their
+    /// steps), and the items at that level without a clause are the findings.
+    /// Items of safeguard, background and target sections are tasks only when
+    /// the draft assigns units there too (a 责任分解 of its targets). A draft
+    /// with no clause at all falls back to the task-section heading words
+    /// (主要任务, 重点工作, 重點任務 …). Speeches, reports and notices assign
+    /// no tasks. `planlint outline` shows, per section, why its items are tasks.
     ///
-    /// 检查任务部分（主要任务、重点任务等）的每一项编号任务是否明确了牵头单位。各种
-    /// 标注方式都认可：行内或跨行的“（牵头单位：…；责任单位：…）”、单独成行的标注、
-    /// “（A牵头，B配合）”，以及只有“（责任单位：…）”的写法（列第一位的为牵头单位）。
-    /// 写在子项之后的分工适用于整项任务。
+    /// 检查每项任务是否明确了牵头单位。任务按稿件的结构认定，而不是按标题用词：
+    /// 责任分工标注所在的那一级编号条目就是任务（如“一、聚焦…”下连续编号的“1.”
+    /// “2.”，“一、”→“（一）”→“1.”，或分工写在各步骤之后的“（一）”条目），同级中
+    /// 没有标注的条目即为问题。保障措施、指导思想等部分和目标部分的条目，只有在
+    /// 稿件也为其标注了单位时（如对预期目标的责任分解）才算任务。全文没有任何
+    /// 分工标注时，以“主要任务”“重点工作”等标题词为准。讲话、汇报、通知不含任务。
+    /// `planlint outline` 会逐节说明为何这些条目被认定为任务。
+    ///
+    /// Every way drafts mark responsibility counts: `（牵头单位：…；责任单位：…）`
+    /// in any bracket pair (`[…]`, `〔…〕`, `【…】`), inline or split over lines,
+    /// labels on lines of their own, `（A牵头，B配合）`, `A牵头落实` on a line of
+    /// its own, `（A、B按职责分工负责）` and `（责任单位：…）` alone (the first unit
+    /// listed leads), table columns (also when the table is flattened to one
+    /// cell per line), in simplified or traditional script. A clause after a
+    /// task's sub-items covers the task; a clause on an item covers the tasks
+    /// below it that have none of their own.
+    ///
+    /// 各种标注方式都认可：任意括号（`[…]`、`〔…〕`、`【…】`）中行内或跨行的
+    /// “（牵头单位：…；责任单位：…）”、单独成行的标注、“（A牵头，B配合）”、单独一行的
+    /// “A牵头落实”、“（A、B按职责分工负责）”以及只有“（责任单位：…）”的写法（列第一位
+    /// 的为牵头单位）、表格中的单位列（包括被拆成每格一行的表格），简体繁体均可。
+    /// 写在子项之后的分工适用于整项任务；写在上级条目上的分工适用于其下未单独标注的任务。
     ///
     /// A task whose only units are generic (各有关单位, 各区人民政府) gets a
     /// milder finding: it has no specific lead. A draft that marks no
@@ -51,7 +74,7 @@ declare_rule! {
     /// The fix inserts an empty clause in the style the draft already uses;
     /// it is unsafe because the units still have to be filled in.
     pub(crate) MISSING_LEAD_UNIT, "PL201", "missing-lead-unit", Warning,
-    summary: "Task in a task section names no lead unit (牵头单位)",
+    summary: "Task names no lead unit (牵头单位)",
     summary_zh: "任务未明确牵头单位",
 }
 
@@ -73,7 +96,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         ctx.report_with(root, Severity::Info, msg.to_string());
         for task in &doc.tasks {
             let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
-            let d = ctx.report_with(label_range(task), Severity::Hint, msg);
+            let d = ctx.report_with(label_range(doc, task), Severity::Hint, msg);
             if !task.table_row {
                 d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
             }
@@ -105,7 +128,7 @@ fn report_task(ctx: &mut Ctx<'_>, task: &Task, style: ClauseStyle, line_sep: &st
             Lang::Zh => format!("任务“{name}”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”"),
             Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
         };
-        let d = ctx.report(label_range(task), msg);
+        let d = ctx.report(label_range(doc, task), msg);
         if !task.table_row {
             d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
         }
@@ -124,7 +147,13 @@ fn report_task(ctx: &mut Ctx<'_>, task: &Task, style: ClauseStyle, line_sep: &st
 }
 
 /// The task's number and title, where findings are anchored.
-fn label_range(task: &Task) -> TextRange {
+/// The number and title on one line; a row of a table flattened to one cell
+/// per line has them on two, and then the number alone is marked.
+fn label_range(doc: &Document<'_>, task: &Task) -> TextRange {
+    let gap = &doc.text[task.marker.end().min(task.title.start())..task.title.start().max(task.marker.end())];
+    if gap.contains(['\n', '\r']) && !task.marker.is_empty() {
+        return task.marker;
+    }
     TextRange { start: task.marker.start, end: task.title.end.max(task.marker.end) }
 }
 
@@ -134,7 +163,8 @@ fn title(doc: &Document<'_>, task: &Task) -> String {
     if t.chars().count() > 20 {
         short.push('…');
     }
-    format!("{}{}", doc.slice(task.marker).trim(), short)
+    let sep = if task.table_row { " " } else { "" };
+    format!("{}{sep}{}", doc.slice(task.marker).trim(), short)
 }
 
 /// The heading of the task section that contains `task`.
@@ -240,6 +270,81 @@ mod tests {
             &MISSING_LEAD_UNIT,
             "二、主要任务\n1.推进改革。（牵头单位：市财政局）\n三、保障措施\n（一）加强组织领导。充分发挥作用。\n",
             expect![[""]],
+        );
+    }
+
+    macro_rules! fixture {
+        ($name:literal, $expect:expr) => {
+            check(&MISSING_LEAD_UNIT, include_str!(concat!("../../tests/fixtures/drafts/", $name)), $expect)
+        };
+    }
+
+    #[test]
+    fn tasks_found_from_structure_in_real_layouts() {
+        // Topic headings, tasks numbered straight through them.
+        fixture!(
+            "topic_points.txt",
+            expect![[r#"
+            8:1 PL201 [3.发展智能终端产业] 任务“3.发展智能终端产业”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @8:39 "（牵头单位：；责任单位：）")
+            12:1 PL201 [6.建设智能工厂和数字化车间] 任务“6.建设智能工厂和数字化车间”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @12:30 "（牵头单位：；责任单位：）")
+            16:1 PL201 [9.强化网络安全保障] 任务“9.强化网络安全保障”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @16:27 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // 一、→（一）→1. with a clause after a task's sub-items.
+        fixture!(
+            "three_levels.txt",
+            expect![[r#"
+            11:1 PL201 [2.深化“证照分离”改革] 任务“2.深化“证照分离”改革”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @11:26 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // The （一） items carry the clauses after their steps.
+        fixture!(
+            "paren_tasks.txt",
+            expect![[r#"
+            13:1 PL201 [（三）做强特色农产品加工] 任务“（三）做强特色农产品加工”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @15:12 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // A 责任分解 whose targets carry units.
+        fixture!(
+            "target_division.txt",
+            expect![[r#"
+            6:1 PL201 [3.社会消费品零售总额增长7%] 任务“3.社会消费品零售总额增长7%”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @6:17 "（牵头单位：；责任单位：）")
+            8:1 PL201 [5.城乡居民收入增长与经济增长基本同步] 任务“5.城乡居民收入增长与经济增长基本同步”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @8:21 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // Traditional script.
+        fixture!(
+            "traditional.txt",
+            expect![[r#"
+            8:1 PL201 [2.動態調整公開事項目錄] 任务“2.動態調整公開事項目錄”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @8:14 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // Brackets, unlabelled and own-line clauses, dot-like delimiters.
+        fixture!(
+            "markup_variants.txt",
+            expect![[r#"
+            13:1 PL201 [⒏推进科技成果转化] 任务“⒏推进科技成果转化”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @13:11 "（牵头单位：；责任单位：）")
+        "#]]
+        );
+        // A table flattened to one cell per line.
+        fixture!(
+            "flattened_table.txt",
+            expect![[r#"
+            12:1 PL201 [2] 任务“2 开展“标准地”改革，盘活低效用地300亩…”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”
+        "#]]
+        );
+        // A speech assigns no tasks: nothing to report, not even the no-markup note.
+        fixture!("speech.txt", expect![[""]]);
+    }
+
+    #[test]
+    fn a_clause_on_the_enclosing_item_covers_its_tasks() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、重点任务\n（一）推进平台建设（牵头单位：市科技局）\n1.建设实验室。\n2.建设中试基地。\n（二）深化改革\n3.落实政策。（牵头单位：市财政局）\n4.优化服务。\n",
+            expect![[r#"
+                7:1 PL201 [4.优化服务] 任务“4.优化服务”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（牵头单位：；责任单位：）” @7:8 "（牵头单位：；责任单位：）")
+            "#]],
         );
     }
 }

@@ -217,7 +217,10 @@ fn make_heading(
     };
     let title_end = trim_end(prose, title_start, title_end);
     let title = TextRange::new(title_start, title_end);
-    let own_role = if body.is_none() || style == NumberStyle::Markdown || style.level() <= 2 {
+    // Section titles are the upper levels' business; below them only a short
+    // title (`1.主要目标`) names a section, not a task that ends in 措施.
+    let short = folded[title.as_range()].chars().count() <= 6;
+    let own_role = if style == NumberStyle::Markdown || style.level() <= 2 || body.is_none() && short {
         role_of(&folded[title.as_range()])
     } else {
         None
@@ -489,6 +492,14 @@ pub(crate) fn link(headings: &mut [Heading], text_len: usize) {
             }
         }
         headings[i].parent = stack.last().map(|&p| p as u32);
+        // Inside a task section, `（二）强化要素保障` is a topic of tasks, not the
+        // plan's safeguards section.
+        if headings[i].own_role == Some(Role::Safeguards)
+            && stack.last().is_some_and(|&p| headings[p].role.is_some_and(Role::has_tasks))
+        {
+            headings[i].own_role = None;
+            headings[i].role = None;
+        }
         if headings[i].own_role.is_none()
             && let Some(&p) = stack.last()
         {

@@ -14,20 +14,25 @@ use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
 
 /// Words that introduce the lead unit.
-pub const LEAD_ROLES: &[&str] = &[
-    "牵头责任单位",
-    "主要责任单位",
-    "牵头单位",
-    "牵头部门",
+pub const LEAD_ROLES: &[&str] =
+    &["牵头责任单位", "主要责任单位", "牵头单位", "牵头部门", "牵头处室", "牵头科室", "主办单位"];
+
+/// Words that introduce the leader accountable for a task (a person, not a
+/// unit): 责任领导 and the like. A clause that names only a leader is taken
+/// to name the lead; beside unit labels the leader is not a unit.
+pub const LEADER_ROLES: &[&str] = &[
     "牵头领导",
     "责任领导",
     "包抓领导",
     "分管领导",
-    "牵头处室",
-    "牵头科室",
-    "主办单位",
+    "包联领导",
+    "联系领导",
     "牵头县领导",
     "牵头市领导",
+    "牵头区领导",
+    "责任县领导",
+    "分管县领导",
+    "分管市领导",
 ];
 
 /// Words that introduce other responsible units.
@@ -114,6 +119,7 @@ pub struct Clause {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Role {
     Lead,
+    Leader,
     Other,
     Time,
 }
@@ -145,6 +151,7 @@ impl Matchers {
     pub fn new(vocab: &Vocabulary<'_>) -> Matchers {
         let mut words: Vec<(String, Role)> = Vec::new();
         words.extend(LEAD_ROLES.iter().map(|w| (w.to_string(), Role::Lead)));
+        words.extend(LEADER_ROLES.iter().map(|w| (w.to_string(), Role::Leader)));
         words.extend(vocab.lead_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Lead)));
         words.extend(OTHER_ROLES.iter().map(|w| (w.to_string(), Role::Other)));
         words.extend(vocab.other_roles.iter().map(|w| (fold(w.trim()).into_owned(), Role::Other)));
@@ -162,6 +169,11 @@ impl Matchers {
 
     pub(crate) fn is_lead_label(&self, label: &str) -> bool {
         self.role_of(label) == Some(Role::Lead)
+    }
+
+    /// Whether `label` names the accountable leader (责任领导 …).
+    pub(crate) fn is_leader_label(&self, label: &str) -> bool {
+        self.role_of(label) == Some(Role::Leader)
     }
 
     /// Whether `label` names other responsible units (责任单位, 配合单位 …).
@@ -499,6 +511,7 @@ fn parse_labelled(prose: &str, folded: &str, range: TextRange, m: &Matchers, voc
         return None;
     }
     let mut leads = Vec::new();
+    let mut leaders = Vec::new();
     let mut others = Vec::new();
     let mut lead_explicit = false;
     let mut empty_lead_label = None;
@@ -514,11 +527,17 @@ fn parse_labelled(prose: &str, folded: &str, range: TextRange, m: &Matchers, voc
                 }
                 leads.extend(units);
             }
+            Role::Leader => leaders.extend(units),
             Role::Other => others.extend(units),
         }
     }
     if !lead_explicit && !others.is_empty() {
         leads.push(others.remove(0));
+    }
+    if !lead_explicit && leads.is_empty() && !leaders.is_empty() {
+        // Only a leader is named: the leader answers for the task.
+        leads = leaders;
+        lead_explicit = true;
     }
     Some(Clause {
         range,

@@ -74,6 +74,8 @@ struct Columns {
     number: Option<usize>,
     task: Option<usize>,
     lead: Option<usize>,
+    /// 责任领导: a person, used as the lead only when no unit is named.
+    leader: Option<usize>,
     others: Vec<usize>,
 }
 
@@ -83,6 +85,8 @@ fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Colu
         let name = prose[c.as_range()].trim_matches(|c: char| c == '\0' || is_inline_space(c) || c == '|');
         if m.is_lead_label(name) {
             cols.lead.get_or_insert(i);
+        } else if m.is_leader_label(name) {
+            cols.leader.get_or_insert(i);
         } else if m.is_other_label(name) {
             cols.others.push(i);
         } else if name == "序号" || name == "编号" {
@@ -94,7 +98,7 @@ fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Colu
             cols.task = Some(i);
         }
     }
-    if cols.lead.is_none() && cols.others.is_empty() {
+    if cols.lead.is_none() && cols.leader.is_none() && cols.others.is_empty() {
         return None;
     }
     Some(cols)
@@ -162,9 +166,14 @@ fn push_row(
             others.extend(split_units(prose, c.start(), c.end(), vocab));
         }
     }
-    let lead_explicit = cols.lead.is_some() && !leads.is_empty();
+    let mut lead_explicit = cols.lead.is_some() && !leads.is_empty();
     if leads.is_empty() && !others.is_empty() {
         leads.push(others.remove(0));
+    }
+    if leads.is_empty() {
+        // Only the leader's cell is filled: the leader answers for the task.
+        leads = cell(cols.leader).map(|c| split_units(prose, c.start(), c.end(), vocab)).unwrap_or_default();
+        lead_explicit = !leads.is_empty();
     }
     let mut ids = Vec::new();
     if !leads.is_empty() || !others.is_empty() {

@@ -141,9 +141,10 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
     let ambiguous: Vec<bool> = owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, h, &in_subtree))).collect();
-    let mut votes: HashMap<(usize, NumberStyle), Vec<usize>> = HashMap::new();
-    let vote = |votes: &mut HashMap<(usize, NumberStyle), Vec<usize>>, h: usize| {
-        let v = votes.entry((region_of(outline, h), outline[h].style)).or_default();
+    let mut votes: Votes = HashMap::new();
+    let vote = |votes: &mut Votes, h: usize| {
+        let group = outline.children(h).any(|c| outline[c].style != NumberStyle::Markdown);
+        let v = votes.entry((region_of(outline, h), outline[h].style, group)).or_default();
         if !v.contains(&h) {
             v.push(h);
         }
@@ -312,16 +313,25 @@ fn regions(outline: &Outline) -> Vec<usize> {
     out
 }
 
+/// Marked items per (section, style, whether the item has sub-items).
+type Votes = HashMap<(usize, NumberStyle, bool), Vec<usize>>;
+
 /// The style with the most marked items, in one section or (None) the whole
-/// draft; ties go to the shallower level.
-fn best_style(votes: &HashMap<(usize, NumberStyle), Vec<usize>>, region: Option<usize>) -> Option<NumberStyle> {
-    let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
-    for ((r, style), items) in votes {
-        if region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
-            *counts.entry(*style).or_default() += items.len();
+/// draft; ties go to the shallower level. Items without sub-items decide: a
+/// clause on an item that has numbered items below it (`（一）…（牵头单位：A）`
+/// then `1.` `2.`) may cover them as a group, so such items count only where
+/// no clause sits on a leaf.
+fn best_style(votes: &Votes, region: Option<usize>) -> Option<NumberStyle> {
+    let pick = |groups: bool| {
+        let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
+        for ((r, style, group), items) in votes {
+            if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
+                *counts.entry(*style).or_default() += items.len();
+            }
         }
-    }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
+    };
+    pick(false).or_else(|| pick(true))
 }
 
 /// Task-role sections without any responsibility markup: the items below the

@@ -202,3 +202,251 @@ fn suppression_directives_are_data() {
     let md = parse(text, SourceKind::Markdown, &Config::default().vocabulary());
     assert_eq!(md.suppressions, parse(text, SourceKind::PlainText, &Config::default().vocabulary()).suppressions);
 }
+
+macro_rules! fixture {
+    ($name:literal, $expect:expr) => {
+        check(SourceKind::PlainText, include_str!(concat!("../../tests/fixtures/drafts/", $name)), $expect)
+    };
+}
+
+/// Topic headings, tasks numbered straight through them, no heading word:
+/// the clauses make `1.` the task level everywhere, and the three tasks
+/// without one are tasks all the same. Safeguards are not tasks.
+#[test]
+fn topic_headings_tasks_numbered_through() {
+    fixture!(
+        "topic_points.txt",
+        expect![[r#"
+        genre: 工作要点 (line 1)
+        5:1 L1 一、 聚焦产业升级，做强数字产业集群
+          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+          6:1 L3 1. 壮大软件和信息服务业 => task lead=市工业和信息化局 others=市科技局、市财政局
+          7:1 L3 2. 培育数据要素市场 => task lead=市数据局 others=市发展改革委
+          8:1 L3 3. 发展智能终端产业 => task lead=- others=-
+        9:1 L1 二、 聚焦融合应用，推动制造业数字化转型
+          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+          10:1 L3 4. 推进工业互联网平台建设 => task lead=市工业和信息化局 others=-
+          11:1 L3 5. 实施中小企业数字化改造 => task lead=市中小企业服务中心 others=各区人民政府(generic)
+          12:1 L3 6. 建设智能工厂和数字化车间 => task lead=- others=-
+        13:1 L1 三、 聚焦基础支撑，完善数字基础设施
+          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+          14:1 L3 7. 加快5G网络深度覆盖 => task lead=市通信发展管理办公室 others=-
+          15:1 L3 8. 统筹算力设施布局 => task lead=市发展改革委 others=市数据局
+          16:1 L3 9. 强化网络安全保障 => task lead=- others=-
+        17:1 L1 四、 保障措施 [safeguards]
+          18:1 L2 （一） 加强组织领导
+          19:1 L2 （二） 强化考核评估
+        tasks: 9, clauses: 6
+    "#]]
+    );
+}
+
+/// 一、→（一）→1. with clauses on the `1.` items; a clause after a task's
+/// sub-items covers the task; the verb form `（A牵头，B配合）`.
+#[test]
+fn three_levels_with_sub_items() {
+    fixture!(
+        "three_levels.txt",
+        expect![[r#"
+        genre: 实施方案 (line 1)
+        3:1 L1 一、 总体要求 [background]
+          4:1 L2 （一） 指导思想 [background]
+          6:1 L2 （二） 工作目标 [targets]
+            target Sentence 到2027年，营商环境便利度进入全省前列，市场主
+        8:1 L1 二、 主要举措 [tasks]
+          tasks at 1. (responsibility clauses attach at this level: 4 of 5 carry one)
+          9:1 L2 （一） 提升政务服务效能
+            10:1 L3 1. 推行“一件事一次办” => task lead=区政务服务中心 others=区司法局
+            11:1 L3 2. 深化“证照分离”改革 => task lead=- others=-
+            12:1 L3 3. 优化企业开办服务 => task lead=区市场监管局 others=区税务局
+              13:1 L4 （1） 推行开办全程网上办
+              14:1 L4 （2） 免费刻制首套印章
+              15:1 L4 （3） 压减开办时间至1个工作日
+          17:1 L2 （二） 强化要素保障
+            18:1 L3 4. 保障项目用地需求 => task lead=区自然资源局 others=-
+            19:1 L3 5. 拓宽企业融资渠道 => task lead=区金融服务中心 others=区发展改革局
+        20:1 L1 三、 保障措施 [safeguards]
+          21:1 L2 （一） 加强统筹调度
+          22:1 L2 （二） 严格督查问效
+        tasks: 5, clauses: 4
+    "#]]
+    );
+}
+
+/// The （一） items are the tasks: each clause follows its steps `1.` `2.`.
+#[test]
+fn paren_items_are_the_tasks() {
+    fixture!(
+        "paren_tasks.txt",
+        expect![[r#"
+        genre: 任务分工/责任分解 (line 1)
+        3:1 L1 一、 巩固拓展脱贫攻坚成果
+          tasks at （一） (responsibility clauses attach at this level: 2 of 2 carry one)
+          4:1 L2 （一） 健全防止返贫监测帮扶机制 => task lead=县农业农村局 others=各乡镇人民政府(generic)
+            5:1 L3 1. 每季度开展一次集中排查
+            6:1 L3 2. 对监测对象落实针对性帮扶措施
+          8:1 L2 （二） 稳定脱贫劳动力就业规模 => task lead=县人力资源和社会保障局 others=-
+            9:1 L3 1. 组织劳务协作对接活动
+            10:1 L3 2. 开发乡村公益性岗位
+        12:1 L1 二、 推进乡村产业发展
+          tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry one)
+          13:1 L2 （三） 做强特色农产品加工 => task lead=- others=-
+            14:1 L3 1. 支持龙头企业技术改造
+            15:1 L3 2. 建设冷链物流设施
+          16:1 L2 （四） 发展乡村休闲旅游 => task lead=县文化和旅游局 others=县农业农村局
+            17:1 L3 1. 打造精品民宿集群
+            18:1 L3 2. 举办农民丰收节系列活动
+        tasks: 4, clauses: 3
+    "#]]
+    );
+}
+
+/// A 责任分解 whose targets carry units too: the target items are tasks.
+#[test]
+fn division_of_targets() {
+    fixture!(
+        "target_division.txt",
+        expect![[r#"
+        genre: 任务分工/责任分解 (line 1)
+        3:1 L1 一、 2026年全县经济社会发展主要预期目标 [targets]
+          tasks at 1. (responsibility clauses attach at this level: 4 of 6 carry one)
+          4:1 L3 1. 地区生产总值增长6.5%左右 => task lead=县发展改革局 others=-
+            target Item 地区生产总值增长6.5%左右。（责任领导：王明；
+          5:1 L3 2. 规模以上工业增加值增长8% => task lead=县经济和信息化局 others=-
+            target Item 规模以上工业增加值增长8%。（责任领导：李华；牵
+          6:1 L3 3. 社会消费品零售总额增长7% => task lead=- others=-
+            target Item 社会消费品零售总额增长7%。
+
+          7:1 L3 4. 一般公共预算收入增长5% => task lead=县财政局 others=-
+            target Item 一般公共预算收入增长5%。（责任领导：王明；牵头
+          8:1 L3 5. 城乡居民收入增长与经济增长基本同步 => task lead=- others=-
+            target Item 城乡居民收入增长与经济增长基本同步。
+
+          9:1 L3 6. 单位地区生产总值能耗进一步降低 => task lead=县发展改革局 others=-
+            target Item 单位地区生产总值能耗进一步降低。（责任领导：李华
+        10:1 L1 二、 重点工作 [tasks]
+          tasks at 1. (responsibility clauses attach at this level: 3 of 3 carry one)
+          11:1 L2 （一） 扩大有效投资
+            12:1 L3 7. 实施重点项目120个，完成投资150亿元 => task lead=县发展改革局 others=-
+            13:1 L3 8. 争取专项债券资金10亿元以上 => task lead=县财政局 others=-
+          14:1 L2 （二） 促进消费升级
+            15:1 L3 9. 举办促消费活动30场以上 => task lead=县商务局 others=-
+        tasks: 9, clauses: 7
+    "#]]
+    );
+}
+
+/// Traditional script: role words, labels and target words are folded.
+#[test]
+fn traditional_script() {
+    fixture!(
+        "traditional.txt",
+        expect![[r#"
+        genre: 实施方案 (line 1)
+        3:1 L1 一、 目標要求 [targets]
+          target Sentence 全面推進基層政務公開標準化建設，到2027年，基
+        5:1 L1 二、 重點任務 [tasks]
+          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+          6:1 L2 （一） 編製公開事項目錄
+            7:1 L3 1. 梳理各領域公開事項 => task lead=市政府辦公室 others=各縣（市、區）人民政府(generic)
+            8:1 L3 2. 動態調整公開事項目錄 => task lead=- others=-
+          9:1 L2 （二） 規範公開平台建設
+            10:1 L3 3. 整合政務公開專欄 => task lead=市大數據中心 others=-
+              target Level 推動政府網站集約化建設，專欄訪問量提升至新水平。
+        11:1 L1 三、 保障措施 [safeguards]
+          12:1 L2 （一） 加強組織領導
+        tasks: 3, clauses: 2
+    "#]]
+    );
+}
+
+/// Clauses in square, tortoise-shell and lenticular brackets, unlabelled and
+/// own-line clauses, and the dot-like delimiters of Word, WPS and OCR.
+#[test]
+fn markup_variants() {
+    fixture!(
+        "markup_variants.txt",
+        expect![[r#"
+        genre: 任务分工/责任分解 (line 1)
+        3:1 L1 一、 强化企业创新主体地位
+          tasks at 1. (responsibility clauses attach at this level: 5 of 5 carry one)
+          4:1 L3 1． (nonstandard) 实施高新技术企业倍增计划 => task lead=区科技局 others=区财政局
+          5:1 L3 2｡ (nonstandard) 支持企业建设研发机构 => task lead=区科技局 others=-
+          6:1 L3 3﹒ (nonstandard) 推动规上企业研发活动全覆盖 => task lead=区经济和信息化局 others=区统计局
+          7:1 L3 4。 (nonstandard) 开展科技型企业梯次培育 => task lead=区科技局 others=-
+          8:1 L3 5· (nonstandard) 组织企业参加创新创业大赛 => task lead=区科技局 others=区工商联
+        9:1 L1 二、 建设高能级创新平台
+          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+          10:1 L3 6・ (nonstandard) 争创省级重点实验室 => task lead=区科技局 others=-
+          12:1 L3 7‧ (nonstandard) 建设中试基地和概念验证中心 => task lead=区科技局 others=区发展改革局
+          13:1 L3 ⒏ (nonstandard) 推进科技成果转化 => task lead=- others=-
+        tasks: 8, clauses: 7
+    "#]]
+    );
+}
+
+/// A table flattened to one cell per line, each closed by `|`.
+#[test]
+fn flattened_table() {
+    fixture!(
+        "flattened_table.txt",
+        expect![[r#"
+        genre: 任务分工/责任分解 (line 1)
+        7: table row 1 完成园区污水处理厂提标改造，新增 => task lead=规划建设局 others=-
+        12: table row 2 开展“标准地”改革，盘活低效用地 => task lead=- others=-
+        17: table row 3 引进亿元以上项目20个。 => task lead=招商服务中心 others=-
+        tasks: 3, clauses: 2
+    "#]]
+    );
+}
+
+/// A speech: numbered paragraphs and 一要…二要… are not tasks.
+#[test]
+fn speech_has_no_tasks() {
+    fixture!(
+        "speech.txt",
+        expect![[r#"
+        genre: 讲话 (line 1)
+        7:1 L1 一、 正确认识当前经济形势
+        10:1 L1 二、 扎实抓好今年重点工作 [tasks]
+          11:1 L3 1. 抓项目建设
+          12:1 L3 2. 抓改革创新
+          13:1 L3 3. 抓民生保障
+        15:1 L1 三、 切实转变工作作风
+        tasks: 0, clauses: 0
+    "#]]
+    );
+}
+
+/// A table flattened without separators: only its header is recognised, and
+/// it says the draft assigns units; with every unit cell empty, the leaf
+/// items are the tasks.
+#[test]
+fn header_only_table() {
+    check(
+        SourceKind::PlainText,
+        "政务公开工作要点实施方案\n目标\n任务\n主要内容\n责任单位\n一、以公开助力稳增长\n（一）加强预期引导\n围绕经济政策开展解读。\n\n（二）回应社会关切\n及时发布权威信息。\n市政府办公室牵头落实\n",
+        expect![[r#"
+            genre: 工作要点 (line 1)
+            6:1 L1 一、 以公开助力稳增长
+              tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry one)
+              7:1 L2 （一） 加强预期引导 => task lead=- others=-
+              10:1 L2 （二） 回应社会关切 => task lead=市政府办公室 others=-
+            tasks: 2, clauses: 1
+        "#]],
+    );
+}
+
+/// Pages pasted from a document-sharing site: `N、` at a line start that
+/// continues the previous line mid-sentence is not a number.
+#[test]
+fn page_chunk_markers_are_not_headings() {
+    check(
+        SourceKind::PlainText,
+        "1、在全市科技创新大会上的汇报发言尊敬的各位领导：近年来，我市深入实施创新驱动发展战略，科技创新综合实力稳步提升，为全市高质量发展提供\n2、有力支撑。一是强化规划引领，制定出台创新发展实施意见，重点实施创新策源、双链融合、人才引领等工程，全市研发投入强度连续\n3、三年保持增长。二是培育创新主体。\n",
+        expect![[r#"
+            genre: 讲话 (line 1)
+            tasks: 0, clauses: 0
+        "#]],
+    );
+}
