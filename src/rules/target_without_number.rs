@@ -10,18 +10,25 @@ declare_rule! {
     /// ## What it does
     /// Checks that target statements carry a number. Target statements are
     /// the `——` bullets, numbered items and target sentences of a target
-    /// section (工作目标, 主要目标, 发展目标, 预期目标 …), and sentences elsewhere
-    /// anchored on a year (`到2025年，…`) or phrased `力争…达到/突破/增长`.
-    /// Years, deadlines and dates are not quantities: `到2025年，基本形成…体系`
-    /// has none. Relative targets (与经济增长基本同步, 完成省定任务,
-    /// 不低于全市平均水平) are reported as info, not warnings. Targets whose
-    /// number is masked are left to the `placeholder` rule.
+    /// section (工作目标, 主要目标, 发展目标, 预期目标, 目标要求 …, in either
+    /// script); a run of `——` bullets under no other heading when one of them
+    /// reads as a target; sentences anchored on a year (`到2025年，…`) or
+    /// phrased `力争…达到/突破/增长`; and, inside tasks, sentences that set a
+    /// level (`达到…`, `提升至…`, `控制在…`). A numbered target item is judged
+    /// as a whole, title with body and sub-items. Years, deadlines and dates
+    /// are not quantities: `到2025年，基本形成…体系` has none. Relative targets
+    /// (与经济增长基本同步, 完成省定任务, 不低于全市平均水平, 保持全省第一方阵)
+    /// are reported as info, not warnings. Targets whose number is masked are
+    /// left to the `placeholder` rule.
     ///
-    /// 检查目标表述是否带有数值。目标表述包括目标部分（工作目标、主要目标、发展目标、
-    /// 预期目标等）中的“——”条目、编号条目和目标句，以及其他部分中以年份起句
-    /// （“到2025年，…”）或“力争…达到/突破/增长”式的句子。年份、时限和日期不算数值：
-    /// “到2025年，基本形成…体系”没有数值。相对性目标（与经济增长基本同步、完成省定
-    /// 任务、不低于全市平均水平）只作提示。数字被隐去的目标由 `placeholder` 规则报告。
+    /// 检查目标表述是否带有数值。目标表述包括：目标部分（工作目标、主要目标、发展目标、
+    /// 预期目标、目标要求等，简繁均可）中的“——”条目、编号条目和目标句；不属于其他
+    /// 部分、其中有条目读来是目标的一组“——”条目；以年份起句（“到2025年，…”）或
+    /// “力争…达到/突破/增长”式的句子；以及任务中设定水平的句子（“达到…”“提升至…”
+    /// “控制在…”）。编号的目标条目连同其正文和子项整体判断。年份、时限和日期不算
+    /// 数值：“到2025年，基本形成…体系”没有数值。相对性目标（与经济增长基本同步、完成
+    /// 省定任务、不低于全市平均水平、保持全省第一方阵）只作提示。数字被隐去的目标由
+    /// `placeholder` 规则报告。
     ///
     /// ## Why is this bad?
     /// A target without a number cannot be checked at the end of the year.
@@ -93,15 +100,19 @@ fn snippet(text: &str) -> String {
 
 /// Relative or external targets: accepted phrasing with no figure of their own.
 fn is_relative(text: &str) -> bool {
-    const WORDS: [&str; 20] = [
+    const WORDS: [&str; 24] = [
         "同步",
         "领先",
+        "方阵",
+        "梯队",
+        "前列",
+        "位次",
+        "进位",
         "快于",
         "高于",
         "平均水平",
         "省定",
         "下达",
-        "前列",
         "相适应",
         "相匹配",
         "适度增长",
@@ -328,6 +339,46 @@ mod tests {
             expect![[r#"
                 6:3 PL301 [创新主体。企业创新活力明显增强] 目标“创新主体。企业创新活力明显增强”没有量化指标，请写明数值（如“达到85%”“新增10家”）
                 7:3 PL301 [区域协同。完成省定任务] 目标“区域协同。完成省定任务”为相对性表述，没有具体数值；如有可能，请写明量化指标 (info)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn targets_in_real_layouts() {
+        // A level set inside a task: qualitative, and relative; a relative
+        // target in a target section is info.
+        check(
+            &TARGET_WITHOUT_NUMBER,
+            "一、主要目标\n——外贸进出口规模保持全省第一方阵。\n二、重点任务\n1.提升质量效益。推动产业质量效益达到国内先进水平。\n2.做强开放平台。推动综合保税区保持全省第一方阵。\n3.优化服务。确保达到预期效果，办理时限压缩至3个工作日。\n三、保障措施\n（一）加强领导。确保各项工作达到要求。\n",
+            expect![[r#"
+                2:3 PL301 [外贸进出口规模保持全省第一方阵] 目标“外贸进出口规模保持全省第一方阵”为相对性表述，没有具体数值；如有可能，请写明量化指标 (info)
+                4:10 PL301 [推动产业质量效益达到国内先进水平] 目标“推动产业质量效益达到国内先进水平”没有量化指标，请写明数值（如“达到85%”“新增10家”）
+            "#]],
+        );
+        // `——` bullets under no heading: a run with a target in it is a target list.
+        check(
+            &TARGET_WITHOUT_NUMBER,
+            "——普及水平更高。学前教育毛入园率达到95%。\n——办学条件更优。基本完成校舍改造。\n",
+            expect![[r#"
+                2:3 PL301 [办学条件更优。基本完成校舍改造] 目标“办学条件更优。基本完成校舍改造”没有量化指标，请写明数值（如“达到85%”“新增10家”）
+            "#]],
+        );
+        // Principles are not targets, wherever their bullets sit.
+        check(&TARGET_WITHOUT_NUMBER, "二、基本原则\n——统筹规划，分步实施。\n——需求导向，注重实效。\n", expect![[""]]);
+        // A numbered target item is judged with its body.
+        check(
+            &TARGET_WITHOUT_NUMBER,
+            "一、发展目标\n1.推进学前教育普及。\n到2027年，学前三年毛入园率达到96%。\n2.提升办学质量。\n办学条件明显改善。\n",
+            expect![[r#"
+                4:3 PL301 [提升办学质量] 目标“提升办学质量”没有量化指标，请写明数值（如“达到85%”“新增10家”）
+            "#]],
+        );
+        // Traditional script: the section word and the quantity word are folded.
+        check(
+            &TARGET_WITHOUT_NUMBER,
+            "一、目標要求\n全面推進標準化建設，到2027年，基本建成統一規範的標準體系。\n（一）2026年底前，建成26個試點領域目錄。\n",
+            expect![[r#"
+                2:1 PL301 [全面推進標準化建設，到2027年，基本建成統一規範的標準體系] 目标“全面推進標準化建設，到2027年，基…”没有量化指标，请写明数值（如“达到85%”“新增10家”）
             "#]],
         );
     }
