@@ -56,7 +56,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
     for t in &doc.targets {
         let text = &doc.folded()[t.range.as_range()];
-        if has_quantity(text) {
+        if statement_has_quantity(doc, t.range) {
             continue;
         }
         if !placeholder::find(doc, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
@@ -83,6 +83,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Whether a statement states a quantity outside the responsibility clauses
+/// inside it (`（责任单位：12个街道）` says nothing about the target).
+fn statement_has_quantity(doc: &crate::syntax::Document<'_>, range: TextRange) -> bool {
+    let folded = doc.folded();
+    let first = doc.clauses.partition_point(|c| c.range.end <= range.start);
+    let mut from = range.start();
+    for c in doc.clauses[first..].iter().take_while(|c| c.range.start < range.end) {
+        if c.range.start() > from && has_quantity(&folded[from..c.range.start()]) {
+            return true;
+        }
+        from = from.max(c.range.end().min(range.end()));
+    }
+    from < range.end() && has_quantity(&folded[from..range.end()])
+}
+
 fn trim_range(text: &str, range: TextRange) -> TextRange {
     let trimmed = text.trim_end_matches(['。', '；', ';', '\0']);
     TextRange::new(range.start(), range.start() + trimmed.len())
@@ -100,9 +115,8 @@ fn snippet(text: &str) -> String {
 
 /// Relative or external targets: accepted phrasing with no figure of their own.
 fn is_relative(text: &str) -> bool {
-    const WORDS: [&str; 24] = [
+    const WORDS: [&str; 23] = [
         "同步",
-        "领先",
         "方阵",
         "梯队",
         "前列",
@@ -126,7 +140,8 @@ fn is_relative(text: &str) -> bool {
         "逐年增长",
         "不低于上年",
     ];
-    WORDS.iter().any(|w| text.contains(w))
+    // 保持全省领先 is relative; 全国领先的信息经济强市 is a qualitative goal.
+    WORDS.iter().any(|w| text.contains(w)) || text.contains("保持") && text.contains("领先")
 }
 
 /// Chars after a Chinese numeral that make it a count or amount.

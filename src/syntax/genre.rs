@@ -34,7 +34,7 @@ pub enum Genre {
 
 /// Genre words, most specific first. A line that issues a document (印发)
 /// names the genre of what it issues.
-const WORDS: [(&str, Genre); 27] = [
+const WORDS: [(&str, Genre); 34] = [
     ("任务分工", Genre::TaskDivision),
     ("责任分工", Genre::TaskDivision),
     ("责任分解", Genre::TaskDivision),
@@ -51,17 +51,24 @@ const WORDS: [(&str, Genre); 27] = [
     ("实施意见", Genre::Opinions),
     ("指导意见", Genre::Opinions),
     ("若干意见", Genre::Opinions),
+    ("政策措施", Genre::Opinions),
+    ("若干措施", Genre::Opinions),
+    ("实施办法", Genre::Opinions),
+    ("工作报告", Genre::Report),
     ("规划", Genre::Programme),
     ("纲要", Genre::Programme),
     ("要点", Genre::WorkPoints),
     ("计划", Genre::ActionPlan),
     ("方案", Genre::Scheme),
+    ("的意见", Genre::Opinions),
     ("讲话", Genre::Speech),
     ("发言", Genre::Speech),
     ("致辞", Genre::Speech),
     ("汇报", Genre::Report),
     ("总结", Genre::Report),
     ("述职", Genre::Report),
+    ("报告", Genre::Report),
+    ("工作回顾", Genre::Report),
 ];
 
 impl Genre {
@@ -76,8 +83,8 @@ impl Genre {
             Genre::TaskDivision => "任务分工/责任分解",
             Genre::WorkPoints => "工作要点",
             Genre::Scheme => "实施方案",
-            Genre::ActionPlan => "行动计划",
-            Genre::Opinions => "实施意见",
+            Genre::ActionPlan => "行动计划/工作计划",
+            Genre::Opinions => "实施意见/政策措施",
             Genre::Programme => "规划纲要",
             Genre::Speech => "讲话",
             Genre::Report => "汇报/总结",
@@ -93,11 +100,20 @@ const MAX_TITLE_CHARS: usize = 80;
 const TITLE_LINES: usize = 20;
 
 /// The genre of a draft and the line (index) it was read from, if any.
-/// `folded` is the prose view folded to simplified characters.
-pub(crate) fn detect(folded: &str, lines: &[Line]) -> (Genre, Option<usize>) {
+/// `folded` is the prose view folded to simplified characters; the title is
+/// looked for above `body`, the first numbered line.
+pub(crate) fn detect(folded: &str, lines: &[Line], body: usize) -> (Genre, Option<usize>) {
     let mut notice = None;
-    for (i, line) in lines.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Prose).take(TITLE_LINES) {
-        let text = folded[line.content_range().as_range()].trim_matches(|c: char| c.is_whitespace() || c == '\0');
+    let top = &lines[..body.min(lines.len())];
+    for (i, line) in top.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Prose).take(TITLE_LINES) {
+        let line_text = &folded[line.content_range().as_range()];
+        let compact;
+        let text = if line_text.contains('\0') {
+            compact = line_text.replace('\0', "");
+            compact.trim()
+        } else {
+            line_text.trim()
+        };
         if text.chars().count() > MAX_TITLE_CHARS || text.contains('>') || text.contains('＞') {
             continue; // body text, or a breadcrumb of a web page
         }
@@ -136,7 +152,7 @@ mod tests {
 
     fn genre(text: &str) -> Genre {
         let m = scan(text, SourceKind::PlainText);
-        detect(&crate::text::fold::fold(&m.prose), &m.lines).0
+        detect(&crate::text::fold::fold(&m.prose), &m.lines, usize::MAX).0
     }
 
     #[test]
@@ -150,5 +166,7 @@ mod tests {
         assert_eq!(genre("根据《数字政府发展规划》要求\n一、总体要求\n"), Genre::Unknown);
         assert_eq!(genre("首页 > 工作计划 > 正文\n在全市大会上的讲话\n"), Genre::Speech);
         assert_eq!(genre("同志们：\n今年是关键之年。一要抓项目，二要抓改革。\n"), Genre::Speech);
+        assert_eq!(genre("某县2024年政府工作报告\n各位代表：\n"), Genre::Report);
+        assert_eq!(genre("国务院关于推动高质量发展\n奋力书写新篇章的意见\n"), Genre::Opinions);
     }
 }

@@ -190,6 +190,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                     suppressions.push(s);
                 }
                 blank_emphasis(text, &mut prose, line.content as usize, end, md);
+                blank_pinyin_glosses(text, &mut prose, line.content as usize, end);
             }
         }
         if line.kind == LineKind::Directive || line.kind == LineKind::NonProse {
@@ -575,6 +576,59 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
             blank(prose, os, os + olen);
             blank(prose, cs, cs + clen);
             break;
+        }
+    }
+}
+
+/// Vowels with a tone mark, which only pinyin uses.
+fn is_tone_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+    )
+}
+
+/// Blanks the pinyin glosses some mirror sites insert after characters
+/// (`鄉(xiāng)`, `一(yī)、`): a bracketed syllable with a tone mark right after
+/// an ideograph is not text of the draft.
+fn blank_pinyin_glosses(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize) {
+    let line = &text[start..end];
+    if !line.bytes().any(|b| b == b'(') && !line.contains('（') {
+        return;
+    }
+    for (i, c) in line.char_indices() {
+        if c != '(' && c != '（' || !char_before(line, i).is_some_and(crate::text::is_han) {
+            continue;
+        }
+        let inner = &line[i + c.len_utf8()..];
+        let len = inner.chars().take_while(|&c| c.is_ascii_lowercase() || is_tone_vowel(c) || c == 'ü').count();
+        let body: String = inner.chars().take(len).collect();
+        let close = inner[body.len()..].chars().next();
+        if (1..=7).contains(&len) && body.chars().any(is_tone_vowel) && matches!(close, Some(')' | '）')) {
+            let to = i + c.len_utf8() + body.len() + close.map_or(0, char::len_utf8);
+            blank(prose, start + i, start + to);
         }
     }
 }

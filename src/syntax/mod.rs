@@ -79,6 +79,7 @@ pub struct Document<'a> {
     pub genre_line: Option<u32>,
     pub lines: Vec<Line>,
     pub headings: Outline,
+    /// Responsibility clauses (table rows included), sorted by start.
     pub clauses: Vec<Clause>,
     /// Whether a table header names a responsibility column (牵头单位, 责任单位 …).
     pub column_header: bool,
@@ -197,7 +198,6 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         Cow::Owned(f) => Some(f),
     };
     let fold_view: &str = folded.as_deref().unwrap_or(&prose);
-    let (genre, genre_line) = genre::detect(fold_view, &lines);
 
     let mut headings = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -216,6 +216,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     }
     outline::drop_page_chunks(&prose, &lines, &mut headings);
     let headings = Outline::new(headings, text.len());
+    let body = headings.iter().find(|h| h.style != NumberStyle::Markdown).map_or(lines.len(), |h| h.line as usize);
+    let (genre, genre_line) = genre::detect(fold_view, &lines, body);
 
     let matchers = responsibility::Matchers::new(vocab);
     let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab);
@@ -237,6 +239,18 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
             t
         }));
         tasks.sort_by_key(|t| t.range.start);
+        // Keep `clauses` sorted by start (rules search it), renumbering the tasks' references.
+        let mut order: Vec<u32> = (0..clauses.len() as u32).collect();
+        order.sort_by_key(|&k| clauses[k as usize].range.start);
+        let mut new_index = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old as usize] = new as u32;
+        }
+        let mut slots: Vec<Option<Clause>> = clauses.into_iter().map(Some).collect();
+        clauses = order.iter().map(|&k| slots[k as usize].take().expect("each index once")).collect();
+        for t in &mut tasks {
+            t.clauses.iter_mut().for_each(|c| *c = new_index[*c as usize]);
+        }
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings);
 

@@ -142,7 +142,7 @@ pub(crate) fn recognise(prose: &str, folded: &str, line: &Line, line_no: u32, md
         }
     }
     let rest = &prose[at..end];
-    let (style, number, marker_len, standard) = match_marker(rest)?;
+    let (style, number, marker_len, standard) = marker_skipping_filler(rest)?;
     if style == NumberStyle::ArabicDot && number >= 1000 && !standard {
         return None; // 2023、2024年 is a list of years, not a heading
     }
@@ -318,7 +318,7 @@ fn single_char_marker(c: char) -> Option<(NumberStyle, u32, bool)> {
 
 /// Matches a numbering marker at the start of `s`:
 /// returns (style, number, byte length of the marker, standard form?).
-fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
+pub(crate) fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
     let first = s.chars().next()?;
     // （一） （1） and their bracket variants.
     if let Some(open_std) = open_bracket(first) {
@@ -383,6 +383,30 @@ fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
         return Some((style, n, len + delim_len, standard));
     }
     None
+}
+
+/// [`match_marker`] on a line start that may hold filler inside the marker
+/// (a pinyin gloss blanked out of `一(yī)、`): the length is of the original.
+fn marker_skipping_filler(rest: &str) -> Option<(NumberStyle, u32, usize, bool)> {
+    let head = &rest[..crate::text::floor_char_boundary(rest, 48)];
+    if !head.contains('\0') {
+        return match_marker(rest);
+    }
+    let compact: String = head.chars().filter(|&c| c != '\0').collect();
+    let (style, number, len, standard) = match_marker(&compact)?;
+    // Map the compact length back over the original, filler included.
+    let mut kept = 0;
+    let mut at = 0;
+    for c in head.chars() {
+        if kept == len {
+            break;
+        }
+        if c != '\0' {
+            kept += c.len_utf8();
+        }
+        at += c.len_utf8();
+    }
+    Some((style, number, at, standard))
 }
 
 /// Whether `title` (folded to simplified) ends with one of `words`.
@@ -456,6 +480,13 @@ const BACKGROUND_ENDINGS: [&str; 24] = [
 /// The role a heading title gives its section. `title` is folded to
 /// simplified characters (`重點任務` reads as `重点任务`).
 pub fn role_of(title: &str) -> Option<Role> {
+    let compact;
+    let title = if title.contains('\0') {
+        compact = title.replace('\0', "");
+        compact.as_str()
+    } else {
+        title
+    };
     let t = title.trim_end_matches(|c: char| !crate::text::is_han(c));
     if ends_with_any(t, &SAFEGUARD_ENDINGS) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
         return Some(Role::Safeguards);

@@ -198,14 +198,36 @@ impl Matchers {
                     _ => break,
                 }
             }
-            let from = crate::text::floor_char_boundary(prose, q.saturating_sub(self.max_len).max(start));
-            let window = &prose[from..q];
-            if let Some((w, role)) = self.words.iter().find(|(w, _)| window.ends_with(w.as_str())) {
-                out.push(Label { start: q - w.len(), end: p + colon_len, role: *role });
+            let hit = self.words.iter().find_map(|(w, role)| Some((suffix_at(prose, start, q, w)?, *role)));
+            if let Some((label_start, role)) = hit {
+                out.push(Label { start: label_start, end: p + colon_len, role });
             }
         }
         out
     }
+}
+
+/// Where `word` starts if `text[floor..end]` ends with it. Spaces and filler
+/// inside the word are skipped: a line wrap (`牵头 单位`) or a pinyin gloss
+/// blanked out of the prose view (`单(dān)位`) does not break a label.
+fn suffix_at(text: &str, floor: usize, end: usize, word: &str) -> Option<usize> {
+    let mut at = end;
+    let mut chars = word.chars().rev().peekable();
+    let mut matched = 0;
+    let mut skipped = 0;
+    while let Some(&w) = chars.peek() {
+        let c = char_before(text, at).filter(|_| at > floor)?;
+        at -= c.len_utf8();
+        if c == w {
+            chars.next();
+            matched += 1;
+        } else if matched > 0 && (is_inline_space(c) || c == FILLER as char) && skipped < 24 {
+            skipped += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 /// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:
@@ -347,7 +369,7 @@ pub(crate) fn find_clauses(
                 }
             }
             None if verb == "牵头" && own_line_verb(folded, lines, at, after) => {
-                let (a, b) = trim(prose, line.content as usize, line.range.end());
+                let (a, b) = trim(prose, line_head(folded, line), line.range.end());
                 parse_verb_form(prose, folded, TextRange::new(a, trim_end_punct(prose, a, b)), false, vocab)
             }
             None => None,
@@ -361,17 +383,40 @@ pub(crate) fn find_clauses(
     clauses
 }
 
-/// Words after `A牵头` on a line of its own (`市发改委牵头落实`).
-const OWN_LINE_TAILS: [&str; 7] = ["落实", "负责", "推进", "实施", "完成", "办理", "组织实施"];
+/// Words after `A牵头` on a line of its own (`市发改委牵头落实`), or in a
+/// heading that hands a group of tasks to a unit (`一、县示范区管委会牵头工作（8项）`).
+const OWN_LINE_TAILS: [&str; 12] =
+    ["落实", "负责", "推进", "实施", "完成", "办理", "组织实施", "工作", "重点工作", "的工作", "的重点工作", "事项"];
+
+/// Where the text of `line` starts, after a numbering marker if it has one.
+fn line_head(folded: &str, line: &Line) -> usize {
+    let start = line.content as usize;
+    let text = &folded[start..line.range.end()];
+    let skipped = text.len() - text.trim_start_matches(|c: char| is_inline_space(c) || c == '\0').len();
+    match crate::syntax::outline::match_marker(&text[skipped..]) {
+        Some((_, _, len, _)) => start + skipped + len,
+        None => start,
+    }
+}
 
 /// Whether the `牵头` at `at..after` ends a line of its own that lists units
-/// (`市发改委牵头落实`, `市金融办、人民银行潍坊市中心支行分别牵头落实。`): a
-/// short line, no sentence punctuation before the verb, a unit-like first name.
+/// (`市发改委牵头落实`, `市金融办、人民银行潍坊市中心支行分别牵头落实。`), or
+/// a heading that gives its tasks to a unit (`一、县示范区管委会牵头工作（8项）`):
+/// a short line, no sentence punctuation before the verb, a unit-like first name.
 fn own_line_verb(folded: &str, lines: &[Line], at: usize, after: usize) -> bool {
     let Some(line) = line_containing(lines, at).map(|i| &lines[i]) else { return false };
-    let head = folded[line.content as usize..at].trim_start_matches(|c: char| is_inline_space(c) || c == '\0');
-    let tail = folded[after..line.range.end()]
-        .trim_end_matches(|c: char| is_inline_space(c) || c == '\0' || matches!(c, '。' | '；' | ';' | '.'));
+    let start = line_head(folded, line).min(at);
+    let head = folded[start..at].trim_start_matches(|c: char| is_inline_space(c) || c == '\0');
+    let mut tail = folded[after..line.range.end()].trim_end_matches(|c: char| {
+        is_inline_space(c) || c == '\0' || matches!(c, '。' | '；' | ';' | '.' | '：' | ':')
+    });
+    // A count after a heading: 工作（8项）.
+    if let Some(open) = tail.rfind(['（', '('])
+        && tail.ends_with(['）', ')'])
+        && tail[open..].chars().count() <= 8
+    {
+        tail = tail[..open].trim_end();
+    }
     let head = head.trim_end_matches(['分', '别', '共', '同', '负', '责']);
     !head.is_empty()
         && head.chars().count() <= 80

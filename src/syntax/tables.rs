@@ -82,7 +82,10 @@ struct Columns {
 fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Columns> {
     let mut cols = Columns::default();
     for (i, c) in cells.iter().enumerate() {
-        let name = prose[c.as_range()].trim_matches(|c: char| c == '\0' || is_inline_space(c) || c == '|');
+        // Names with spaces inside (`牵头 单位`, from a justified header) read as one word.
+        let name: String =
+            prose[c.as_range()].chars().filter(|&c| c != '\0' && !is_inline_space(c) && c != '|').collect();
+        let name = name.as_str();
         if m.is_lead_label(name) {
             cols.lead.get_or_insert(i);
         } else if m.is_leader_label(name) {

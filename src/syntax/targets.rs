@@ -2,8 +2,9 @@
 //!
 //! Inside a target section (工作目标, 主要目标, 目標要求 …): every `——` bullet,
 //! every numbered item (judged as a whole: its title with its body and
-//! sub-items), and every sentence phrased as a target (达到, 增长 …) or
-//! anchored on a year anywhere in it (`…，到2023年，基本建成…`).
+//! sub-items), and every paragraph with a sentence phrased as a target (达到,
+//! 增长 …) or anchored on a year anywhere in it (`…，到2023年，基本建成…`),
+//! judged as a whole from that sentence on.
 //! Outside target sections: runs of `——` bullets under no other role when one
 //! of them reads as a target; sentences anchored on a year (`到2025年，…`,
 //! `力争到…`); 力争 sentences with a quantity verb; and, in tasks, sentences
@@ -299,14 +300,18 @@ pub(crate) fn find(source: &str, prose: &str, folded: &str, lines: &[Line], outl
         let in_item = section.is_some_and(|h| outline[h].own_role.is_none());
 
         let (start, end) = match heading_here {
-            Some(h) => {
-                let hd = &outline[h];
-                if hd.own_role.is_some() {
-                    flush(&mut run, &mut out);
-                    continue; // a section title such as 一、工作目标
+            // A section title such as 一、工作目标, alone or followed by its text.
+            Some(h) if outline[h].own_role.is_some() => match outline[h].body {
+                Some(body) => {
+                    heading_here = None;
+                    (body.start(), line.range.end())
                 }
-                (hd.title.start(), line.range.end())
-            }
+                None => {
+                    flush(&mut run, &mut out);
+                    continue;
+                }
+            },
+            Some(h) => (outline[h].title.start(), line.range.end()),
             None => (line.content as usize, line.range.end()),
         };
         let (start, end) = trim(prose, start, end);
@@ -337,11 +342,18 @@ pub(crate) fn find(source: &str, prose: &str, folded: &str, lines: &[Line], outl
                 }
                 continue;
             }
-            for (a, b) in sentences(folded, start, end) {
+            // A paragraph is judged as a whole, from its first target sentence:
+            // `到2027年，基本建成…。其中，…比重达到4.1%。` states its figures.
+            let first = sentences(folded, start, end).into_iter().find(|&(a, b)| {
                 let s = &folded[a..b];
-                if has_target_word(s) || ANCHOR.is_match(s) || YEAR_ANCHOR.is_match(s) {
-                    out.push(TargetStatement::new(TextRange::new(a, b), TargetKind::Sentence));
-                }
+                has_target_word(s) || ANCHOR.is_match(s) || YEAR_ANCHOR.is_match(s)
+            });
+            if let Some((a, b)) = first {
+                out.push(TargetStatement {
+                    range: TextRange::new(a, end),
+                    anchor: TextRange::new(a, b),
+                    kind: TargetKind::Sentence,
+                });
             }
             continue;
         }

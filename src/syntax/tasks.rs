@@ -193,9 +193,15 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     };
     if let Some(draft_level) = draft_level {
         for root in regions(outline) {
-            let (style, basis) = match best_style(&votes, Some(root)) {
-                Some(s) => (s, Basis::Clauses),
-                None => (draft_level, Basis::DraftLevel),
+            // Clauses on leaf items decide, here or elsewhere in the draft, before
+            // a clause on a group item here.
+            let (style, basis) = match (pick(&votes, Some(root), false), pick(&votes, None, false)) {
+                (Some(s), _) => (s, Basis::Clauses),
+                (None, Some(s)) => (s, Basis::DraftLevel),
+                (None, None) => match pick(&votes, Some(root), true) {
+                    Some(s) => (s, Basis::Clauses),
+                    None => (draft_level, Basis::DraftLevel),
+                },
             };
             let before = heads.len();
             for h in std::iter::once(root).chain(outline.descendants(root)) {
@@ -322,16 +328,19 @@ type Votes = HashMap<(usize, NumberStyle, bool), Vec<usize>>;
 /// then `1.` `2.`) may cover them as a group, so such items count only where
 /// no clause sits on a leaf.
 fn best_style(votes: &Votes, region: Option<usize>) -> Option<NumberStyle> {
-    let pick = |groups: bool| {
-        let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
-        for ((r, style, group), items) in votes {
-            if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
-                *counts.entry(*style).or_default() += items.len();
-            }
+    pick(votes, region, false).or_else(|| pick(votes, region, true))
+}
+
+/// The style with the most marked items among leaf items (`groups` false) or
+/// items with sub-items (true); ties go to the shallower level.
+fn pick(votes: &Votes, region: Option<usize>, groups: bool) -> Option<NumberStyle> {
+    let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
+    for ((r, style, group), items) in votes {
+        if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
+            *counts.entry(*style).or_default() += items.len();
         }
-        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
-    };
-    pick(false).or_else(|| pick(true))
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
 }
 
 /// Task-role sections without any responsibility markup: the items below the

@@ -450,3 +450,46 @@ fn page_chunk_markers_are_not_headings() {
         "#]],
     );
 }
+
+/// A heading that hands its group of tasks to a unit; a person who leads is not a unit.
+#[test]
+fn heading_naming_the_lead_of_its_tasks() {
+    check(
+        SourceKind::PlainText,
+        "县政府重点工作任务分解\n一、县示范区管委会牵头工作（2项）\n1.建设产业园标准厂房。\n2.引进亿元以上项目10个。\n二、县财政局牵头工作\n3.盘活存量资产。\n4.争取专项债券。（责任单位：县发展改革局）\n三、朱伟县长牵头重点工作\n5.优化营商环境。\n",
+        expect![[r#"
+            genre: 任务分工/责任分解 (line 1)
+            2:1 L1 一、 县示范区管委会牵头工作（2项）
+              tasks at 1. (no clause here; the draft's clauses attach at this level)
+              3:1 L3 1. 建设产业园标准厂房 => task lead=县示范区管委会 others=- (inherited)
+              4:1 L3 2. 引进亿元以上项目10个 => task lead=县示范区管委会 others=- (inherited)
+            5:1 L1 二、 县财政局牵头工作
+              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry one)
+              6:1 L3 3. 盘活存量资产 => task lead=县财政局 others=- (inherited)
+              7:1 L3 4. 争取专项债券 => task lead=县发展改革局 others=-
+            8:1 L1 三、 朱伟县长牵头重点工作 [tasks]
+              tasks at 1. (no clause here; the draft's clauses attach at this level)
+              9:1 L3 5. 优化营商环境 => task lead=- others=-
+            tasks: 5, clauses: 3
+        "#]],
+    );
+}
+
+/// Pinyin glosses inserted by mirror sites do not break headings, genre
+/// words or labels; a header with spaces inside names reads as one word.
+#[test]
+fn pinyin_glosses_and_spaced_labels() {
+    check(
+        SourceKind::PlainText,
+        "2023年重點工(gōng)作任務分解\n一(yī)、重點任務\n1.推進項目建設。(牽頭單(dān)位:市發改委)\n2.優化營商環境。\n序號|工作任務|牽頭 單位|配合 單位\n1|建設園區|市商務局|市財政局\n",
+        expect![[r#"
+            genre: 任务分工/责任分解 (line 1)
+            2:1 L1 一(yī)、 重點任務 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry one)
+              3:1 L3 1. 推進項目建設 => task lead=市發改委 others=-
+              4:1 L3 2. 優化營商環境 => task lead=- others=-
+            6: table row 1 建設園區 => task lead=市商務局 others=市財政局
+            tasks: 3, clauses: 2
+        "#]],
+    );
+}
