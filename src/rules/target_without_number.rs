@@ -1,9 +1,9 @@
 //! Rule `target-without-number`: a target with no quantity.
 
 use crate::lang::Lang;
-use crate::rules::placeholder;
 use crate::rules::{Ctx, declare_rule};
 use crate::syntax::numerals::is_cn_numeral_char;
+use crate::syntax::placeholders;
 use crate::text::{TextRange, char_at, char_before, digit_value, is_digit};
 
 declare_rule! {
@@ -52,7 +52,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         if has_quantity(text) {
             continue;
         }
-        if !placeholder::find(doc, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
+        if !placeholders::find(&doc.prose, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
             continue; // the number is masked: the placeholder rule reports it
         }
         let snippet = snippet(text);

@@ -12,6 +12,7 @@ use crate::text::{TextRange, is_inline_space};
 pub mod markup;
 pub mod numerals;
 pub mod outline;
+pub mod placeholders;
 pub mod responsibility;
 pub mod tables;
 pub mod targets;

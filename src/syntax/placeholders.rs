@@ -1,0 +1,449 @@
+//! Placeholders that a template left in a draft: masks (`*`, `X年`, `××`,
+//! `某某`, `□`, `____`), fill-in brackets `【 】`, numerals and dates left
+//! blank, and what each one stands for.
+//!
+//! A pure function over the prose view, shared by the `placeholder` rule
+//! (which reports them) and `target-without-number` (which leaves masked
+//! targets to it).
+
+use crate::syntax::markup::is_mask_follower;
+use crate::syntax::numerals::is_cn_numeral_char;
+use crate::text::needles::Needles;
+use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
+
+/// What a placeholder most likely stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Stands {
+    Number,
+    Name,
+    Unknown,
+}
+
+/// One placeholder found in the text.
+#[derive(Clone, Debug)]
+pub struct Placeholder {
+    pub range: TextRange,
+    pub kind: PlaceholderKind,
+    pub stands: Stands,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PlaceholderKind {
+    /// `*`, `X`, `×`, `某某`, `○○`, `□`, `____`.
+    Mask,
+    /// `【 】` empty or with filling instructions.
+    Bracket,
+    /// A numeral slot left as white space (`有 家`) or dropped (`达到以上`).
+    BlankNumber,
+    /// A date line with blanks (`年 月 日`).
+    BlankDate,
+}
+
+/// Characters that follow a count: a numeral slot left blank before one of
+/// these is a blank number.
+fn is_measure(c: char) -> bool {
+    matches!(
+        c,
+        '家' | '个'
+            | '项'
+            | '名'
+            | '件'
+            | '座'
+            | '所'
+            | '条'
+            | '台'
+            | '套'
+            | '亩'
+            | '吨'
+            | '倍'
+            | '%'
+            | '％'
+            | '亿'
+            | '万'
+            | '元'
+    )
+}
+
+/// Words a measure character starts that are not counts (个人, 家庭, 项目 …).
+fn measure_word_is_noun(rest: &str) -> bool {
+    const NOUNS: [&str; 30] = [
+        "个人", "个体", "个性", "个别", "家庭", "家长", "家园", "家乡", "家居", "家具", "家政", "家电", "家风", "项目",
+        "名单", "名称", "名录", "名义", "名牌", "条件", "条例", "条款", "件事", "台账", "套餐", "所有", "所在", "所属",
+        "元素", "万物",
+    ];
+    NOUNS.iter().any(|n| rest.starts_with(n))
+}
+
+/// Finds the placeholders in `start..end` of the prose view `prose`, except
+/// those inside a string of `allow` (the `[placeholder] allow` setting).
+pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Placeholder> {
+    let end = crate::text::floor_char_boundary(prose, end);
+    let mut out = Vec::new();
+    let push = |out: &mut Vec<Placeholder>, s: usize, e: usize| {
+        if let Some(f) = classify(prose, s, e)
+            && !allowed(prose, f.range, allow)
+        {
+            out.push(f);
+        }
+    };
+    scan_tokens(prose, start, end, &mut |s, e| push(&mut out, s, e));
+    // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
+    let before = out.len();
+    let mut hits = Vec::new();
+    SUFFIX_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut hits);
+    let suffixes = hits
+        .into_iter()
+        .map(|(p, i)| (start + p, SUFFIXES[i].len()))
+        .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
+    for (p, len) in suffixes {
+        if let Some(verb) = DROPPED_NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
+            push(&mut out, p - verb.len(), p + len);
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|f| f.range.start);
+    }
+    out
+}
+
+const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
+static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
+
+/// Verbs that take a number: `达到以上` has lost it.
+const DROPPED_NUMBER_VERBS: [&str; 11] =
+    ["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
+
+/// Multi-byte characters that can start a placeholder token.
+static TRIGGERS: std::sync::LazyLock<Needles> =
+    // `×` (two bytes) is found with memchr on its lead byte instead: a needle
+    // shorter than three bytes would make the one-pass search slow.
+    std::sync::LazyLock::new(|| Needles::new(&["＊", "Ｘ", "ｘ", "＿", "○", "□", "〇", "【", "\u{3000}", "某某"]));
+
+/// Calls `f(start, end)` for every candidate token in `start..end`: runs of
+/// `*＊`, `XxＸｘ`, `×` (with spaces between), `某某`, `○〇`, `□`, `_＿` (two or
+/// more), white space, and `【…】` (at most 40 chars inside, one line).
+///
+/// Candidates are located with SIMD searches (memchr for the ASCII triggers,
+/// one aho-corasick pass for the others), which is several times faster than a
+/// byte loop or a regex over Chinese text, where these are rare.
+fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
+    let b = &prose.as_bytes()[start..end];
+    let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
+    starts.extend(memchr::memchr2_iter(b'_', b' ', b));
+    let mut hits = Vec::new();
+    TRIGGERS.find_all(b, &mut hits);
+    starts.extend(hits.iter().map(|&(p, _)| p));
+    starts.extend(memchr::memchr_iter(0xC3, b).filter(|&p| b.get(p + 1) == Some(&0x97)));
+    starts.sort_unstable();
+    let mut next_free = start;
+    for i in starts {
+        let i = start + i;
+        if i < next_free {
+            continue; // inside the previous token
+        }
+        let Some(c) = prose[i..end].chars().next() else { break };
+        let run = |i: usize, set: &dyn Fn(char) -> bool| -> usize {
+            let mut e = i;
+            for c in prose[i..end].chars() {
+                if !set(c) {
+                    break;
+                }
+                e += c.len_utf8();
+            }
+            e
+        };
+        let token_end = match c {
+            '*' | '＊' => Some(run(i, &|c| c == '*' || c == '＊')),
+            'X' | 'x' | 'Ｘ' | 'ｘ' => Some(run(i, &|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'))),
+            '×' => {
+                let mut e = i + c.len_utf8();
+                loop {
+                    let spaces = run(e, &|c| c == ' ' || c == '\u{3000}');
+                    if prose[spaces..end].starts_with('×') {
+                        e = spaces + '×'.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                Some(e)
+            }
+            '某' => {
+                let e = run(i, &|c| c == '某');
+                (e - i >= 2 * '某'.len_utf8()).then_some(e)
+            }
+            '○' | '〇' => Some(run(i, &|c| c == '○' || c == '〇')),
+            '□' => Some(run(i, &|c| c == '□')),
+            '_' | '＿' => {
+                let e = run(i, &|c| c == '_' || c == '＿');
+                (prose[i..e].chars().count() >= 2).then_some(e)
+            }
+            ' ' | '\u{3000}' => Some(run(i, &|c| c == ' ' || c == '\u{3000}')),
+            '【' => {
+                let inner = i + c.len_utf8();
+                prose[inner..end]
+                    .char_indices()
+                    .take(41)
+                    .take_while(|&(_, c)| c != '\n' && c != '\r')
+                    .find(|&(_, c)| c == '】')
+                    .map(|(p, c)| inner + p + c.len_utf8())
+            }
+            _ => None,
+        };
+        if let Some(e) = token_end {
+            f(i, e);
+            next_free = e;
+        }
+    }
+}
+
+fn allowed(prose: &str, range: TextRange, allow: &[String]) -> bool {
+    allow.iter().any(|a| {
+        let lo = crate::text::floor_char_boundary(prose, range.start().saturating_sub(a.len()));
+        let hi = crate::text::floor_char_boundary(prose, (range.end() + a.len()).min(prose.len()));
+        prose[lo..hi].match_indices(a.as_str()).any(|(i, _)| lo + i <= range.start() && range.end() <= lo + i + a.len())
+    })
+}
+
+/// The nearest char before `at`, looking past inline spaces and filler.
+fn prev_visible(s: &str, mut at: usize) -> Option<char> {
+    loop {
+        let c = char_before(s, at)?;
+        if is_inline_space(c) || c == '\0' {
+            at -= c.len_utf8();
+        } else {
+            return Some(c);
+        }
+    }
+}
+
+fn next_visible(s: &str, mut at: usize) -> Option<char> {
+    loop {
+        let c = char_at(s, at)?;
+        if is_inline_space(c) || c == '\0' {
+            at += c.len_utf8();
+        } else {
+            return Some(c);
+        }
+    }
+}
+
+fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
+    match next {
+        Some(c)
+            if is_measure(c)
+                || matches!(c, '人' | '年' | '月' | '日' | '多' | '余' | '大' | '届' | '批' | '次' | '号') =>
+        {
+            Stands::Number
+        }
+        Some(
+            '市' | '县' | '区' | '省' | '镇' | '乡' | '村' | '局' | '委' | '办' | '厅' | '院' | '校' | '公' | '集'
+            | '同' | '籍',
+        ) => Stands::Name,
+        _ => match prev {
+            Some(p) if p.is_ascii_digit() => Stands::Number,
+            _ => Stands::Unknown,
+        },
+    }
+}
+
+fn mask(s: usize, e: usize, prose: &str) -> Option<Placeholder> {
+    let stands = stands_for(char_at(prose, e), char_before(prose, s));
+    Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, stands })
+}
+
+fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
+    let tok = &prose[s..e];
+    let first = tok.chars().next()?;
+    let before = char_before(prose, s);
+    let after = char_at(prose, e);
+    match first {
+        '*' | '＊' => {
+            // 12.7%* : a footnote mark after a number.
+            if e - s == 1 && before.is_some_and(|c| c.is_ascii_digit() || c == '%') && !after.is_some_and(is_han) {
+                return None;
+            }
+            // a*b, 3*4 : ASCII arithmetic or code.
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            // A bullet at the start of a line.
+            if after.is_some_and(is_inline_space) && at_line_start(prose, s) {
+                return None;
+            }
+            if before.is_none_or(|c| c == '\n' || c == '\r') && after.is_none_or(|c| c == '\n' || c == '\r') {
+                return None;
+            }
+            mask(s, e, prose)
+        }
+        'X' | 'x' | 'Ｘ' | 'ｘ' => classify_x(prose, s, e),
+        '×' => {
+            if tok.chars().filter(|&c| c == '×').count() >= 2 {
+                return mask(s, e, prose);
+            }
+            let p = prev_visible(prose, s);
+            let n = next_visible(prose, e);
+            let numeric_side = |c: Option<char>| {
+                c.is_some_and(|c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, ')' | '）' | '(' | '（' | '.' | '⁰'..='⁹' | '²' | '³' | '¹')
+                })
+            };
+            if numeric_side(p) && numeric_side(n) {
+                return None;
+            }
+            mask(s, e, prose)
+        }
+        '某' => mask(s, e, prose),
+        '○' | '〇' => {
+            let numeral_neighbour =
+                |c: Option<char>| c.is_some_and(|c| is_cn_numeral_char(c) && c != '万' && c != '亿' && c != '半');
+            if numeral_neighbour(before) || numeral_neighbour(after) {
+                return None;
+            }
+            if tok.chars().count() >= 2 || after.is_some_and(is_mask_follower) && !at_line_start(prose, s) {
+                return mask(s, e, prose);
+            }
+            None
+        }
+        '□' => {
+            if tok.chars().count() == 1
+                && (before.is_none_or(|c| is_inline_space(c) || c == '\n' || is_cjk_punct(c) || c == '\0'))
+                && after.is_some_and(is_han)
+            {
+                return None; // a check box: □是 □否
+            }
+            mask(s, e, prose)
+        }
+        '_' | '＿' => {
+            let stands = stands_for(after, before);
+            Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, stands })
+        }
+        '【' => {
+            let inner = tok.trim_start_matches('【').trim_end_matches('】');
+            let inner_trim = inner.trim_matches(|c: char| is_inline_space(c) || c == '\0');
+            const INSTRUCTIONS: [&str; 9] =
+                ["填写", "填入", "此处", "请输入", "待定", "待补充", "待填", "请补充", "自行"];
+            if inner_trim.is_empty() || INSTRUCTIONS.iter().any(|w| inner_trim.contains(w)) {
+                return Some(Placeholder {
+                    range: TextRange::new(s, e),
+                    kind: PlaceholderKind::Bracket,
+                    stands: Stands::Unknown,
+                });
+            }
+            None
+        }
+        ' ' | '\u{3000}' => classify_space(prose, s, e),
+        _ => {
+            // 达到以上 : a verb and its qualifier with the number dropped.
+            if before.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral_char(c) && c != '万' && c != '亿') {
+                return None;
+            }
+            Some(Placeholder {
+                range: TextRange::new(s, e),
+                kind: PlaceholderKind::BlankNumber,
+                stands: Stands::Number,
+            })
+        }
+    }
+}
+
+fn at_line_start(prose: &str, s: usize) -> bool {
+    let mut at = s;
+    loop {
+        match char_before(prose, at) {
+            None | Some('\n') | Some('\r') => return true,
+            Some(c) if is_inline_space(c) || c == '\0' => at -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+}
+
+fn classify_x(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
+    let tok = &prose[s..e];
+    let before = char_before(prose, s);
+    let after = char_at(prose, e);
+    let p = prev_visible(prose, s);
+    let n = next_visible(prose, e);
+    // Part of a Latin word, URL, model number or code.
+    if p.is_some_and(|c| c.is_ascii_alphabetic()) && before.is_none_or(|c| !is_cjk(c))
+        || n.is_some_and(|c| c.is_ascii_alphabetic()) && after.is_none_or(|c| !is_cjk(c))
+    {
+        return None;
+    }
+    if before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '-' | '@' | '#' | '&'))
+        || after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '@' | '&'))
+    {
+        return None;
+    }
+    // 1+X, 2+X, N+X, X+1.
+    if p == Some('+') || n == Some('+') || p == Some('＋') || n == Some('＋') {
+        return None;
+    }
+    // 3x3, 3X3: multiplication.
+    if tok.chars().count() == 1
+        && before.is_some_and(|c| c.is_ascii_digit())
+        && after.is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // Established terms.
+    let rest = &prose[e..];
+    const TERMS: [&str; 8] = ["射线", "光", "线", "轴", "染色体", "波段", "连锁", "综合征"];
+    if tok.chars().count() == 1 && TERMS.iter().any(|t| rest.starts_with(t)) {
+        return None;
+    }
+    let cjkish = |c: Option<char>| c.is_some_and(is_cjk);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let slash_x = |c: Option<char>| c == Some('/');
+    // HAW-4X, A3X: the digits belong to a model number.
+    if digit(before) {
+        let head = prose[..s].trim_end_matches(|c: char| c.is_ascii_digit());
+        if head.ends_with(|c: char| c.is_ascii_alphabetic() || c == '-') {
+            return None;
+        }
+    }
+    if cjkish(p) || cjkish(n) || digit(before) && !digit(after) || slash_x(before) || slash_x(after) {
+        return mask(s, e, prose);
+    }
+    None
+}
+
+fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
+    let before = char_before(prose, s)?;
+    let after = char_at(prose, e)?;
+    if at_line_start(prose, s) {
+        return None;
+    }
+    // 年 月 日 in a date line: reported once, from the 年 or 月 before the first gap.
+    if matches!(before, '年' | '月') && matches!(after, '月' | '日') {
+        let from = s - before.len_utf8();
+        if before == '月' {
+            let head = prose[..from].trim_end_matches([' ', '\u{3000}']);
+            if head.len() < from && head.ends_with('年') {
+                return None; // the gap after 年 already covers this one
+            }
+        }
+        let mut to = e + after.len_utf8();
+        if after == '月' {
+            let tail = &prose[to..];
+            let spaces = tail.len() - tail.trim_start_matches([' ', '\u{3000}']).len();
+            if spaces > 0 && tail[spaces..].starts_with('日') {
+                to += spaces + '日'.len_utf8();
+            }
+        }
+        return Some(Placeholder {
+            range: TextRange::new(from, to),
+            kind: PlaceholderKind::BlankDate,
+            stands: Stands::Number,
+        });
+    }
+    if !is_han(before) || !is_measure(after) {
+        return None;
+    }
+    if measure_word_is_noun(&prose[e..]) || is_cn_numeral_char(before) {
+        return None;
+    }
+    let from = s - before.len_utf8();
+    let to = e + after.len_utf8();
+    Some(Placeholder { range: TextRange::new(from, to), kind: PlaceholderKind::BlankNumber, stands: Stands::Number })
+}
