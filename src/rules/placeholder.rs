@@ -182,6 +182,32 @@ mod tests {
     }
 
     #[test]
+    fn markdown_emphasis_on_ordinary_words_is_markup() {
+        // Each of these begins with a character that can end a mask (科室, 人, 乡, 办, 大, 项, 平方米, 公司).
+        check_md(
+            &PLACEHOLDER,
+            "要**科技创新**引领，**人工智能**赋能，**乡村振兴**，**办好民生实事**，**大数据**，**项目建设**，**平台建设**，**公开透明**。\n新增**平方米，建成**公里，组建**公司。\n",
+            expect![[r#"
+                2:3 PL101 [**] 模板占位符“**”未替换，请填入实际内容
+                2:11 PL101 [**] 模板占位符“**”未替换，请填入实际名称
+                2:18 PL101 [**] 模板占位符“**”未替换，请填入实际名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn gaps_before_ordinary_words_are_not_blanks() {
+        check(
+            &PLACEHOLDER,
+            "召开 座谈会，力争 倍增，庆祝 元旦，办好这 件事，服务 家庭。\n万元产值能耗下降 ‰，培育 家企业。\n",
+            expect![[r#"
+                2:8 PL101 [降 ‰] 数字空缺：“降 ‰”缺少数值，请填入实际数字
+                2:13 PL101 [育 家] 数字空缺：“育 家”缺少数值，请填入实际数字
+            "#]],
+        );
+    }
+
+    #[test]
     fn plain_text_masks_between_pairs_stay() {
         check(
             &PLACEHOLDER,

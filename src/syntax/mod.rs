@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use crate::config::Config;
 use crate::text::{TextRange, is_inline_space};
 
+pub mod lexicon;
 pub mod markup;
 pub mod numerals;
 pub mod outline;

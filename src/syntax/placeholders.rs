@@ -6,7 +6,7 @@
 //! (which reports them) and `target-without-number` (which leaves masked
 //! targets to it).
 
-use crate::syntax::markup::is_mask_follower;
+use crate::syntax::lexicon::{self, counts_after_gap, is_mask_follower};
 use crate::syntax::numerals::is_cn_numeral_char;
 use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
@@ -37,41 +37,6 @@ pub enum PlaceholderKind {
     BlankNumber,
     /// A date line with blanks (`年 月 日`).
     BlankDate,
-}
-
-/// Characters that follow a count: a numeral slot left blank before one of
-/// these is a blank number.
-fn is_measure(c: char) -> bool {
-    matches!(
-        c,
-        '家' | '个'
-            | '项'
-            | '名'
-            | '件'
-            | '座'
-            | '所'
-            | '条'
-            | '台'
-            | '套'
-            | '亩'
-            | '吨'
-            | '倍'
-            | '%'
-            | '％'
-            | '亿'
-            | '万'
-            | '元'
-    )
-}
-
-/// Words a measure character starts that are not counts (个人, 家庭, 项目 …).
-fn measure_word_is_noun(rest: &str) -> bool {
-    const NOUNS: [&str; 30] = [
-        "个人", "个体", "个性", "个别", "家庭", "家长", "家园", "家乡", "家居", "家具", "家政", "家电", "家风", "项目",
-        "名单", "名称", "名录", "名义", "名牌", "条件", "条例", "条款", "件事", "台账", "套餐", "所有", "所在", "所属",
-        "元素", "万物",
-    ];
-    NOUNS.iter().any(|n| rest.starts_with(n))
 }
 
 /// Finds the placeholders in `start..end` of the prose view `prose`, except
@@ -230,7 +195,9 @@ fn next_visible(s: &str, mut at: usize) -> Option<char> {
 fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
     match next {
         Some(c)
-            if is_measure(c)
+            if lexicon::CORE_MEASURES.contains(&c)
+                || lexicon::LARGE_MAGNITUDES.contains(&c)
+                || lexicon::MONEY_AND_PERCENT.contains(&c)
                 || matches!(c, '人' | '年' | '月' | '日' | '多' | '余' | '大' | '届' | '批' | '次' | '号') =>
         {
             Stands::Number
@@ -300,7 +267,7 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             if numeral_neighbour(before) || numeral_neighbour(after) {
                 return None;
             }
-            if tok.chars().count() >= 2 || after.is_some_and(is_mask_follower) && !at_line_start(prose, s) {
+            if tok.chars().count() >= 2 || is_mask_follower(&prose[e..]) && !at_line_start(prose, s) {
                 return mask(s, e, prose);
             }
             None
@@ -437,10 +404,7 @@ fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             stands: Stands::Number,
         });
     }
-    if !is_han(before) || !is_measure(after) {
-        return None;
-    }
-    if measure_word_is_noun(&prose[e..]) || is_cn_numeral_char(before) {
+    if !is_han(before) || !counts_after_gap(&prose[e..]) || is_cn_numeral_char(before) {
         return None;
     }
     let from = s - before.len_utf8();

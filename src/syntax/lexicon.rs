@@ -1,0 +1,312 @@
+//! The words read around a number or a slot: measure words (量词),
+//! magnitudes, units of money and date, the suffixes of place and
+//! organisation names, and the ordinary words that begin with one of these
+//! characters (个人, 家庭, 科技, 市场).
+//!
+//! The placeholder scan, the Markdown emphasis check and the target rule all
+//! ask "does a count (or a name) end here?"; they answer it from these sets,
+//! so that they agree.
+
+/// Measure words (量词) a target's count most often takes: `3家`, `12个`,
+/// `5项`. A gap before one of them (`培育 家`) is read as a numeral left
+/// blank, so this set holds only words that seldom begin another word, apart
+/// from those in [`ORDINARY_WORDS`].
+pub const CORE_MEASURES: &[char] = &['家', '个', '项', '名', '件', '座', '所', '条', '台', '套', '亩', '吨', '倍'];
+
+/// Further measure words after a count or a masked count (`200人`, `**批`,
+/// `X处`). They begin too many words (人员, 批准, 处理, 支持, 位于) for a gap
+/// before them to mean a blank numeral.
+pub const MORE_MEASURES: &[char] = &['人', '批', '处', '次', '场', '支', '位'];
+
+/// Measure words that count only after a written numeral (`300户`, `三成`,
+/// `五星`): they begin so many words and names (张 is a surname; 成果, 类似,
+/// 级别, 款项) that they do not mark a run of `*` as a mask.
+pub const WEAK_MEASURES: &[char] = &['户', '张', '类', '款', '级', '星', '成'];
+
+/// Words that number an item in a series: `第X届`, `X期`, `〔20XX〕X号`.
+pub const SERIES: &[char] = &['届', '期', '号'];
+
+/// Magnitudes that end an amount: `5万`, `**亿元`. 万 and 亿 rarely begin
+/// another word in a plan; 千 and 百 do (千方百计, 百姓), so a gap before
+/// them is not read as a blank numeral.
+pub const LARGE_MAGNITUDES: &[char] = &['万', '亿'];
+pub const SMALL_MAGNITUDES: &[char] = &['千', '百'];
+
+/// The unit of money and the percent signs: `X元`, `增长*%`.
+pub const MONEY_AND_PERCENT: &[char] = &['元', '%', '％', '‰'];
+
+/// Date units: `X年`, `x月xx日`.
+pub const DATE_UNITS: &[char] = &['年', '月', '日'];
+
+/// Approximation after a count: `X余名`, `**多家`.
+pub const APPROXIMATIONS: &[char] = &['多', '余'];
+
+/// Suffixes of administrative areas: `XX县`, `*市`, `××镇`.
+pub const AREA_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '村'];
+
+/// One-character suffixes of organisations and their parts: `XX局`,
+/// `*委`, `**科`.
+pub const ORGANISATION_SUFFIXES: &[char] = &['局', '委', '办', '厅', '院', '校', '园', '部', '科', '室'];
+
+/// Units of measure written with two characters: `X平方米`, `**公里`.
+pub const MEASURE_WORDS: &[&str] = &["平方", "公里", "公顷", "公斤"];
+
+/// Multi-character organisation suffixes checked before the one-character
+/// ones: `**公司`, `XX集团`.
+pub const ORGANISATION_WORDS: &[&str] = &["公司", "集团"];
+
+/// Ordinary words that begin with a measure word or a suffix above: after
+/// one of these, neither a gap nor a run of `*` is a slot (`培育 家庭农场`,
+/// `**科技创新**` in Markdown).
+pub const ORDINARY_WORDS: &[&str] = &[
+    // measure words
+    "个人",
+    "个体",
+    "个性",
+    "个别",
+    "个案",
+    "家庭",
+    "家长",
+    "家园",
+    "家乡",
+    "家居",
+    "家具",
+    "家政",
+    "家电",
+    "家风",
+    "家属",
+    "家族",
+    "项目",
+    "名单",
+    "名称",
+    "名录",
+    "名义",
+    "名牌",
+    "名优",
+    "条件",
+    "条例",
+    "条款",
+    "条线",
+    "件事",
+    "座谈",
+    "台账",
+    "套餐",
+    "所有",
+    "所在",
+    "所属",
+    "所得",
+    "所需",
+    "所谓",
+    "倍增",
+    "人才",
+    "人员",
+    "人民",
+    "人口",
+    "人工",
+    "人居",
+    "人文",
+    "人力",
+    "人们",
+    "人社",
+    "人身",
+    "人物",
+    "批准",
+    "批复",
+    "批发",
+    "批评",
+    "处理",
+    "处置",
+    "处于",
+    "处罚",
+    "次要",
+    "次生",
+    "场所",
+    "场景",
+    "场地",
+    "场馆",
+    "支持",
+    "支撑",
+    "支付",
+    "支出",
+    "支柱",
+    "位于",
+    "位置",
+    // magnitudes, money
+    "万物",
+    "万众",
+    "千方百计",
+    "百姓",
+    "亿万",
+    "元素",
+    "元旦",
+    "元宇宙",
+    // dates, approximations, 大
+    "年轻",
+    "年龄",
+    "月度",
+    "日常",
+    "日益",
+    "日趋",
+    "多元",
+    "多措",
+    "多方",
+    "多种",
+    "多样",
+    "多层次",
+    "余额",
+    "大力",
+    "大幅",
+    "大型",
+    "大数据",
+    "大局",
+    "大众",
+    "大规模",
+    // places and organisations
+    "市场",
+    "市民",
+    "市政",
+    "市容",
+    "市级",
+    "县域",
+    "县级",
+    "区域",
+    "区级",
+    "区块链",
+    "省级",
+    "乡村",
+    "村民",
+    "村庄",
+    "村级",
+    "局面",
+    "局部",
+    "委托",
+    "办理",
+    "办法",
+    "办好",
+    "办实事",
+    "办学",
+    "办事",
+    "院士",
+    "校园",
+    "部署",
+    "部分",
+    "科技",
+    "科学",
+    "科研",
+    "科普",
+    "室内",
+];
+
+fn starts_with_any(rest: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| rest.starts_with(w))
+}
+
+/// Whether `rest` begins with an ordinary word of [`ORDINARY_WORDS`].
+pub fn starts_ordinary_word(rest: &str) -> bool {
+    starts_with_any(rest, ORDINARY_WORDS)
+}
+
+/// Whether a gap right before `rest` is a numeral left blank (`有 家`,
+/// `达到 %`): `rest` begins with a core measure word, 万 or 亿, 元 or a
+/// percent sign, and not with an ordinary word (家庭, 座谈, 元旦).
+pub fn counts_after_gap(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return false };
+    (CORE_MEASURES.contains(&c) || LARGE_MAGNITUDES.contains(&c) || MONEY_AND_PERCENT.contains(&c))
+        && !starts_ordinary_word(rest)
+}
+
+/// Whether `c` after a written numeral makes it a count or an amount
+/// (`三家`, `五千亿`, `两成`): any measure word, magnitude or 元.
+pub fn is_count_suffix(c: char) -> bool {
+    CORE_MEASURES.contains(&c)
+        || MORE_MEASURES.contains(&c)
+        || WEAK_MEASURES.contains(&c)
+        || LARGE_MAGNITUDES.contains(&c)
+        || SMALL_MAGNITUDES.contains(&c)
+        || c == '元'
+}
+
+/// Whether `c` is a percent or permille sign.
+pub fn is_percent(c: char) -> bool {
+    matches!(c, '%' | '％' | '‰')
+}
+
+/// Whether `rest`, the text right after a run of `*`, `○` or the like, marks
+/// the run as a mask (`**家`, `*市`, `**%`, `XX局`, `**大`): it begins with a
+/// measure word, magnitude, unit of money or date, a series word, the
+/// suffix of a place or organisation, or 大 (`**大工程`), and not with an
+/// ordinary word (科技, 市场, 项目).
+pub fn is_mask_follower(rest: &str) -> bool {
+    let Some(c) = rest.chars().next() else { return false };
+    if starts_ordinary_word(rest) {
+        return false;
+    }
+    if starts_with_any(rest, MEASURE_WORDS) || starts_with_any(rest, ORGANISATION_WORDS) {
+        return true;
+    }
+    [
+        CORE_MEASURES,
+        MORE_MEASURES,
+        SERIES,
+        LARGE_MAGNITUDES,
+        SMALL_MAGNITUDES,
+        MONEY_AND_PERCENT,
+        DATE_UNITS,
+        APPROXIMATIONS,
+        AREA_SUFFIXES,
+        ORGANISATION_SUFFIXES,
+        &['大'],
+    ]
+    .iter()
+    .any(|set| set.contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_do_not_overlap() {
+        let sets: [&[char]; 12] = [
+            CORE_MEASURES,
+            MORE_MEASURES,
+            WEAK_MEASURES,
+            SERIES,
+            LARGE_MAGNITUDES,
+            SMALL_MAGNITUDES,
+            MONEY_AND_PERCENT,
+            DATE_UNITS,
+            APPROXIMATIONS,
+            AREA_SUFFIXES,
+            ORGANISATION_SUFFIXES,
+            &['大'],
+        ];
+        for (i, a) in sets.iter().enumerate() {
+            for b in &sets[i + 1..] {
+                assert!(a.iter().all(|c| !b.contains(c)), "{a:?} and {b:?} overlap");
+            }
+        }
+        let mut words = ORDINARY_WORDS.to_vec();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), ORDINARY_WORDS.len(), "duplicate ordinary word");
+    }
+
+    #[test]
+    fn followers() {
+        for yes in ["家以上", "市", "%", "亿元", "平方米", "公司", "集团", "大工程", "XX", "年"] {
+            assert_eq!(is_mask_follower(yes), !yes.starts_with('X'), "{yes}");
+        }
+        for no in ["科技创新", "市场", "项目", "人工智能", "乡村振兴", "办好", "大数据", "平台", "公开", "成效", ""]
+        {
+            assert!(!is_mask_follower(no), "{no}");
+        }
+        assert!(
+            counts_after_gap("家企业")
+                && counts_after_gap("‰")
+                && !counts_after_gap("家庭")
+                && !counts_after_gap("座谈会")
+        );
+        assert!(!counts_after_gap("人") && !counts_after_gap("千"));
+    }
+}
