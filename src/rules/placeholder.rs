@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::placeholders::{self, Placeholder, PlaceholderKind, Stands};
+use crate::syntax::placeholders::{self, Placeholder, PlaceholderKind, Slot};
 
 declare_rule! {
     /// ## What it does
@@ -69,18 +69,22 @@ fn message(lang: Lang, f: &Placeholder, token: &str) -> String {
         (Lang::Zh, PlaceholderKind::Bracket) => format!("待填写的“{token}”，请替换为实际内容"),
         (Lang::En, PlaceholderKind::Bracket) => format!("Fill-in field “{token}”: replace it with the actual text"),
         (Lang::Zh, PlaceholderKind::Mask) => {
-            let what = match f.stands {
-                Stands::Number => "数值",
-                Stands::Name => "名称",
-                Stands::Unknown => "内容",
+            let what = match f.slot {
+                Some(Slot::Number) => "数值",
+                Some(Slot::Date) => "日期",
+                Some(Slot::Name) => "名称",
+                Some(Slot::Organisation) => "单位名称",
+                None => "内容",
             };
             format!("模板占位符“{token}”未替换，请填入实际{what}")
         }
         (Lang::En, PlaceholderKind::Mask) => {
-            let what = match f.stands {
-                Stands::Number => "number",
-                Stands::Name => "name",
-                Stands::Unknown => "text",
+            let what = match f.slot {
+                Some(Slot::Number) => "number",
+                Some(Slot::Date) => "date",
+                Some(Slot::Name) => "name",
+                Some(Slot::Organisation) => "name of the organisation",
+                None => "text",
             };
             format!("Unfilled template placeholder “{token}”: replace it with the actual {what}")
         }
@@ -114,15 +118,64 @@ mod tests {
             &PLACEHOLDER,
             "X年以来，XX县组织X家企业，占全省的X/X。\n到20xx年，202X年底前完成，x月xx日召开。\n",
             expect![[r#"
-                1:1 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:1 PL101 [X] 模板占位符“X”未替换，请填入实际日期
                 1:6 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
                 1:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
                 1:20 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 1:22 PL101 [X] 模板占位符“X”未替换，请填入实际内容
-                2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
-                2:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-                2:18 PL101 [x] 模板占位符“x”未替换，请填入实际数值
-                2:20 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
+                2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:11 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                2:18 PL101 [x] 模板占位符“x”未替换，请填入实际日期
+                2:20 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+            "#]],
+        );
+    }
+
+    #[test]
+    fn message_says_what_the_slot_holds() {
+        check(
+            &PLACEHOLDER,
+            "突破**家，增长*%，建成X个，近X年，第X批。\nX年，20xx年，x月xx日，××年度。\nXX县，*省长，××镇，《××》。\n**大学，**人才集团，XX局，某某公司，××委员会，X牵头落实，XX开放大学。\n",
+            expect![[r#"
+                1:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                1:9 PL101 [*] 模板占位符“*”未替换，请填入实际数值
+                1:14 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:18 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:22 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                2:1 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                2:6 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:10 PL101 [x] 模板占位符“x”未替换，请填入实际日期
+                2:12 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:16 PL101 [××] 模板占位符“××”未替换，请填入实际日期
+                3:1 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
+                3:5 PL101 [*] 模板占位符“*”未替换，请填入实际名称
+                3:9 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                3:14 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                4:1 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
+                4:6 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
+                4:13 PL101 [XX] 模板占位符“XX”未替换，请填入实际单位名称
+                4:17 PL101 [某某] 模板占位符“某某”未替换，请填入实际单位名称
+                4:22 PL101 [××] 模板占位符“××”未替换，请填入实际单位名称
+                4:28 PL101 [X] 模板占位符“X”未替换，请填入实际单位名称
+                4:34 PL101 [XX] 模板占位符“XX”未替换，请填入实际单位名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn messages_in_english() {
+        let config = crate::Config { lang: crate::Lang::En, ..Default::default() };
+        crate::rules::tests::check_with(
+            &PLACEHOLDER,
+            crate::SourceKind::PlainText,
+            &config,
+            "突破**家，X年，XX县，**大学，在**开展。\n",
+            expect![[r#"
+                1:3 PL101 [**] Unfilled template placeholder “**”: replace it with the actual number
+                1:7 PL101 [X] Unfilled template placeholder “X”: replace it with the actual date
+                1:10 PL101 [XX] Unfilled template placeholder “XX”: replace it with the actual name
+                1:14 PL101 [**] Unfilled template placeholder “**”: replace it with the actual name of the organisation
+                1:20 PL101 [**] Unfilled template placeholder “**”: replace it with the actual text
             "#]],
         );
     }
@@ -142,9 +195,9 @@ mod tests {
             &PLACEHOLDER,
             "××年度第×批，某某集团牵头，○○市、□□县，完成率需达____%以上。\n签发人：× × ×\n",
             expect![[r#"
-                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际数值
+                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际日期
                 1:6 PL101 [×] 模板占位符“×”未替换，请填入实际数值
-                1:9 PL101 [某某] 模板占位符“某某”未替换，请填入实际名称
+                1:9 PL101 [某某] 模板占位符“某某”未替换，请填入实际单位名称
                 1:16 PL101 [○○] 模板占位符“○○”未替换，请填入实际名称
                 1:20 PL101 [□□] 模板占位符“□□”未替换，请填入实际名称
                 1:29 PL101 [____] 模板占位符“____”未替换，请填入实际数值
@@ -188,9 +241,9 @@ mod tests {
             &PLACEHOLDER,
             "要**科技创新**引领，**人工智能**赋能，**乡村振兴**，**办好民生实事**，**大数据**，**项目建设**，**平台建设**，**公开透明**。\n新增**平方米，建成**公里，组建**公司。\n",
             expect![[r#"
-                2:3 PL101 [**] 模板占位符“**”未替换，请填入实际内容
-                2:11 PL101 [**] 模板占位符“**”未替换，请填入实际名称
-                2:18 PL101 [**] 模板占位符“**”未替换，请填入实际名称
+                2:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                2:11 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                2:18 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
             "#]],
         );
     }
@@ -229,9 +282,9 @@ mod tests {
             &PLACEHOLDER,
             text,
             expect![[r#"
-            10:2 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-            12:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
-        "#]],
+                10:2 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                12:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+            "#]],
         );
     }
 
@@ -245,7 +298,7 @@ mod tests {
             &config,
             "采购X3型设备，X年完成。\n",
             expect![[r#"
-                1:9 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:9 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );
     }

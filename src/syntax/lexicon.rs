@@ -49,11 +49,84 @@ pub const AREA_SUFFIXES: &[char] = &['省', '市', '县', '区', '镇', '乡', '
 pub const ORGANISATION_SUFFIXES: &[char] = &['局', '委', '办', '厅', '院', '校', '园', '部', '科', '室'];
 
 /// Units of measure written with two characters: `X平方米`, `**公里`.
-pub const MEASURE_WORDS: &[&str] = &["平方", "公里", "公顷", "公斤"];
+pub const MEASURE_WORDS: &[&str] = &["平方", "公里", "公顷", "公斤", "千米", "小时", "年级"];
 
-/// Multi-character organisation suffixes checked before the one-character
-/// ones: `**公司`, `XX集团`.
-pub const ORGANISATION_WORDS: &[&str] = &["公司", "集团"];
+/// Words that end the name of an organisation: `**大学`, `**人才集团`,
+/// `某某公司`, `××委员会`. Checked before the one-character suffixes and
+/// before [`ORDINARY_WORDS`] (人民政府 is not 人民).
+pub const ORGANISATION_WORDS: &[&str] = &[
+    "委员会",
+    "管委会",
+    "人民政府",
+    "政府",
+    "研究院",
+    "研究所",
+    "卫生院",
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
+    "医院",
+    "集团",
+    "公司",
+    "中心",
+    "银行",
+    "分行",
+    "支行",
+    "协会",
+    "商会",
+    "学会",
+    "基金会",
+    "合作社",
+    "办公室",
+    "办事处",
+    "事务所",
+    "工作室",
+    "实验室",
+    "街道办",
+];
+
+/// The organisation words that also mark a run of `*` as a mask
+/// ([`is_mask_follower`]). The others (中心, 学校 …) are too common after
+/// Markdown emphasis (`以人民为**中心**`) to tell a mask from it.
+const MASK_ORGANISATION_WORDS: &[&str] = &["公司", "集团", "委员会", "管委会", "大学", "医院", "银行"];
+
+/// Words that name a person or address one: `*省长`, `XX同志`.
+pub const PERSON_WORDS: &[&str] = &[
+    "同志", "省长", "市长", "县长", "区长", "镇长", "乡长", "村长", "书记", "主任", "局长", "厅长", "部长", "处长",
+    "科长", "主席", "先生", "女士", "老师", "教授",
+];
+
+/// Words that end the name of a place made of two or more characters:
+/// `XX新区`, `××街道`.
+pub const AREA_WORDS: &[&str] = &["自治区", "自治州", "自治县", "新区", "街道", "社区", "开发区", "高新区"];
+
+/// Date words: `××年度`, `第X季度`, `X月份`.
+pub const DATE_WORDS: &[&str] = &["年度", "季度", "月份"];
+
+/// Units of time, age and length after a count: `X天`, `X岁`, `X米`,
+/// `X年级`. Only read after something already known to be a slot: they
+/// begin too many words (天津, 周边, 米粮) to mark one.
+const MORE_UNITS: &[char] = &['天', '周', '岁', '米'];
+
+/// Verbs that take a number: `达到**%`, `突破X家`; `达到以上` has lost it.
+pub const NUMBER_VERBS: &[&str] =
+    &["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
+
+/// Verbs after which a slot is the unit that does the work: `X牵头落实`.
+pub const UNIT_VERBS: &[&str] = &["牵头", "负责", "配合"];
+
+/// What the text in a slot is: a number, a date, the name of a place or a
+/// person, or the name of an organisation (单位).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Slot {
+    Number,
+    Date,
+    Name,
+    Organisation,
+}
 
 /// Ordinary words that begin with a measure word or a suffix above: after
 /// one of these, neither a gap nor a run of `*` is a slot (`培育 家庭农场`,
@@ -238,27 +311,92 @@ pub fn is_percent(c: char) -> bool {
 /// ordinary word (科技, 市场, 项目).
 pub fn is_mask_follower(rest: &str) -> bool {
     let Some(c) = rest.chars().next() else { return false };
+    if starts_with_any(rest, PERSON_WORDS) || starts_with_any(rest, MASK_ORGANISATION_WORDS) {
+        return true;
+    }
     if starts_ordinary_word(rest) {
         return false;
     }
-    if starts_with_any(rest, MEASURE_WORDS) || starts_with_any(rest, ORGANISATION_WORDS) {
-        return true;
+    starts_with_any(rest, MEASURE_WORDS) || single_char_slot(c).is_some()
+}
+
+/// What a slot right before `rest` holds, judged from the words that follow
+/// it: a person's title or an organisation word (`*省长`, `**大学`), a unit
+/// of measure, date or place, a one-character measure word, date unit or
+/// suffix (`**家`, `X年`, `XX县`, `XX局`), an organisation word a few
+/// characters on (`**人才集团`), or a verb of responsibility (`X牵头`).
+pub fn slot_before(rest: &str) -> Option<Slot> {
+    let c = rest.chars().next()?;
+    if starts_with_any(rest, PERSON_WORDS) {
+        return Some(Slot::Name);
     }
-    [
+    if starts_with_any(rest, ORGANISATION_WORDS) || starts_with_any(rest, UNIT_VERBS) {
+        return Some(Slot::Organisation);
+    }
+    if !starts_ordinary_word(rest) {
+        if starts_with_any(rest, MEASURE_WORDS) {
+            return Some(Slot::Number);
+        }
+        if starts_with_any(rest, DATE_WORDS) {
+            return Some(Slot::Date);
+        }
+        if starts_with_any(rest, AREA_WORDS) {
+            return Some(Slot::Name);
+        }
+        if let Some(slot) = single_char_slot(c) {
+            return Some(slot);
+        }
+        if WEAK_MEASURES.contains(&c) || MORE_UNITS.contains(&c) {
+            return Some(Slot::Number);
+        }
+        if c == '籍' {
+            return Some(Slot::Name); // X籍: a place of origin
+        }
+    }
+    organisation_ahead(rest).then_some(Slot::Organisation)
+}
+
+/// What a one-character word after a mask says it is: `**家`, `X年`, `XX县`, `XX局`.
+fn single_char_slot(c: char) -> Option<Slot> {
+    let number = [
         CORE_MEASURES,
         MORE_MEASURES,
         SERIES,
         LARGE_MAGNITUDES,
         SMALL_MAGNITUDES,
         MONEY_AND_PERCENT,
-        DATE_UNITS,
         APPROXIMATIONS,
-        AREA_SUFFIXES,
-        ORGANISATION_SUFFIXES,
         &['大'],
-    ]
-    .iter()
-    .any(|set| set.contains(&c))
+    ];
+    if number.iter().any(|set| set.contains(&c)) {
+        Some(Slot::Number)
+    } else if DATE_UNITS.contains(&c) {
+        Some(Slot::Date)
+    } else if AREA_SUFFIXES.contains(&c) {
+        Some(Slot::Name)
+    } else if ORGANISATION_SUFFIXES.contains(&c) {
+        Some(Slot::Organisation)
+    } else {
+        None
+    }
+}
+
+/// An organisation word that begins within the next few characters of the
+/// same run of Chinese (`**人才集团`, `XX开放大学`), before any 的.
+fn organisation_ahead(rest: &str) -> bool {
+    const AHEAD: usize = 6;
+    let mut tail = rest;
+    for _ in 0..AHEAD {
+        let Some(c) = tail.chars().next() else { return false };
+        if !crate::text::is_han(c) || c == '的' {
+            return false;
+        }
+        tail = &tail[c.len_utf8()..];
+        if starts_with_any(tail, ORGANISATION_WORDS) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -6,25 +6,19 @@
 //! (which reports them) and `target-without-number` (which leaves masked
 //! targets to it).
 
+pub use crate::syntax::lexicon::Slot;
 use crate::syntax::lexicon::{self, counts_after_gap, is_mask_follower};
 use crate::syntax::numerals::is_cn_numeral_char;
 use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
-
-/// What a placeholder most likely stands for.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Stands {
-    Number,
-    Name,
-    Unknown,
-}
 
 /// One placeholder found in the text.
 #[derive(Clone, Debug)]
 pub struct Placeholder {
     pub range: TextRange,
     pub kind: PlaceholderKind,
-    pub stands: Stands,
+    /// What the slot holds, when the words around it tell.
+    pub slot: Option<Slot>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,7 +55,7 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
         .map(|(p, i)| (start + p, SUFFIXES[i].len()))
         .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
     for (p, len) in suffixes {
-        if let Some(verb) = DROPPED_NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
+        if let Some(verb) = lexicon::NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
             push(&mut out, p - verb.len(), p + len);
         }
     }
@@ -73,10 +67,6 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
 
 const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
 static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
-
-/// Verbs that take a number: `达到以上` has lost it.
-const DROPPED_NUMBER_VERBS: [&str; 11] =
-    ["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
 
 /// Multi-byte characters that can start a placeholder token.
 static TRIGGERS: std::sync::LazyLock<Needles> =
@@ -192,30 +182,27 @@ fn next_visible(s: &str, mut at: usize) -> Option<char> {
     }
 }
 
-fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
-    match next {
-        Some(c)
-            if lexicon::CORE_MEASURES.contains(&c)
-                || lexicon::LARGE_MAGNITUDES.contains(&c)
-                || lexicon::MONEY_AND_PERCENT.contains(&c)
-                || matches!(c, '人' | '年' | '月' | '日' | '多' | '余' | '大' | '届' | '批' | '次' | '号') =>
-        {
-            Stands::Number
+/// What the mask at `s..e` stands for: what the words after it say
+/// ([`lexicon::slot_before`]), else what comes before it: `《××》` is a title,
+/// `第X`, a digit or a verb such as 达到 asks for a number. `近X年` counts years.
+fn slot_of(prose: &str, s: usize, e: usize) -> Option<Slot> {
+    let head = &prose[..s];
+    match lexicon::slot_before(&prose[e..]) {
+        Some(Slot::Date) if prose[e..].starts_with('年') && (head.ends_with('近') || head.ends_with("连续")) => {
+            Some(Slot::Number)
         }
-        Some(
-            '市' | '县' | '区' | '省' | '镇' | '乡' | '村' | '局' | '委' | '办' | '厅' | '院' | '校' | '公' | '集'
-            | '同' | '籍',
-        ) => Stands::Name,
-        _ => match prev {
-            Some(p) if p.is_ascii_digit() => Stands::Number,
-            _ => Stands::Unknown,
+        Some(slot) => Some(slot),
+        None => match char_before(prose, s) {
+            Some('《') => Some(Slot::Name),
+            Some(c) if c == '第' || c.is_ascii_digit() => Some(Slot::Number),
+            _ if lexicon::NUMBER_VERBS.iter().any(|v| head.ends_with(v)) => Some(Slot::Number),
+            _ => None,
         },
     }
 }
 
 fn mask(s: usize, e: usize, prose: &str) -> Option<Placeholder> {
-    let stands = stands_for(char_at(prose, e), char_before(prose, s));
-    Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, stands })
+    Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, slot: slot_of(prose, s, e) })
 }
 
 fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
@@ -281,21 +268,14 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             }
             mask(s, e, prose)
         }
-        '_' | '＿' => {
-            let stands = stands_for(after, before);
-            Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, stands })
-        }
+        '_' | '＿' => mask(s, e, prose),
         '【' => {
             let inner = tok.trim_start_matches('【').trim_end_matches('】');
             let inner_trim = inner.trim_matches(|c: char| is_inline_space(c) || c == '\0');
             const INSTRUCTIONS: [&str; 9] =
                 ["填写", "填入", "此处", "请输入", "待定", "待补充", "待填", "请补充", "自行"];
             if inner_trim.is_empty() || INSTRUCTIONS.iter().any(|w| inner_trim.contains(w)) {
-                return Some(Placeholder {
-                    range: TextRange::new(s, e),
-                    kind: PlaceholderKind::Bracket,
-                    stands: Stands::Unknown,
-                });
+                return Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Bracket, slot: None });
             }
             None
         }
@@ -308,7 +288,7 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             Some(Placeholder {
                 range: TextRange::new(s, e),
                 kind: PlaceholderKind::BlankNumber,
-                stands: Stands::Number,
+                slot: Some(Slot::Number),
             })
         }
     }
@@ -401,7 +381,7 @@ fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
         return Some(Placeholder {
             range: TextRange::new(from, to),
             kind: PlaceholderKind::BlankDate,
-            stands: Stands::Number,
+            slot: Some(Slot::Date),
         });
     }
     if !is_han(before) || !counts_after_gap(&prose[e..]) || is_cn_numeral_char(before) {
@@ -409,5 +389,5 @@ fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
     }
     let from = s - before.len_utf8();
     let to = e + after.len_utf8();
-    Some(Placeholder { range: TextRange::new(from, to), kind: PlaceholderKind::BlankNumber, stands: Stands::Number })
+    Some(Placeholder { range: TextRange::new(from, to), kind: PlaceholderKind::BlankNumber, slot: Some(Slot::Number) })
 }
