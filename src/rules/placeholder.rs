@@ -184,8 +184,23 @@ mod tests {
     fn look_alikes_are_not_flagged() {
         check(
             &PLACEHOLDER,
-            "推广X射线检测和X光机，落实1+X证书和2+X科技信贷，建设5G基站，R&D投入增长。\n纸张A4(210×297)，3×3米，4 cm×3 cm，1.5×10⁴元，3x3矩阵。\n推进“互联网+”，二〇二三年、二○二五年，型号HAW-4X，访问xueke.org，Excel表格。\n脱贫率12.7%*，见附表。\n",
+            "推广X射线检测和X光机，落实1+X证书和2+X科技信贷，建设5G基站，R&D投入增长。\n纸张A4(210×297)，3×3米，4 cm×3 cm，1.5×10⁴元，3x3矩阵。\n推进“互联网+”，二〇二三年、二○二五年，型号HAW-4X，访问xueke.org，Excel表格。\n脱贫率12.7%*，见附表。\n采购X86服务器、X1笔记本和X3型设备，适配x64架构与x86_64。\n新鄉(xiāng)市，持續(xù)規劃，推进s356横沟段和g351双溪段，Xerox、xylophone。\n",
             expect![""],
+        );
+    }
+
+    #[test]
+    fn masks_next_to_digits_and_units_stay() {
+        check(
+            &PLACEHOLDER,
+            "到X年，新增X家，20XX年底前，增长X%，202X年。\n",
+            expect![[r#"
+                1:2 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                1:7 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:12 PL101 [XX] 模板占位符“XX”未替换，请填入实际日期
+                1:20 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:26 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+            "#]],
         );
     }
 
@@ -291,14 +306,14 @@ mod tests {
     #[test]
     fn configured_look_alikes_are_allowed() {
         let mut config = crate::Config::default();
-        config.placeholder_allow.push("X3型".into());
+        config.placeholder_allow.push("X型".into());
         crate::rules::tests::check_with(
             &PLACEHOLDER,
             crate::SourceKind::PlainText,
             &config,
-            "采购X3型设备，X年完成。\n",
+            "采购X型设备，X年完成。\n",
             expect![[r#"
-                1:9 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                1:8 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );
     }

@@ -10,7 +10,9 @@ pub use crate::syntax::lexicon::Slot;
 use crate::syntax::lexicon::{self, counts_after_gap, is_mask_follower};
 use crate::syntax::numerals::is_cn_numeral_char;
 use crate::text::needles::Needles;
-use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
+use crate::text::{
+    TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_digit, is_han, is_inline_space, is_latin_letter,
+};
 
 /// One placeholder found in the text.
 #[derive(Clone, Debug)]
@@ -311,14 +313,14 @@ fn classify_x(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
     let after = char_at(prose, e);
     let p = prev_visible(prose, s);
     let n = next_visible(prose, e);
-    // Part of a Latin word, URL, model number or code.
-    if p.is_some_and(|c| c.is_ascii_alphabetic()) && before.is_none_or(|c| !is_cjk(c))
-        || n.is_some_and(|c| c.is_ascii_alphabetic()) && after.is_none_or(|c| !is_cjk(c))
+    // Part of a Latin word, a pinyin syllable (xiāng, xù), a URL, a model number or code.
+    if p.is_some_and(is_latin_letter) && before.is_none_or(|c| !is_cjk(c))
+        || n.is_some_and(is_latin_letter) && after.is_none_or(|c| !is_cjk(c))
     {
         return None;
     }
-    if before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '-' | '@' | '#' | '&'))
-        || after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '@' | '&'))
+    if before.is_some_and(|c| is_latin_letter(c) || matches!(c, '.' | '_' | '-' | '@' | '#' | '&'))
+        || after.is_some_and(|c| is_latin_letter(c) || matches!(c, '.' | '_' | '@' | '&'))
     {
         return None;
     }
@@ -326,11 +328,10 @@ fn classify_x(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
     if p == Some('+') || n == Some('+') || p == Some('＋') || n == Some('＋') {
         return None;
     }
-    // 3x3, 3X3: multiplication.
-    if tok.chars().count() == 1
-        && before.is_some_and(|c| c.is_ascii_digit())
-        && after.is_some_and(|c| c.is_ascii_digit())
-    {
+    // A digit right after the X: a model number or an architecture (X86服务器,
+    // X1, X3型, x64), or a product (3x3). A masked number is followed by its
+    // unit (X家, X%, 20XX年), never by digits.
+    if after.is_some_and(is_digit) {
         return None;
     }
     // Established terms.
@@ -349,7 +350,7 @@ fn classify_x(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             return None;
         }
     }
-    if cjkish(p) || cjkish(n) || digit(before) && !digit(after) || slash_x(before) || slash_x(after) {
+    if cjkish(p) || cjkish(n) || digit(before) || slash_x(before) || slash_x(after) {
         return mask(s, e, prose);
     }
     None
