@@ -6,26 +6,46 @@ use crate::syntax::placeholders::{self, Placeholder, PlaceholderKind, Slot};
 
 declare_rule! {
     /// ## What it does
-    /// Finds placeholders that a template (范文) left in the draft: masked names
-    /// and numbers (`*`, `**`, `＊`), `X`/`XX`/`x`/`xx` where a name or number
-    /// belongs (`X年`, `XX市`, `20xx年`), `×`/`××`, `某某`, `○○` outside a
-    /// Chinese-numeral year, `□`, underscore blanks `____`, an empty or
-    /// instruction-filled `【 】`, and numeral slots left blank (`培育 家`,
-    /// `达到以上`).
+    /// Finds placeholders that a template (范文) left in the draft, in the
+    /// forms that Word, WPS, web copies and OCR produce: asterisks (`*`,
+    /// `**`, `＊`, `∗`, `﹡`, `⁎`, `✱`); `X`/`XX`/`x` and crosses (`×`, `✕`,
+    /// `╳`) where a name or number belongs (`X年`, `XX市`, `20xx年`, `××`);
+    /// `某某`; `○○` outside a Chinese-numeral year; blank boxes (`□`, `☐`,
+    /// `▢`, `◻`, `⬜`), also in a date (`2024年□月底前`); underscore blanks
+    /// (`____`, `＿＿`, `﹏﹏`); an empty or instruction-filled `【 】`; and
+    /// numeral slots left blank (`培育 家`, `达到以上`). A mask that fills a
+    /// decimal or a date (`xx.x%`, `X.X亿元`, `20XX.X.X`, `xxxx-xx-xx`,
+    /// `X月X日`) is reported once, as a whole.
     ///
-    /// 查找范文模板遗留的占位符：被隐去的名称和数字（`*`、`**`、`＊`），处在名称或数字
-    /// 位置上的 `X`/`XX`/`x`（`X年`、`XX市`、`20xx年`），`×`/`××`，`某某`，不属于汉字
-    /// 年份的 `○○`，`□`，下划线空白 `____`，空的或写着填写说明的 `【 】`，以及留空的
-    /// 数字位置（`培育 家`、`达到以上`）。
+    /// 查找范文模板遗留的占位符，包括 Word、WPS、网页复制和 OCR 产生的各种写法：星号
+    /// （`*`、`**`、`＊`、`∗`、`﹡`、`⁎`、`✱`），处在名称或数字位置上的 `X`/`XX`/`x`
+    /// 和叉号（`×`、`✕`、`╳`）（`X年`、`XX市`、`20xx年`、`××`），`某某`，不属于汉字
+    /// 年份的 `○○`，空白方框（`□`、`☐`、`▢`、`◻`、`⬜`，包括日期中的方框，如
+    /// `2024年□月底前`），下划线空白（`____`、`＿＿`、`﹏﹏`），空的或写着填写说明的
+    /// `【 】`，以及留空的数字位置（`培育 家`、`达到以上`）。填在小数或日期位置上的
+    /// 占位符（`xx.x%`、`X.X亿元`、`20XX.X.X`、`xxxx-xx-xx`、`X月X日`）整体报告一次。
+    ///
+    /// The message says what to fill in, judged from the words around the
+    /// placeholder: a number (`**家`, `增长*%`), a date (`X年`, `x月xx日`,
+    /// `××年度`), a name of a place or person (`XX县`, `*省长`, `《××》`) or
+    /// the name of an organisation (`**大学`, `**人才集团`, `某某公司`, `XX局`).
+    ///
+    /// 提示信息根据占位符前后的词语说明应填写什么：数值（`**家`、`增长*%`）、日期
+    /// （`X年`、`x月xx日`、`××年度`）、地名或人名（`XX县`、`*省长`、`《××》`），
+    /// 或单位名称（`**大学`、`**人才集团`、`某某公司`、`XX局`）。
     ///
     /// It does not flag the look-alikes: X射线, X光, 1+X, 2+X, 5G, R&D,
-    /// 210×297, 3×3, 互联网+, 二〇二三年, model numbers, URLs, Markdown
-    /// emphasis `**…**`, footnote marks after numbers (`12.7%*`). Add your
-    /// own with `[placeholder] allow = [...]` in `planlint.toml`.
+    /// model numbers and architectures (X86服务器, X3型, x64, HAW-4X), pinyin
+    /// (`鄉(xiāng)`), 210×297, 3×3, 互联网+, 二〇二三年, URLs, Markdown
+    /// emphasis `**…**`, footnote marks after numbers (`12.7%*`), check
+    /// boxes (`☐是 ☐否`). Add your own with `[placeholder] allow = [...]` in
+    /// `planlint.toml`.
     ///
-    /// 不会误报这些形近写法：X射线、X光、1+X、2+X、5G、R&D、210×297、3×3、互联网+、
-    /// 二〇二三年、产品型号、网址、Markdown 加粗 `**…**`、数字后的脚注星号（`12.7%*`）。
-    /// 其他合法写法可在 `planlint.toml` 的 `[placeholder] allow` 中补充。
+    /// 不会误报这些形近写法：X射线、X光、1+X、2+X、5G、R&D、产品型号和处理器架构
+    /// （X86服务器、X3型、x64、HAW-4X）、拼音注音（`鄉(xiāng)`）、210×297、3×3、
+    /// 互联网+、二〇二三年、网址、Markdown 加粗 `**…**`、数字后的脚注星号
+    /// （`12.7%*`）、勾选框（`☐是 ☐否`）。其他合法写法可在 `planlint.toml` 的
+    /// `[placeholder] allow` 中补充。
     ///
     /// ## Why is this bad?
     /// A placeholder that reaches a reviewer or the public shows the plan was
@@ -44,8 +64,8 @@ declare_rule! {
     /// 到2027年，全市高新技术企业突破1500家。
     /// ```
     pub(crate) PLACEHOLDER, "PL101", "placeholder", Error,
-    summary: "Unfilled template placeholder (*, X年, ××, 某某, ____, 【 】, blank numeral)",
-    summary_zh: "模板占位符未替换（*、X年、××、某某、____、【 】、数字留空）",
+    summary: "Unfilled template placeholder (*, X年, ××, 某某, □, ____, 【 】, blank numeral)",
+    summary_zh: "模板占位符未替换（*、X年、××、某某、□、____、【 】、数字留空）",
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
@@ -125,8 +145,7 @@ mod tests {
                 1:22 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
                 2:11 PL101 [X] 模板占位符“X”未替换，请填入实际日期
-                2:18 PL101 [x] 模板占位符“x”未替换，请填入实际日期
-                2:20 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:18 PL101 [x月xx日] 模板占位符“x月xx日”未替换，请填入实际日期
             "#]],
         );
     }
@@ -144,8 +163,7 @@ mod tests {
                 1:22 PL101 [X] 模板占位符“X”未替换，请填入实际数值
                 2:1 PL101 [X] 模板占位符“X”未替换，请填入实际日期
                 2:6 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
-                2:10 PL101 [x] 模板占位符“x”未替换，请填入实际日期
-                2:12 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:10 PL101 [x月xx日] 模板占位符“x月xx日”未替换，请填入实际日期
                 2:16 PL101 [××] 模板占位符“××”未替换，请填入实际日期
                 3:1 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
                 3:5 PL101 [*] 模板占位符“*”未替换，请填入实际名称
@@ -218,6 +236,121 @@ mod tests {
                 1:29 PL101 [____] 模板占位符“____”未替换，请填入实际数值
                 2:5 PL101 [× × ×] 模板占位符“× × ×”未替换，请填入实际内容
             "#]],
+        );
+    }
+
+    #[test]
+    fn asterisk_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "突破＊＊家，增长∗%，新增﹡﹡个，培育⁎⁎家，✱✱市，✲✲县，✳✳局，✻✻亿元。\n算式3∗4，✳\u{FE0F}重点工作，★★★级景区，⁂\n✱ 要点一\n",
+            expect![[r#"
+                1:3 PL101 [＊＊] 模板占位符“＊＊”未替换，请填入实际数值
+                1:9 PL101 [∗] 模板占位符“∗”未替换，请填入实际数值
+                1:14 PL101 [﹡﹡] 模板占位符“﹡﹡”未替换，请填入实际数值
+                1:20 PL101 [⁎⁎] 模板占位符“⁎⁎”未替换，请填入实际数值
+                1:24 PL101 [✱✱] 模板占位符“✱✱”未替换，请填入实际名称
+                1:28 PL101 [✲✲] 模板占位符“✲✲”未替换，请填入实际名称
+                1:32 PL101 [✳✳] 模板占位符“✳✳”未替换，请填入实际单位名称
+                1:36 PL101 [✻✻] 模板占位符“✻✻”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn cross_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "××县，✕✕市，✖✖镇，╳╳区，⨯⨯局，第✕批，签发人：✕ ✕ ✕\n纸张210✕297，3╳3方阵，4 cm⨯3 cm，完成情况：✗，审核：✘\n",
+            expect![[r#"
+                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                1:5 PL101 [✕✕] 模板占位符“✕✕”未替换，请填入实际名称
+                1:9 PL101 [✖✖] 模板占位符“✖✖”未替换，请填入实际名称
+                1:13 PL101 [╳╳] 模板占位符“╳╳”未替换，请填入实际名称
+                1:17 PL101 [⨯⨯] 模板占位符“⨯⨯”未替换，请填入实际单位名称
+                1:22 PL101 [✕] 模板占位符“✕”未替换，请填入实际数值
+                1:29 PL101 [✕ ✕ ✕] 模板占位符“✕ ✕ ✕”未替换，请填入实际内容
+            "#]],
+        );
+    }
+
+    #[test]
+    fn blank_boxes_in_names_and_date_slots() {
+        check(
+            &PLACEHOLDER,
+            "□□县、☐☐市、▢▢镇、◻◻局、◽◽区、⬜⬜村、▯▯乡。\n2024年□月底前完成，□□□□年□□月，完成时限：□月，☐月☐日印发。\n是否完成：☐是 ☐否；申报主体：□个人 □单位。\n",
+            expect![[r#"
+                1:1 PL101 [□□] 模板占位符“□□”未替换，请填入实际名称
+                1:5 PL101 [☐☐] 模板占位符“☐☐”未替换，请填入实际名称
+                1:9 PL101 [▢▢] 模板占位符“▢▢”未替换，请填入实际名称
+                1:13 PL101 [◻◻] 模板占位符“◻◻”未替换，请填入实际单位名称
+                1:17 PL101 [◽◽] 模板占位符“◽◽”未替换，请填入实际名称
+                1:21 PL101 [⬜⬜] 模板占位符“⬜⬜”未替换，请填入实际名称
+                1:25 PL101 [▯▯] 模板占位符“▯▯”未替换，请填入实际名称
+                2:6 PL101 [□] 模板占位符“□”未替换，请填入实际日期
+                2:13 PL101 [□□□□年□□月] 模板占位符“□□□□年□□月”未替换，请填入实际日期
+                2:27 PL101 [□] 模板占位符“□”未替换，请填入实际日期
+                2:30 PL101 [☐月☐日] 模板占位符“☐月☐日”未替换，请填入实际日期
+            "#]],
+        );
+    }
+
+    #[test]
+    fn underscore_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "达到＿＿%，完成﹍﹍个，新增﹎﹎家，培育﹏﹏名，‗‗亿元，▁▁家。\n____年__月__日前报送，＿＿＿＿公司牵头。\n",
+            expect![[r#"
+                1:3 PL101 [＿＿] 模板占位符“＿＿”未替换，请填入实际数值
+                1:9 PL101 [﹍﹍] 模板占位符“﹍﹍”未替换，请填入实际数值
+                1:15 PL101 [﹎﹎] 模板占位符“﹎﹎”未替换，请填入实际数值
+                1:21 PL101 [﹏﹏] 模板占位符“﹏﹏”未替换，请填入实际数值
+                1:25 PL101 [‗‗] 模板占位符“‗‗”未替换，请填入实际数值
+                1:30 PL101 [▁▁] 模板占位符“▁▁”未替换，请填入实际数值
+                2:1 PL101 [____年__月__日] 模板占位符“____年__月__日”未替换，请填入实际日期
+                2:16 PL101 [＿＿＿＿] 模板占位符“＿＿＿＿”未替换，请填入实际单位名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn masks_in_decimal_and_date_shaped_slots() {
+        check(
+            &PLACEHOLDER,
+            "比上年增长xx.x%，达到X.X亿元，占比*.*%，xxxx.x万元。\n于20XX.X.X印发，xxxx-xx-xx前报送，X月X日召开，20XX年X月完成，增长X-X%。\n",
+            expect![[r#"
+                1:6 PL101 [xx.x] 模板占位符“xx.x”未替换，请填入实际数值
+                1:14 PL101 [X.X] 模板占位符“X.X”未替换，请填入实际数值
+                1:22 PL101 [*.*] 模板占位符“*.*”未替换，请填入实际数值
+                1:27 PL101 [xxxx.x] 模板占位符“xxxx.x”未替换，请填入实际数值
+                2:2 PL101 [20XX.X.X] 模板占位符“20XX.X.X”未替换，请填入实际日期
+                2:13 PL101 [xxxx-xx-xx] 模板占位符“xxxx-xx-xx”未替换，请填入实际日期
+                2:27 PL101 [X月X日] 模板占位符“X月X日”未替换，请填入实际日期
+                2:34 PL101 [20XX年X月] 模板占位符“20XX年X月”未替换，请填入实际日期
+                2:46 PL101 [X-X] 模板占位符“X-X”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn shaped_masks_in_markdown_are_not_emphasis() {
+        check_md(
+            &PLACEHOLDER,
+            "占比*.*%，增长**.**%，区间*-*名，这是*重点*。\n",
+            expect![[r#"
+                1:3 PL101 [*.*] 模板占位符“*.*”未替换，请填入实际数值
+                1:10 PL101 [**.**] 模板占位符“**.**”未替换，请填入实际数值
+                1:19 PL101 [*-*] 模板占位符“*-*”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn shaped_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "采用X.509证书，访问www.x.x.com，升级到v x.x版本，版本V2.X发布，删除*.txt文件。\n",
+            expect![""],
         );
     }
 

@@ -453,6 +453,10 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
             if before_close.is_none_or(is_inline_space) || cs == os + olen {
                 break;
             }
+            // `*.*%`, `**-**`: masks around a separator, not emphasis of it.
+            if !text[os + olen..cs].chars().any(char::is_alphanumeric) {
+                break;
+            }
             if is_mask_follower(&text[cs + clen..]) && !is_boundary(before_close) {
                 break;
             }

@@ -1,6 +1,8 @@
 //! Placeholders that a template left in a draft: masks (`*`, `X年`, `××`,
-//! `某某`, `□`, `____`), fill-in brackets `【 】`, numerals and dates left
-//! blank, and what each one stands for.
+//! `某某`, `□`, `____` and their look-alikes, joined where they fill a
+//! decimal or a date), fill-in brackets `【 】`, numerals and dates left
+//! blank, and what each one stands for (a number, a date, a name, an
+//! organisation).
 //!
 //! A pure function over the prose view, shared by the `placeholder` rule
 //! (which reports them) and `target-without-number` (which leaves masked
@@ -25,7 +27,8 @@ pub struct Placeholder {
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum PlaceholderKind {
-    /// `*`, `X`, `×`, `某某`, `○○`, `□`, `____`.
+    /// `*`, `X`, `×`, `某某`, `○○`, `□`, `____` and their look-alikes; one
+    /// mask for a whole decimal- or date-shaped slot (`xx.x`, `X月X日`).
     Mask,
     /// `【 】` empty or with filling instructions.
     Bracket,
@@ -40,14 +43,14 @@ pub enum PlaceholderKind {
 pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Placeholder> {
     let end = crate::text::floor_char_boundary(prose, end);
     let mut out = Vec::new();
-    let push = |out: &mut Vec<Placeholder>, s: usize, e: usize| {
-        if let Some(f) = classify(prose, s, e)
+    let push = |out: &mut Vec<Placeholder>, t: Token| {
+        if let Some(f) = classify(prose, t)
             && !allowed(prose, f.range, allow)
         {
             out.push(f);
         }
     };
-    scan_tokens(prose, start, end, &mut |s, e| push(&mut out, s, e));
+    scan_tokens(prose, start, end, &mut |t| push(&mut out, t));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
     let mut hits = Vec::new();
@@ -58,7 +61,7 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
         .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
     for (p, len) in suffixes {
         if let Some(verb) = lexicon::NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
-            push(&mut out, p - verb.len(), p + len);
+            push(&mut out, Token { start: p - verb.len(), end: p + len, shape: None });
         }
     }
     if out.len() > before {
@@ -70,20 +73,77 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
 const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
 static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
 
-/// Multi-byte characters that can start a placeholder token.
+/// The kinds of mask character. Each lists the forms of one mark that a
+/// draft typed in Word or WPS, copied from a web page or run through OCR can
+/// contain, taken from the Unicode blocks where look-alikes live (Latin-1,
+/// General Punctuation, Mathematical Operators, Box Drawing, Geometric
+/// Shapes, Dingbats, CJK Compatibility Forms, Small Form Variants,
+/// Halfwidth and Fullwidth Forms) rather than added one at a time.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    /// `*` and its look-alikes: `＊` (full width), `∗` U+2217 (the asterisk
+    /// operator of symbol fonts and equation editors), `﹡` U+FE61 (small
+    /// form), `⁎` U+204E (low asterisk), `✱` `✲` `✳` `✻` (dingbats). Not
+    /// `★☆` (ratings, bullets) nor `⁂` (a section break).
+    Star,
+    /// `X` `x` `Ｘ` `ｘ` where a name or number belongs.
+    X,
+    /// `×` U+00D7 and the crosses used like it: `✕` `✖` (dingbats), `╳`
+    /// U+2573 (box drawing, also seen masking digits: `1550╳╳╳╳4567`), `⨯`
+    /// U+2A2F. Not the ballot marks `✗` `✘`, which tick off table cells.
+    /// Between digits these are multiplication (`210×297`).
+    Times,
+    /// Blank boxes: `□` U+25A1, `☐` U+2610, `▢` U+25A2, `◻` U+25FB,
+    /// `◽` U+25FD, `⬜` U+2B1C, `▯` U+25AF. A single box before a word at
+    /// the start of an item is a check box (`☐是 ☐否`).
+    Box,
+    /// Underscore blanks, two or more: `_` `＿` (full width), `﹍` `﹎` `﹏`
+    /// (CJK compatibility low lines), `‗` U+2017, `▁` U+2581 (a fill-in line
+    /// drawn with a block element).
+    Line,
+}
+
+fn mark_of(c: char) -> Option<Mark> {
+    match c {
+        '*' | '＊' | '∗' | '﹡' | '⁎' | '✱' | '✲' | '✳' | '✻' => Some(Mark::Star),
+        'X' | 'x' | 'Ｘ' | 'ｘ' => Some(Mark::X),
+        '×' | '✕' | '✖' | '╳' | '⨯' => Some(Mark::Times),
+        '□' | '☐' | '▢' | '◻' | '◽' | '⬜' | '▯' => Some(Mark::Box),
+        '_' | '＿' | '﹍' | '﹎' | '﹏' | '‗' | '▁' => Some(Mark::Line),
+        _ => None,
+    }
+}
+
+/// Multi-byte characters that can start a placeholder token: the marks
+/// above and `○〇`, `【`, the ideographic space and `某某`.
 static TRIGGERS: std::sync::LazyLock<Needles> =
     // `×` (two bytes) is found with memchr on its lead byte instead: a needle
     // shorter than three bytes would make the one-pass search slow.
-    std::sync::LazyLock::new(|| Needles::new(&["＊", "Ｘ", "ｘ", "＿", "○", "□", "〇", "【", "\u{3000}", "某某"]));
+    std::sync::LazyLock::new(|| {
+        Needles::new(&[
+            "＊", "∗", "﹡", "⁎", "✱", "✲", "✳", "✻", "Ｘ", "ｘ", "✕", "✖", "╳", "⨯", "□", "☐", "▢", "◻", "◽", "⬜",
+            "▯", "＿", "﹍", "﹎", "﹏", "‗", "▁", "○", "〇", "【", "\u{3000}", "某某",
+        ])
+    });
 
-/// Calls `f(start, end)` for every candidate token in `start..end`: runs of
-/// `*＊`, `XxＸｘ`, `×` (with spaces between), `某某`, `○〇`, `□`, `_＿` (two or
-/// more), white space, and `【…】` (at most 40 chars inside, one line).
+/// A candidate placeholder: `start..end`, and for a mask in several parts
+/// (`xx.x`, `20XX.X.X`, `X月X日`) what the shape of its slot says it holds.
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    shape: Option<Slot>,
+}
+
+/// Calls `f` for every candidate token in `start..end`: runs of one kind of
+/// [`Mark`] (crosses with spaces between: `× × ×`), joined into one token
+/// where they fill a decimal- or date-shaped slot; `某某`; `○〇` runs; white
+/// space; and `【…】` (at most 40 chars inside, one line).
 ///
 /// Candidates are located with SIMD searches (memchr for the ASCII triggers,
 /// one aho-corasick pass for the others), which is several times faster than a
 /// byte loop or a regex over Chinese text, where these are rare.
-fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
+fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(Token)) {
     let b = &prose.as_bytes()[start..end];
     let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
     starts.extend(memchr::memchr2_iter(b'_', b' ', b));
@@ -99,58 +159,134 @@ fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(usize, 
             continue; // inside the previous token
         }
         let Some(c) = prose[i..end].chars().next() else { break };
-        let run = |i: usize, set: &dyn Fn(char) -> bool| -> usize {
-            let mut e = i;
-            for c in prose[i..end].chars() {
-                if !set(c) {
-                    break;
+        let run = |i: usize, set: &dyn Fn(char) -> bool| run_end(prose, i, end, set);
+        let token = match (mark_of(c), c) {
+            (Some(mark), _) => {
+                let e = mark_run(prose, i, end, mark);
+                match shaped_slot(prose, i, e, end, mark, next_free) {
+                    Some(t) => Some(t),
+                    None if mark == Mark::Line && prose[i..e].chars().count() < 2 => None,
+                    None => Some(Token { start: i, end: e, shape: None }),
                 }
-                e += c.len_utf8();
             }
-            e
-        };
-        let token_end = match c {
-            '*' | '＊' => Some(run(i, &|c| c == '*' || c == '＊')),
-            'X' | 'x' | 'Ｘ' | 'ｘ' => Some(run(i, &|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'))),
-            '×' => {
-                let mut e = i + c.len_utf8();
-                loop {
-                    let spaces = run(e, &|c| c == ' ' || c == '\u{3000}');
-                    if prose[spaces..end].starts_with('×') {
-                        e = spaces + '×'.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                Some(e)
-            }
-            '某' => {
+            (None, '某') => {
                 let e = run(i, &|c| c == '某');
-                (e - i >= 2 * '某'.len_utf8()).then_some(e)
+                (e - i >= 2 * '某'.len_utf8()).then_some(Token { start: i, end: e, shape: None })
             }
-            '○' | '〇' => Some(run(i, &|c| c == '○' || c == '〇')),
-            '□' => Some(run(i, &|c| c == '□')),
-            '_' | '＿' => {
-                let e = run(i, &|c| c == '_' || c == '＿');
-                (prose[i..e].chars().count() >= 2).then_some(e)
+            (None, '○' | '〇') => Some(Token { start: i, end: run(i, &|c| c == '○' || c == '〇'), shape: None }),
+            (None, ' ' | '\u{3000}') => {
+                Some(Token { start: i, end: run(i, &|c| c == ' ' || c == '\u{3000}'), shape: None })
             }
-            ' ' | '\u{3000}' => Some(run(i, &|c| c == ' ' || c == '\u{3000}')),
-            '【' => {
+            (None, '【') => {
                 let inner = i + c.len_utf8();
                 prose[inner..end]
                     .char_indices()
                     .take(41)
                     .take_while(|&(_, c)| c != '\n' && c != '\r')
                     .find(|&(_, c)| c == '】')
-                    .map(|(p, c)| inner + p + c.len_utf8())
+                    .map(|(p, c)| Token { start: i, end: inner + p + c.len_utf8(), shape: None })
             }
             _ => None,
         };
-        if let Some(e) = token_end {
-            f(i, e);
-            next_free = e;
+        if let Some(t) = token {
+            f(t);
+            next_free = t.end;
         }
     }
+}
+
+/// The end of the run of chars in `set` that starts at `i`.
+fn run_end(prose: &str, i: usize, end: usize, set: &dyn Fn(char) -> bool) -> usize {
+    let mut e = i;
+    for c in prose[i..end].chars() {
+        if !set(c) {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    e
+}
+
+/// The end of the run of `mark` chars at `i`; crosses may have spaces
+/// between them (`× × ×`, a masked signature).
+fn mark_run(prose: &str, i: usize, end: usize, mark: Mark) -> usize {
+    let is_mark = |c: char| mark_of(c) == Some(mark);
+    let mut e = run_end(prose, i, end, &is_mark);
+    if mark == Mark::Times && e > i {
+        loop {
+            let spaces = run_end(prose, e, end, &|c| c == ' ' || c == '\u{3000}');
+            let more = run_end(prose, spaces, end, &is_mark);
+            if spaces == e || more == spaces {
+                break;
+            }
+            e = more;
+        }
+    }
+    e
+}
+
+/// Joins the mask run `s..e` with the runs of the same mark that fill the
+/// other parts of its slot, and says what the shape holds:
+///
+/// - parts joined by `.` (`xx.x%`, `X.X亿元`, `*.*%`): a decimal, a number;
+///   three parts (`20XX.X.X`) or a first part that is a year (`20XX.X`): a date;
+/// - parts joined by `-` (`xxxx-xx-xx`): a date when three or the first
+///   looks like a year, else a range of numbers;
+/// - parts followed by 年, 月, 日 in that order (`X年X月X日`, `x月xx日`,
+///   `□□□□年□□月`): a date, its last unit included.
+///
+/// Digits right before the first part belong to the slot (`20XX.X.X`). A
+/// single run (`X年`, `xx%`) is not a shape.
+fn shaped_slot(prose: &str, s: usize, e: usize, end: usize, mark: Mark, floor: usize) -> Option<Token> {
+    let lead = prose[floor..s].len() - prose[floor..s].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let first = lead + prose[s..e].chars().count();
+    let century = prose[s - lead..].starts_with("19") || prose[s - lead..].starts_with("20");
+    // Western separators, one kind per slot.
+    let mut parts = 1;
+    let mut sep = None;
+    let mut to = e;
+    while let Some(c) = char_at(&prose[..end], to) {
+        let kind = match c {
+            '.' | '．' => '.',
+            '-' | '－' => '-',
+            _ => break,
+        };
+        let next = to + c.len_utf8();
+        let part_end = mark_run(prose, next, end, mark);
+        if part_end == next || sep.is_some_and(|k| k != kind) {
+            break;
+        }
+        sep = Some(kind);
+        parts += 1;
+        to = part_end;
+    }
+    if let Some(sep) = sep {
+        // A year: `20XX.X`, `xxxx-xx`; but `xxxx.x` is a decimal.
+        let year = first == 4 && (century || sep == '-' && lead == 0);
+        let slot = if parts >= 3 || year { Slot::Date } else { Slot::Number };
+        return Some(Token { start: s - lead, end: to, shape: Some(slot) });
+    }
+    // Chinese date units in order.
+    let mut joined = false;
+    while let Some(unit) = char_at(&prose[..end], to) {
+        let next_units: &[char] = match unit {
+            '年' => &['月'],
+            '月' => &['日', '号'],
+            _ => break,
+        };
+        let part = to + unit.len_utf8();
+        let part_end = mark_run(prose, part, end, mark);
+        if part_end == part || !char_at(&prose[..end], part_end).is_some_and(|u| next_units.contains(&u)) {
+            break;
+        }
+        joined = true;
+        to = part_end;
+    }
+    if joined {
+        let last = char_at(prose, to).map_or(0, char::len_utf8);
+        return Some(Token { start: s - lead, end: to + last, shape: Some(Slot::Date) });
+    }
+    None
 }
 
 fn allowed(prose: &str, range: TextRange, allow: &[String]) -> bool {
@@ -207,33 +343,42 @@ fn mask(s: usize, e: usize, prose: &str) -> Option<Placeholder> {
     Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, slot: slot_of(prose, s, e) })
 }
 
-fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
+fn classify(prose: &str, t: Token) -> Option<Placeholder> {
+    let (s, e) = (t.start, t.end);
+    if let Some(slot) = t.shape {
+        return classify_shaped(prose, s, e, slot);
+    }
     let tok = &prose[s..e];
     let first = tok.chars().next()?;
     let before = char_before(prose, s);
     let after = char_at(prose, e);
-    match first {
-        '*' | '＊' => {
+    match mark_of(first) {
+        Some(Mark::Star) => {
             // 12.7%* : a footnote mark after a number.
-            if e - s == 1 && before.is_some_and(|c| c.is_ascii_digit() || c == '%') && !after.is_some_and(is_han) {
+            if tok.chars().count() == 1
+                && before.is_some_and(|c| c.is_ascii_digit() || c == '%')
+                && !after.is_some_and(is_han)
+            {
                 return None;
             }
-            // a*b, 3*4 : ASCII arithmetic or code.
-            if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            // a*b, 3*4 : ASCII arithmetic or code; *.txt : a file pattern.
+            if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric())
+                || after == Some('.') && char_at(prose, e + 1).is_some_and(|c| c.is_ascii_alphabetic())
+            {
                 return None;
             }
-            // A bullet at the start of a line.
-            if after.is_some_and(is_inline_space) && at_line_start(prose, s) {
+            // A bullet at the start of a line; ✳️, an emoji.
+            if after.is_some_and(is_inline_space) && at_line_start(prose, s) || after == Some('\u{FE0F}') {
                 return None;
             }
             if before.is_none_or(|c| c == '\n' || c == '\r') && after.is_none_or(|c| c == '\n' || c == '\r') {
                 return None;
             }
-            mask(s, e, prose)
+            return mask(s, e, prose);
         }
-        'X' | 'x' | 'Ｘ' | 'ｘ' => classify_x(prose, s, e),
-        '×' => {
-            if tok.chars().filter(|&c| c == '×').count() >= 2 {
+        Some(Mark::X) => return classify_x(prose, s, e),
+        Some(Mark::Times) => {
+            if tok.chars().filter(|&c| mark_of(c) == Some(Mark::Times)).count() >= 2 {
                 return mask(s, e, prose);
             }
             let p = prev_visible(prose, s);
@@ -247,8 +392,24 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             if numeric_side(p) && numeric_side(n) {
                 return None;
             }
-            mask(s, e, prose)
+            return mask(s, e, prose);
         }
+        Some(Mark::Box) => {
+            // A check box: □是 □否, ☐个人 ☐单位; but not a blank before a
+            // date or count unit (完成时限：□月).
+            if tok.chars().count() == 1
+                && (before.is_none_or(|c| is_inline_space(c) || c == '\n' || is_cjk_punct(c) || c == '\0'))
+                && after.is_some_and(is_han)
+                && !matches!(lexicon::slot_before(&prose[e..]), Some(Slot::Date | Slot::Number))
+            {
+                return None;
+            }
+            return mask(s, e, prose);
+        }
+        Some(Mark::Line) => return mask(s, e, prose),
+        None => {}
+    }
+    match first {
         '某' => mask(s, e, prose),
         '○' | '〇' => {
             let numeral_neighbour =
@@ -261,16 +422,6 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             }
             None
         }
-        '□' => {
-            if tok.chars().count() == 1
-                && (before.is_none_or(|c| is_inline_space(c) || c == '\n' || is_cjk_punct(c) || c == '\0'))
-                && after.is_some_and(is_han)
-            {
-                return None; // a check box: □是 □否
-            }
-            mask(s, e, prose)
-        }
-        '_' | '＿' => mask(s, e, prose),
         '【' => {
             let inner = tok.trim_start_matches('【').trim_end_matches('】');
             let inner_trim = inner.trim_matches(|c: char| is_inline_space(c) || c == '\0');
@@ -294,6 +445,27 @@ fn classify(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             })
         }
     }
+}
+
+/// A mask in a decimal- or date-shaped slot (`xx.x`, `20XX.X.X`, `X月X日`):
+/// one finding for the whole slot, unless it is part of a word, a URL or a
+/// version number (`www.x.x.com`, `v x.x`).
+fn classify_shaped(prose: &str, s: usize, e: usize, slot: Slot) -> Option<Placeholder> {
+    let before = char_before(prose, s);
+    let after = char_at(prose, e);
+    let p = prev_visible(prose, s);
+    let n = next_visible(prose, e);
+    let latin =
+        |c: Option<char>, next_to: Option<char>| c.is_some_and(is_latin_letter) && next_to.is_none_or(|c| !is_cjk(c));
+    if latin(p, before) || latin(n, after) {
+        return None;
+    }
+    if before.is_some_and(|c| matches!(c, '.' | '_' | '-' | '/' | '@' | '#' | '&'))
+        || after.is_some_and(|c| is_digit(c) || matches!(c, '.' | '_' | '/' | '@' | '&'))
+    {
+        return None;
+    }
+    Some(Placeholder { range: TextRange::new(s, e), kind: PlaceholderKind::Mask, slot: Some(slot) })
 }
 
 fn at_line_start(prose: &str, s: usize) -> bool {
