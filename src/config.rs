@@ -197,7 +197,7 @@ struct RawConfig {
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPlaceholder {
-    /// Legitimate strings that look like placeholders, e.g. a product name "X3型".
+    /// Legitimate strings that look like placeholders, e.g. a product name "X型".
     #[serde(default)]
     #[schemars(schema_with = "schema::strings")]
     allow: Vec<Spanned<String>>,
@@ -289,7 +289,7 @@ lang = "en"
 placeholder = "warning"
 PL301 = "off"
 [placeholder]
-allow = ["X3型"]
+allow = ["X型"]
 [responsibility]
 lead-roles = ["牵头处室"]
 other-roles = ["协办单位"]

@@ -2,34 +2,50 @@
 
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::Document;
-use crate::syntax::markup::is_mask_follower;
-use crate::syntax::numerals::is_cn_numeral_char;
-use crate::text::needles::Needles;
-use crate::text::{TextRange, char_at, char_before, is_cjk, is_cjk_punct, is_han, is_inline_space};
+use crate::syntax::placeholders::{self, Placeholder, PlaceholderKind, Slot};
 
 declare_rule! {
     /// ## What it does
-    /// Finds placeholders that a template (范文) left in the draft: masked names
-    /// and numbers (`*`, `**`, `＊`), `X`/`XX`/`x`/`xx` where a name or number
-    /// belongs (`X年`, `XX市`, `20xx年`), `×`/`××`, `某某`, `○○` outside a
-    /// Chinese-numeral year, `□`, underscore blanks `____`, an empty or
-    /// instruction-filled `【 】`, and numeral slots left blank (`培育 家`,
-    /// `达到以上`).
+    /// Finds placeholders that a template (范文) left in the draft, in the
+    /// forms that Word, WPS, web copies and OCR produce: asterisks (`*`,
+    /// `**`, `＊`, `∗`, `﹡`, `⁎`, `✱`); `X`/`XX`/`x` and crosses (`×`, `✕`,
+    /// `╳`) where a name or number belongs (`X年`, `XX市`, `20xx年`, `××`);
+    /// `某某`; `○○` outside a Chinese-numeral year; blank boxes (`□`, `☐`,
+    /// `▢`, `◻`, `⬜`), also in a date (`2024年□月底前`); underscore blanks
+    /// (`____`, `＿＿`, `﹏﹏`); an empty or instruction-filled `【 】`; and
+    /// numeral slots left blank (`培育 家`, `达到以上`). A mask that fills a
+    /// decimal or a date (`xx.x%`, `X.X亿元`, `20XX.X.X`, `xxxx-xx-xx`,
+    /// `X月X日`) is reported once, as a whole.
     ///
-    /// 查找范文模板遗留的占位符：被隐去的名称和数字（`*`、`**`、`＊`），处在名称或数字
-    /// 位置上的 `X`/`XX`/`x`（`X年`、`XX市`、`20xx年`），`×`/`××`，`某某`，不属于汉字
-    /// 年份的 `○○`，`□`，下划线空白 `____`，空的或写着填写说明的 `【 】`，以及留空的
-    /// 数字位置（`培育 家`、`达到以上`）。
+    /// 查找范文模板遗留的占位符，包括 Word、WPS、网页复制和 OCR 产生的各种写法：星号
+    /// （`*`、`**`、`＊`、`∗`、`﹡`、`⁎`、`✱`），处在名称或数字位置上的 `X`/`XX`/`x`
+    /// 和叉号（`×`、`✕`、`╳`）（`X年`、`XX市`、`20xx年`、`××`），`某某`，不属于汉字
+    /// 年份的 `○○`，空白方框（`□`、`☐`、`▢`、`◻`、`⬜`，包括日期中的方框，如
+    /// `2024年□月底前`），下划线空白（`____`、`＿＿`、`﹏﹏`），空的或写着填写说明的
+    /// `【 】`，以及留空的数字位置（`培育 家`、`达到以上`）。填在小数或日期位置上的
+    /// 占位符（`xx.x%`、`X.X亿元`、`20XX.X.X`、`xxxx-xx-xx`、`X月X日`）整体报告一次。
+    ///
+    /// The message says what to fill in, judged from the words around the
+    /// placeholder: a number (`**家`, `增长*%`), a date (`X年`, `x月xx日`,
+    /// `××年度`), a name of a place or person (`XX县`, `*省长`, `《××》`) or
+    /// the name of an organisation (`**大学`, `**人才集团`, `某某公司`, `XX局`).
+    ///
+    /// 提示信息根据占位符前后的词语说明应填写什么：数值（`**家`、`增长*%`）、日期
+    /// （`X年`、`x月xx日`、`××年度`）、地名或人名（`XX县`、`*省长`、`《××》`），
+    /// 或单位名称（`**大学`、`**人才集团`、`某某公司`、`XX局`）。
     ///
     /// It does not flag the look-alikes: X射线, X光, 1+X, 2+X, 5G, R&D,
-    /// 210×297, 3×3, 互联网+, 二〇二三年, model numbers, URLs, Markdown
-    /// emphasis `**…**`, footnote marks after numbers (`12.7%*`). Add your
-    /// own with `[placeholder] allow = [...]` in `planlint.toml`.
+    /// model numbers and architectures (X86服务器, X3型, x64, HAW-4X), pinyin
+    /// (`鄉(xiāng)`), 210×297, 3×3, 互联网+, 二〇二三年, URLs, Markdown
+    /// emphasis `**…**`, footnote marks after numbers (`12.7%*`), check
+    /// boxes (`☐是 ☐否`). Add your own with `[placeholder] allow = [...]` in
+    /// `planlint.toml`.
     ///
-    /// 不会误报这些形近写法：X射线、X光、1+X、2+X、5G、R&D、210×297、3×3、互联网+、
-    /// 二〇二三年、产品型号、网址、Markdown 加粗 `**…**`、数字后的脚注星号（`12.7%*`）。
-    /// 其他合法写法可在 `planlint.toml` 的 `[placeholder] allow` 中补充。
+    /// 不会误报这些形近写法：X射线、X光、1+X、2+X、5G、R&D、产品型号和处理器架构
+    /// （X86服务器、X3型、x64、HAW-4X）、拼音注音（`鄉(xiāng)`）、210×297、3×3、
+    /// 互联网+、二〇二三年、网址、Markdown 加粗 `**…**`、数字后的脚注星号
+    /// （`12.7%*`）、勾选框（`☐是 ☐否`）。其他合法写法可在 `planlint.toml` 的
+    /// `[placeholder] allow` 中补充。
     ///
     /// ## Why is this bad?
     /// A placeholder that reaches a reviewer or the public shows the plan was
@@ -48,41 +64,13 @@ declare_rule! {
     /// 到2027年，全市高新技术企业突破1500家。
     /// ```
     pub(crate) PLACEHOLDER, "PL101", "placeholder", Error,
-    summary: "Unfilled template placeholder (*, X年, ××, 某某, ____, 【 】, blank numeral)",
-    summary_zh: "模板占位符未替换（*、X年、××、某某、____、【 】、数字留空）",
-}
-
-/// What a placeholder most likely stands for.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Stands {
-    Number,
-    Name,
-    Unknown,
-}
-
-/// One placeholder found in the text.
-#[derive(Clone, Debug)]
-pub(crate) struct Found {
-    pub range: TextRange,
-    pub kind: FoundKind,
-    pub stands: Stands,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum FoundKind {
-    /// `*`, `X`, `×`, `某某`, `○○`, `□`, `____`.
-    Mask,
-    /// `【 】` empty or with filling instructions.
-    Bracket,
-    /// A numeral slot left as white space (`有 家`) or dropped (`达到以上`).
-    BlankNumber,
-    /// A date line with blanks (`年 月 日`).
-    BlankDate,
+    summary: "Unfilled template placeholder (*, X年, ××, 某某, □, ____, 【 】, blank numeral)",
+    summary_zh: "模板占位符未替换（*、X年、××、某某、□、____、【 】、数字留空）",
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let found = find(ctx.doc, &ctx.config.placeholder_allow, 0, ctx.doc.prose.len());
+    let found = placeholders::find(&ctx.doc.prose, &ctx.config.placeholder_allow, 0, ctx.doc.prose.len());
     for f in found {
         let token = ctx.doc.slice(f.range).to_string();
         let message = message(lang, &f, &token);
@@ -90,430 +78,37 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn message(lang: Lang, f: &Found, token: &str) -> String {
+fn message(lang: Lang, f: &Placeholder, token: &str) -> String {
     match (lang, f.kind) {
-        (Lang::Zh, FoundKind::BlankNumber) => format!("数字空缺：“{token}”缺少数值，请填入实际数字"),
-        (Lang::En, FoundKind::BlankNumber) => {
+        (Lang::Zh, PlaceholderKind::BlankNumber) => format!("数字空缺：“{token}”缺少数值，请填入实际数字"),
+        (Lang::En, PlaceholderKind::BlankNumber) => {
             format!("Blank number: “{token}” is missing its value; fill in the actual number")
         }
-        (Lang::Zh, FoundKind::BlankDate) => format!("日期留空：“{token}”，请填写完整日期"),
-        (Lang::En, FoundKind::BlankDate) => format!("Blank date “{token}”: fill in the full date"),
-        (Lang::Zh, FoundKind::Bracket) => format!("待填写的“{token}”，请替换为实际内容"),
-        (Lang::En, FoundKind::Bracket) => format!("Fill-in field “{token}”: replace it with the actual text"),
-        (Lang::Zh, FoundKind::Mask) => {
-            let what = match f.stands {
-                Stands::Number => "数值",
-                Stands::Name => "名称",
-                Stands::Unknown => "内容",
+        (Lang::Zh, PlaceholderKind::BlankDate) => format!("日期留空：“{token}”，请填写完整日期"),
+        (Lang::En, PlaceholderKind::BlankDate) => format!("Blank date “{token}”: fill in the full date"),
+        (Lang::Zh, PlaceholderKind::Bracket) => format!("待填写的“{token}”，请替换为实际内容"),
+        (Lang::En, PlaceholderKind::Bracket) => format!("Fill-in field “{token}”: replace it with the actual text"),
+        (Lang::Zh, PlaceholderKind::Mask) => {
+            let what = match f.slot {
+                Some(Slot::Number) => "数值",
+                Some(Slot::Date) => "日期",
+                Some(Slot::Name) => "名称",
+                Some(Slot::Organisation) => "单位名称",
+                None => "内容",
             };
             format!("模板占位符“{token}”未替换，请填入实际{what}")
         }
-        (Lang::En, FoundKind::Mask) => {
-            let what = match f.stands {
-                Stands::Number => "number",
-                Stands::Name => "name",
-                Stands::Unknown => "text",
+        (Lang::En, PlaceholderKind::Mask) => {
+            let what = match f.slot {
+                Some(Slot::Number) => "number",
+                Some(Slot::Date) => "date",
+                Some(Slot::Name) => "name",
+                Some(Slot::Organisation) => "name of the organisation",
+                None => "text",
             };
             format!("Unfilled template placeholder “{token}”: replace it with the actual {what}")
         }
     }
-}
-
-/// Characters that follow a count: a numeral slot left blank before one of
-/// these is a blank number.
-fn is_measure(c: char) -> bool {
-    matches!(
-        c,
-        '家' | '个'
-            | '项'
-            | '名'
-            | '件'
-            | '座'
-            | '所'
-            | '条'
-            | '台'
-            | '套'
-            | '亩'
-            | '吨'
-            | '倍'
-            | '%'
-            | '％'
-            | '亿'
-            | '万'
-            | '元'
-    )
-}
-
-/// Words a measure character starts that are not counts (个人, 家庭, 项目 …).
-fn measure_word_is_noun(rest: &str) -> bool {
-    const NOUNS: [&str; 30] = [
-        "个人", "个体", "个性", "个别", "家庭", "家长", "家园", "家乡", "家居", "家具", "家政", "家电", "家风", "项目",
-        "名单", "名称", "名录", "名义", "名牌", "条件", "条例", "条款", "件事", "台账", "套餐", "所有", "所在", "所属",
-        "元素", "万物",
-    ];
-    NOUNS.iter().any(|n| rest.starts_with(n))
-}
-
-/// Finds placeholders in `start..end` of the prose view.
-pub(crate) fn find(doc: &Document<'_>, allow: &[String], start: usize, end: usize) -> Vec<Found> {
-    let prose: &str = &doc.prose;
-    let end = crate::text::floor_char_boundary(prose, end);
-    let mut out = Vec::new();
-    let push = |out: &mut Vec<Found>, s: usize, e: usize| {
-        if let Some(f) = classify(prose, s, e)
-            && !allowed(prose, f.range, allow)
-        {
-            out.push(f);
-        }
-    };
-    scan_tokens(prose, start, end, &mut |s, e| push(&mut out, s, e));
-    // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
-    let before = out.len();
-    let mut hits = Vec::new();
-    SUFFIX_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut hits);
-    let suffixes = hits
-        .into_iter()
-        .map(|(p, i)| (start + p, SUFFIXES[i].len()))
-        .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
-    for (p, len) in suffixes {
-        if let Some(verb) = DROPPED_NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
-            push(&mut out, p - verb.len(), p + len);
-        }
-    }
-    if out.len() > before {
-        out.sort_by_key(|f| f.range.start);
-    }
-    out
-}
-
-const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
-static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
-
-/// Verbs that take a number: `达到以上` has lost it.
-const DROPPED_NUMBER_VERBS: [&str; 11] =
-    ["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
-
-/// Multi-byte characters that can start a placeholder token.
-static TRIGGERS: std::sync::LazyLock<Needles> =
-    // `×` (two bytes) is found with memchr on its lead byte instead: a needle
-    // shorter than three bytes would make the one-pass search slow.
-    std::sync::LazyLock::new(|| Needles::new(&["＊", "Ｘ", "ｘ", "＿", "○", "□", "〇", "【", "\u{3000}", "某某"]));
-
-/// Calls `f(start, end)` for every candidate token in `start..end`: runs of
-/// `*＊`, `XxＸｘ`, `×` (with spaces between), `某某`, `○〇`, `□`, `_＿` (two or
-/// more), white space, and `【…】` (at most 40 chars inside, one line).
-///
-/// Candidates are located with SIMD searches (memchr for the ASCII triggers,
-/// one aho-corasick pass for the others), which is several times faster than a
-/// byte loop or a regex over Chinese text, where these are rare.
-fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
-    let b = &prose.as_bytes()[start..end];
-    let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
-    starts.extend(memchr::memchr2_iter(b'_', b' ', b));
-    let mut hits = Vec::new();
-    TRIGGERS.find_all(b, &mut hits);
-    starts.extend(hits.iter().map(|&(p, _)| p));
-    starts.extend(memchr::memchr_iter(0xC3, b).filter(|&p| b.get(p + 1) == Some(&0x97)));
-    starts.sort_unstable();
-    let mut next_free = start;
-    for i in starts {
-        let i = start + i;
-        if i < next_free {
-            continue; // inside the previous token
-        }
-        let Some(c) = prose[i..end].chars().next() else { break };
-        let run = |i: usize, set: &dyn Fn(char) -> bool| -> usize {
-            let mut e = i;
-            for c in prose[i..end].chars() {
-                if !set(c) {
-                    break;
-                }
-                e += c.len_utf8();
-            }
-            e
-        };
-        let token_end = match c {
-            '*' | '＊' => Some(run(i, &|c| c == '*' || c == '＊')),
-            'X' | 'x' | 'Ｘ' | 'ｘ' => Some(run(i, &|c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ'))),
-            '×' => {
-                let mut e = i + c.len_utf8();
-                loop {
-                    let spaces = run(e, &|c| c == ' ' || c == '\u{3000}');
-                    if prose[spaces..end].starts_with('×') {
-                        e = spaces + '×'.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                Some(e)
-            }
-            '某' => {
-                let e = run(i, &|c| c == '某');
-                (e - i >= 2 * '某'.len_utf8()).then_some(e)
-            }
-            '○' | '〇' => Some(run(i, &|c| c == '○' || c == '〇')),
-            '□' => Some(run(i, &|c| c == '□')),
-            '_' | '＿' => {
-                let e = run(i, &|c| c == '_' || c == '＿');
-                (prose[i..e].chars().count() >= 2).then_some(e)
-            }
-            ' ' | '\u{3000}' => Some(run(i, &|c| c == ' ' || c == '\u{3000}')),
-            '【' => {
-                let inner = i + c.len_utf8();
-                prose[inner..end]
-                    .char_indices()
-                    .take(41)
-                    .take_while(|&(_, c)| c != '\n' && c != '\r')
-                    .find(|&(_, c)| c == '】')
-                    .map(|(p, c)| inner + p + c.len_utf8())
-            }
-            _ => None,
-        };
-        if let Some(e) = token_end {
-            f(i, e);
-            next_free = e;
-        }
-    }
-}
-
-fn allowed(prose: &str, range: TextRange, allow: &[String]) -> bool {
-    allow.iter().any(|a| {
-        let lo = crate::text::floor_char_boundary(prose, range.start().saturating_sub(a.len()));
-        let hi = crate::text::floor_char_boundary(prose, (range.end() + a.len()).min(prose.len()));
-        prose[lo..hi].match_indices(a.as_str()).any(|(i, _)| lo + i <= range.start() && range.end() <= lo + i + a.len())
-    })
-}
-
-/// The nearest char before `at`, looking past inline spaces and filler.
-fn prev_visible(s: &str, mut at: usize) -> Option<char> {
-    loop {
-        let c = char_before(s, at)?;
-        if is_inline_space(c) || c == '\0' {
-            at -= c.len_utf8();
-        } else {
-            return Some(c);
-        }
-    }
-}
-
-fn next_visible(s: &str, mut at: usize) -> Option<char> {
-    loop {
-        let c = char_at(s, at)?;
-        if is_inline_space(c) || c == '\0' {
-            at += c.len_utf8();
-        } else {
-            return Some(c);
-        }
-    }
-}
-
-fn stands_for(next: Option<char>, prev: Option<char>) -> Stands {
-    match next {
-        Some(c)
-            if is_measure(c)
-                || matches!(c, '人' | '年' | '月' | '日' | '多' | '余' | '大' | '届' | '批' | '次' | '号') =>
-        {
-            Stands::Number
-        }
-        Some(
-            '市' | '县' | '区' | '省' | '镇' | '乡' | '村' | '局' | '委' | '办' | '厅' | '院' | '校' | '公' | '集'
-            | '同' | '籍',
-        ) => Stands::Name,
-        _ => match prev {
-            Some(p) if p.is_ascii_digit() => Stands::Number,
-            _ => Stands::Unknown,
-        },
-    }
-}
-
-fn mask(s: usize, e: usize, prose: &str) -> Option<Found> {
-    let stands = stands_for(char_at(prose, e), char_before(prose, s));
-    Some(Found { range: TextRange::new(s, e), kind: FoundKind::Mask, stands })
-}
-
-fn classify(prose: &str, s: usize, e: usize) -> Option<Found> {
-    let tok = &prose[s..e];
-    let first = tok.chars().next()?;
-    let before = char_before(prose, s);
-    let after = char_at(prose, e);
-    match first {
-        '*' | '＊' => {
-            // 12.7%* : a footnote mark after a number.
-            if e - s == 1 && before.is_some_and(|c| c.is_ascii_digit() || c == '%') && !after.is_some_and(is_han) {
-                return None;
-            }
-            // a*b, 3*4 : ASCII arithmetic or code.
-            if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
-                return None;
-            }
-            // A bullet at the start of a line.
-            if after.is_some_and(is_inline_space) && at_line_start(prose, s) {
-                return None;
-            }
-            if before.is_none_or(|c| c == '\n' || c == '\r') && after.is_none_or(|c| c == '\n' || c == '\r') {
-                return None;
-            }
-            mask(s, e, prose)
-        }
-        'X' | 'x' | 'Ｘ' | 'ｘ' => classify_x(prose, s, e),
-        '×' => {
-            if tok.chars().filter(|&c| c == '×').count() >= 2 {
-                return mask(s, e, prose);
-            }
-            let p = prev_visible(prose, s);
-            let n = next_visible(prose, e);
-            let numeric_side = |c: Option<char>| {
-                c.is_some_and(|c| {
-                    c.is_ascii_alphanumeric()
-                        || matches!(c, ')' | '）' | '(' | '（' | '.' | '⁰'..='⁹' | '²' | '³' | '¹')
-                })
-            };
-            if numeric_side(p) && numeric_side(n) {
-                return None;
-            }
-            mask(s, e, prose)
-        }
-        '某' => mask(s, e, prose),
-        '○' | '〇' => {
-            let numeral_neighbour =
-                |c: Option<char>| c.is_some_and(|c| is_cn_numeral_char(c) && c != '万' && c != '亿' && c != '半');
-            if numeral_neighbour(before) || numeral_neighbour(after) {
-                return None;
-            }
-            if tok.chars().count() >= 2 || after.is_some_and(is_mask_follower) && !at_line_start(prose, s) {
-                return mask(s, e, prose);
-            }
-            None
-        }
-        '□' => {
-            if tok.chars().count() == 1
-                && (before.is_none_or(|c| is_inline_space(c) || c == '\n' || is_cjk_punct(c) || c == '\0'))
-                && after.is_some_and(is_han)
-            {
-                return None; // a check box: □是 □否
-            }
-            mask(s, e, prose)
-        }
-        '_' | '＿' => {
-            let stands = stands_for(after, before);
-            Some(Found { range: TextRange::new(s, e), kind: FoundKind::Mask, stands })
-        }
-        '【' => {
-            let inner = tok.trim_start_matches('【').trim_end_matches('】');
-            let inner_trim = inner.trim_matches(|c: char| is_inline_space(c) || c == '\0');
-            const INSTRUCTIONS: [&str; 9] =
-                ["填写", "填入", "此处", "请输入", "待定", "待补充", "待填", "请补充", "自行"];
-            if inner_trim.is_empty() || INSTRUCTIONS.iter().any(|w| inner_trim.contains(w)) {
-                return Some(Found { range: TextRange::new(s, e), kind: FoundKind::Bracket, stands: Stands::Unknown });
-            }
-            None
-        }
-        ' ' | '\u{3000}' => classify_space(prose, s, e),
-        _ => {
-            // 达到以上 : a verb and its qualifier with the number dropped.
-            if before.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral_char(c) && c != '万' && c != '亿') {
-                return None;
-            }
-            Some(Found { range: TextRange::new(s, e), kind: FoundKind::BlankNumber, stands: Stands::Number })
-        }
-    }
-}
-
-fn at_line_start(prose: &str, s: usize) -> bool {
-    let mut at = s;
-    loop {
-        match char_before(prose, at) {
-            None | Some('\n') | Some('\r') => return true,
-            Some(c) if is_inline_space(c) || c == '\0' => at -= c.len_utf8(),
-            _ => return false,
-        }
-    }
-}
-
-fn classify_x(prose: &str, s: usize, e: usize) -> Option<Found> {
-    let tok = &prose[s..e];
-    let before = char_before(prose, s);
-    let after = char_at(prose, e);
-    let p = prev_visible(prose, s);
-    let n = next_visible(prose, e);
-    // Part of a Latin word, URL, model number or code.
-    if p.is_some_and(|c| c.is_ascii_alphabetic()) && before.is_none_or(|c| !is_cjk(c))
-        || n.is_some_and(|c| c.is_ascii_alphabetic()) && after.is_none_or(|c| !is_cjk(c))
-    {
-        return None;
-    }
-    if before.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '-' | '@' | '#' | '&'))
-        || after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '_' | '@' | '&'))
-    {
-        return None;
-    }
-    // 1+X, 2+X, N+X, X+1.
-    if p == Some('+') || n == Some('+') || p == Some('＋') || n == Some('＋') {
-        return None;
-    }
-    // 3x3, 3X3: multiplication.
-    if tok.chars().count() == 1
-        && before.is_some_and(|c| c.is_ascii_digit())
-        && after.is_some_and(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    // Established terms.
-    let rest = &prose[e..];
-    const TERMS: [&str; 8] = ["射线", "光", "线", "轴", "染色体", "波段", "连锁", "综合征"];
-    if tok.chars().count() == 1 && TERMS.iter().any(|t| rest.starts_with(t)) {
-        return None;
-    }
-    let cjkish = |c: Option<char>| c.is_some_and(is_cjk);
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let slash_x = |c: Option<char>| c == Some('/');
-    // HAW-4X, A3X: the digits belong to a model number.
-    if digit(before) {
-        let head = prose[..s].trim_end_matches(|c: char| c.is_ascii_digit());
-        if head.ends_with(|c: char| c.is_ascii_alphabetic() || c == '-') {
-            return None;
-        }
-    }
-    if cjkish(p) || cjkish(n) || digit(before) && !digit(after) || slash_x(before) || slash_x(after) {
-        return mask(s, e, prose);
-    }
-    None
-}
-
-fn classify_space(prose: &str, s: usize, e: usize) -> Option<Found> {
-    let before = char_before(prose, s)?;
-    let after = char_at(prose, e)?;
-    if at_line_start(prose, s) {
-        return None;
-    }
-    // 年 月 日 in a date line: reported once, from the 年 or 月 before the first gap.
-    if matches!(before, '年' | '月') && matches!(after, '月' | '日') {
-        let from = s - before.len_utf8();
-        if before == '月' {
-            let head = prose[..from].trim_end_matches([' ', '\u{3000}']);
-            if head.len() < from && head.ends_with('年') {
-                return None; // the gap after 年 already covers this one
-            }
-        }
-        let mut to = e + after.len_utf8();
-        if after == '月' {
-            let tail = &prose[to..];
-            let spaces = tail.len() - tail.trim_start_matches([' ', '\u{3000}']).len();
-            if spaces > 0 && tail[spaces..].starts_with('日') {
-                to += spaces + '日'.len_utf8();
-            }
-        }
-        return Some(Found { range: TextRange::new(from, to), kind: FoundKind::BlankDate, stands: Stands::Number });
-    }
-    if !is_han(before) || !is_measure(after) {
-        return None;
-    }
-    if measure_word_is_noun(&prose[e..]) || is_cn_numeral_char(before) {
-        return None;
-    }
-    let from = s - before.len_utf8();
-    let to = e + after.len_utf8();
-    Some(Found { range: TextRange::new(from, to), kind: FoundKind::BlankNumber, stands: Stands::Number })
 }
 
 #[cfg(test)]
@@ -543,15 +138,62 @@ mod tests {
             &PLACEHOLDER,
             "X年以来，XX县组织X家企业，占全省的X/X。\n到20xx年，202X年底前完成，x月xx日召开。\n",
             expect![[r#"
-                1:1 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:1 PL101 [X] 模板占位符“X”未替换，请填入实际日期
                 1:6 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
                 1:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
                 1:20 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 1:22 PL101 [X] 模板占位符“X”未替换，请填入实际内容
-                2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
-                2:11 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-                2:18 PL101 [x] 模板占位符“x”未替换，请填入实际数值
-                2:20 PL101 [xx] 模板占位符“xx”未替换，请填入实际数值
+                2:4 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:11 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                2:18 PL101 [x月xx日] 模板占位符“x月xx日”未替换，请填入实际日期
+            "#]],
+        );
+    }
+
+    #[test]
+    fn message_says_what_the_slot_holds() {
+        check(
+            &PLACEHOLDER,
+            "突破**家，增长*%，建成X个，近X年，第X批。\nX年，20xx年，x月xx日，××年度。\nXX县，*省长，××镇，《××》。\n**大学，**人才集团，XX局，某某公司，××委员会，X牵头落实，XX开放大学。\n",
+            expect![[r#"
+                1:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                1:9 PL101 [*] 模板占位符“*”未替换，请填入实际数值
+                1:14 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:18 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:22 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                2:1 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                2:6 PL101 [xx] 模板占位符“xx”未替换，请填入实际日期
+                2:10 PL101 [x月xx日] 模板占位符“x月xx日”未替换，请填入实际日期
+                2:16 PL101 [××] 模板占位符“××”未替换，请填入实际日期
+                3:1 PL101 [XX] 模板占位符“XX”未替换，请填入实际名称
+                3:5 PL101 [*] 模板占位符“*”未替换，请填入实际名称
+                3:9 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                3:14 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                4:1 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
+                4:6 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
+                4:13 PL101 [XX] 模板占位符“XX”未替换，请填入实际单位名称
+                4:17 PL101 [某某] 模板占位符“某某”未替换，请填入实际单位名称
+                4:22 PL101 [××] 模板占位符“××”未替换，请填入实际单位名称
+                4:28 PL101 [X] 模板占位符“X”未替换，请填入实际单位名称
+                4:34 PL101 [XX] 模板占位符“XX”未替换，请填入实际单位名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn messages_in_english() {
+        let config = crate::Config { lang: crate::Lang::En, ..Default::default() };
+        crate::rules::tests::check_with(
+            &PLACEHOLDER,
+            crate::SourceKind::PlainText,
+            &config,
+            "突破**家，X年，XX县，**大学，在**开展。\n",
+            expect![[r#"
+                1:3 PL101 [**] Unfilled template placeholder “**”: replace it with the actual number
+                1:7 PL101 [X] Unfilled template placeholder “X”: replace it with the actual date
+                1:10 PL101 [XX] Unfilled template placeholder “XX”: replace it with the actual name
+                1:14 PL101 [**] Unfilled template placeholder “**”: replace it with the actual name of the organisation
+                1:20 PL101 [**] Unfilled template placeholder “**”: replace it with the actual text
             "#]],
         );
     }
@@ -560,8 +202,23 @@ mod tests {
     fn look_alikes_are_not_flagged() {
         check(
             &PLACEHOLDER,
-            "推广X射线检测和X光机，落实1+X证书和2+X科技信贷，建设5G基站，R&D投入增长。\n纸张A4(210×297)，3×3米，4 cm×3 cm，1.5×10⁴元，3x3矩阵。\n推进“互联网+”，二〇二三年、二○二五年，型号HAW-4X，访问xueke.org，Excel表格。\n脱贫率12.7%*，见附表。\n",
+            "推广X射线检测和X光机，落实1+X证书和2+X科技信贷，建设5G基站，R&D投入增长。\n纸张A4(210×297)，3×3米，4 cm×3 cm，1.5×10⁴元，3x3矩阵。\n推进“互联网+”，二〇二三年、二○二五年，型号HAW-4X，访问xueke.org，Excel表格。\n脱贫率12.7%*，见附表。\n采购X86服务器、X1笔记本和X3型设备，适配x64架构与x86_64。\n新鄉(xiāng)市，持續(xù)規劃，推进s356横沟段和g351双溪段，Xerox、xylophone。\n",
             expect![""],
+        );
+    }
+
+    #[test]
+    fn masks_next_to_digits_and_units_stay() {
+        check(
+            &PLACEHOLDER,
+            "到X年，新增X家，20XX年底前，增长X%，202X年。\n",
+            expect![[r#"
+                1:2 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                1:7 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:12 PL101 [XX] 模板占位符“XX”未替换，请填入实际日期
+                1:20 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:26 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+            "#]],
         );
     }
 
@@ -571,14 +228,129 @@ mod tests {
             &PLACEHOLDER,
             "××年度第×批，某某集团牵头，○○市、□□县，完成率需达____%以上。\n签发人：× × ×\n",
             expect![[r#"
-                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际数值
+                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际日期
                 1:6 PL101 [×] 模板占位符“×”未替换，请填入实际数值
-                1:9 PL101 [某某] 模板占位符“某某”未替换，请填入实际名称
+                1:9 PL101 [某某] 模板占位符“某某”未替换，请填入实际单位名称
                 1:16 PL101 [○○] 模板占位符“○○”未替换，请填入实际名称
                 1:20 PL101 [□□] 模板占位符“□□”未替换，请填入实际名称
                 1:29 PL101 [____] 模板占位符“____”未替换，请填入实际数值
                 2:5 PL101 [× × ×] 模板占位符“× × ×”未替换，请填入实际内容
             "#]],
+        );
+    }
+
+    #[test]
+    fn asterisk_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "突破＊＊家，增长∗%，新增﹡﹡个，培育⁎⁎家，✱✱市，✲✲县，✳✳局，✻✻亿元。\n算式3∗4，✳\u{FE0F}重点工作，★★★级景区，⁂\n✱ 要点一\n",
+            expect![[r#"
+                1:3 PL101 [＊＊] 模板占位符“＊＊”未替换，请填入实际数值
+                1:9 PL101 [∗] 模板占位符“∗”未替换，请填入实际数值
+                1:14 PL101 [﹡﹡] 模板占位符“﹡﹡”未替换，请填入实际数值
+                1:20 PL101 [⁎⁎] 模板占位符“⁎⁎”未替换，请填入实际数值
+                1:24 PL101 [✱✱] 模板占位符“✱✱”未替换，请填入实际名称
+                1:28 PL101 [✲✲] 模板占位符“✲✲”未替换，请填入实际名称
+                1:32 PL101 [✳✳] 模板占位符“✳✳”未替换，请填入实际单位名称
+                1:36 PL101 [✻✻] 模板占位符“✻✻”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn cross_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "××县，✕✕市，✖✖镇，╳╳区，⨯⨯局，第✕批，签发人：✕ ✕ ✕\n纸张210✕297，3╳3方阵，4 cm⨯3 cm，完成情况：✗，审核：✘\n",
+            expect![[r#"
+                1:1 PL101 [××] 模板占位符“××”未替换，请填入实际名称
+                1:5 PL101 [✕✕] 模板占位符“✕✕”未替换，请填入实际名称
+                1:9 PL101 [✖✖] 模板占位符“✖✖”未替换，请填入实际名称
+                1:13 PL101 [╳╳] 模板占位符“╳╳”未替换，请填入实际名称
+                1:17 PL101 [⨯⨯] 模板占位符“⨯⨯”未替换，请填入实际单位名称
+                1:22 PL101 [✕] 模板占位符“✕”未替换，请填入实际数值
+                1:29 PL101 [✕ ✕ ✕] 模板占位符“✕ ✕ ✕”未替换，请填入实际内容
+            "#]],
+        );
+    }
+
+    #[test]
+    fn blank_boxes_in_names_and_date_slots() {
+        check(
+            &PLACEHOLDER,
+            "□□县、☐☐市、▢▢镇、◻◻局、◽◽区、⬜⬜村、▯▯乡。\n2024年□月底前完成，□□□□年□□月，完成时限：□月，☐月☐日印发。\n是否完成：☐是 ☐否；申报主体：□个人 □单位。\n",
+            expect![[r#"
+                1:1 PL101 [□□] 模板占位符“□□”未替换，请填入实际名称
+                1:5 PL101 [☐☐] 模板占位符“☐☐”未替换，请填入实际名称
+                1:9 PL101 [▢▢] 模板占位符“▢▢”未替换，请填入实际名称
+                1:13 PL101 [◻◻] 模板占位符“◻◻”未替换，请填入实际单位名称
+                1:17 PL101 [◽◽] 模板占位符“◽◽”未替换，请填入实际名称
+                1:21 PL101 [⬜⬜] 模板占位符“⬜⬜”未替换，请填入实际名称
+                1:25 PL101 [▯▯] 模板占位符“▯▯”未替换，请填入实际名称
+                2:6 PL101 [□] 模板占位符“□”未替换，请填入实际日期
+                2:13 PL101 [□□□□年□□月] 模板占位符“□□□□年□□月”未替换，请填入实际日期
+                2:27 PL101 [□] 模板占位符“□”未替换，请填入实际日期
+                2:30 PL101 [☐月☐日] 模板占位符“☐月☐日”未替换，请填入实际日期
+            "#]],
+        );
+    }
+
+    #[test]
+    fn underscore_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "达到＿＿%，完成﹍﹍个，新增﹎﹎家，培育﹏﹏名，‗‗亿元，▁▁家。\n____年__月__日前报送，＿＿＿＿公司牵头。\n",
+            expect![[r#"
+                1:3 PL101 [＿＿] 模板占位符“＿＿”未替换，请填入实际数值
+                1:9 PL101 [﹍﹍] 模板占位符“﹍﹍”未替换，请填入实际数值
+                1:15 PL101 [﹎﹎] 模板占位符“﹎﹎”未替换，请填入实际数值
+                1:21 PL101 [﹏﹏] 模板占位符“﹏﹏”未替换，请填入实际数值
+                1:25 PL101 [‗‗] 模板占位符“‗‗”未替换，请填入实际数值
+                1:30 PL101 [▁▁] 模板占位符“▁▁”未替换，请填入实际数值
+                2:1 PL101 [____年__月__日] 模板占位符“____年__月__日”未替换，请填入实际日期
+                2:16 PL101 [＿＿＿＿] 模板占位符“＿＿＿＿”未替换，请填入实际单位名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn masks_in_decimal_and_date_shaped_slots() {
+        check(
+            &PLACEHOLDER,
+            "比上年增长xx.x%，达到X.X亿元，占比*.*%，xxxx.x万元。\n于20XX.X.X印发，xxxx-xx-xx前报送，X月X日召开，20XX年X月完成，增长X-X%。\n",
+            expect![[r#"
+                1:6 PL101 [xx.x] 模板占位符“xx.x”未替换，请填入实际数值
+                1:14 PL101 [X.X] 模板占位符“X.X”未替换，请填入实际数值
+                1:22 PL101 [*.*] 模板占位符“*.*”未替换，请填入实际数值
+                1:27 PL101 [xxxx.x] 模板占位符“xxxx.x”未替换，请填入实际数值
+                2:2 PL101 [20XX.X.X] 模板占位符“20XX.X.X”未替换，请填入实际日期
+                2:13 PL101 [xxxx-xx-xx] 模板占位符“xxxx-xx-xx”未替换，请填入实际日期
+                2:27 PL101 [X月X日] 模板占位符“X月X日”未替换，请填入实际日期
+                2:34 PL101 [20XX年X月] 模板占位符“20XX年X月”未替换，请填入实际日期
+                2:46 PL101 [X-X] 模板占位符“X-X”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn shaped_masks_in_markdown_are_not_emphasis() {
+        check_md(
+            &PLACEHOLDER,
+            "占比*.*%，增长**.**%，区间*-*名，这是*重点*。\n",
+            expect![[r#"
+                1:3 PL101 [*.*] 模板占位符“*.*”未替换，请填入实际数值
+                1:10 PL101 [**.**] 模板占位符“**.**”未替换，请填入实际数值
+                1:19 PL101 [*-*] 模板占位符“*-*”未替换，请填入实际数值
+            "#]],
+        );
+    }
+
+    #[test]
+    fn shaped_look_alikes() {
+        check(
+            &PLACEHOLDER,
+            "采用X.509证书，访问www.x.x.com，升级到v x.x版本，版本V2.X发布，删除*.txt文件。\n",
+            expect![""],
         );
     }
 
@@ -611,6 +383,32 @@ mod tests {
     }
 
     #[test]
+    fn markdown_emphasis_on_ordinary_words_is_markup() {
+        // Each of these begins with a character that can end a mask (科室, 人, 乡, 办, 大, 项, 平方米, 公司).
+        check_md(
+            &PLACEHOLDER,
+            "要**科技创新**引领，**人工智能**赋能，**乡村振兴**，**办好民生实事**，**大数据**，**项目建设**，**平台建设**，**公开透明**。\n新增**平方米，建成**公里，组建**公司。\n",
+            expect![[r#"
+                2:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                2:11 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+                2:18 PL101 [**] 模板占位符“**”未替换，请填入实际单位名称
+            "#]],
+        );
+    }
+
+    #[test]
+    fn gaps_before_ordinary_words_are_not_blanks() {
+        check(
+            &PLACEHOLDER,
+            "召开 座谈会，力争 倍增，庆祝 元旦，办好这 件事，服务 家庭。\n万元产值能耗下降 ‰，培育 家企业。\n",
+            expect![[r#"
+                2:8 PL101 [降 ‰] 数字空缺：“降 ‰”缺少数值，请填入实际数字
+                2:13 PL101 [育 家] 数字空缺：“育 家”缺少数值，请填入实际数字
+            "#]],
+        );
+    }
+
+    #[test]
     fn plain_text_masks_between_pairs_stay() {
         check(
             &PLACEHOLDER,
@@ -632,23 +430,23 @@ mod tests {
             &PLACEHOLDER,
             text,
             expect![[r#"
-            10:2 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-            12:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
-        "#]],
+                10:2 PL101 [X] 模板占位符“X”未替换，请填入实际日期
+                12:3 PL101 [**] 模板占位符“**”未替换，请填入实际数值
+            "#]],
         );
     }
 
     #[test]
     fn configured_look_alikes_are_allowed() {
         let mut config = crate::Config::default();
-        config.placeholder_allow.push("X3型".into());
+        config.placeholder_allow.push("X型".into());
         crate::rules::tests::check_with(
             &PLACEHOLDER,
             crate::SourceKind::PlainText,
             &config,
-            "采购X3型设备，X年完成。\n",
+            "采购X型设备，X年完成。\n",
             expect![[r#"
-                1:9 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                1:8 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );
     }

@@ -1,9 +1,10 @@
 //! Rule `target-without-number`: a target with no quantity.
 
 use crate::lang::Lang;
-use crate::rules::placeholder;
 use crate::rules::{Ctx, declare_rule};
+use crate::syntax::lexicon::{is_count_suffix, is_percent};
 use crate::syntax::numerals::is_cn_numeral_char;
+use crate::syntax::placeholders;
 use crate::text::{TextRange, char_at, char_before, digit_value, is_digit};
 
 declare_rule! {
@@ -59,7 +60,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         if statement_has_quantity(doc, t.range) {
             continue;
         }
-        if !placeholder::find(doc, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
+        if !placeholders::find(&doc.prose, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
             continue; // the number is masked: the placeholder rule reports it
         }
         let snippet = snippet(&doc.prose[t.anchor.as_range()]);
@@ -144,44 +145,6 @@ fn is_relative(text: &str) -> bool {
     WORDS.iter().any(|w| text.contains(w)) || text.contains("保持") && text.contains("领先")
 }
 
-/// Chars after a Chinese numeral that make it a count or amount.
-fn is_count_suffix(c: char) -> bool {
-    matches!(
-        c,
-        '个' | '家'
-            | '项'
-            | '名'
-            | '人'
-            | '件'
-            | '所'
-            | '座'
-            | '倍'
-            | '成'
-            | '条'
-            | '台'
-            | '套'
-            | '亩'
-            | '吨'
-            | '元'
-            | '万'
-            | '亿'
-            | '千'
-            | '百'
-            | '批'
-            | '处'
-            | '次'
-            | '场'
-            | '支'
-            | '户'
-            | '张'
-            | '位'
-            | '类'
-            | '款'
-            | '级'
-            | '星'
-    )
-}
-
 /// Whether the statement states a quantity: an Arabic number that is not a
 /// year, date, ordinal or part of a name, a percentage, or a Chinese numeral
 /// counting something (五千亿, 三分之一, 翻一番).
@@ -226,7 +189,7 @@ pub(crate) fn has_quantity(text: &str) -> bool {
             if is_quantity_cn(text, start, end) {
                 return true;
             }
-        } else if c == '%' || c == '％' || c == '‰' {
+        } else if is_percent(c) {
             return true;
         }
     }

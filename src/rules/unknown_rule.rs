@@ -145,15 +145,17 @@ mod tests {
     use expect_test::expect;
 
     use super::UNKNOWN_RULE;
-    use crate::rules::numbering::NUMBERING;
-    use crate::rules::placeholder::PLACEHOLDER;
+    // Other rules by name: a rule does not import another rule's module.
+    fn rule(name: &str) -> &'static crate::rules::Rule {
+        crate::rules::find(name).expect("a registered rule")
+    }
     use crate::rules::tests::{check, check_rules, check_with, render_rules};
     use crate::{Config, Lang, SourceKind};
 
     #[test]
     fn misspelt_name_is_reported_and_suppresses_nothing() {
         check_rules(
-            &[&UNKNOWN_RULE, &PLACEHOLDER],
+            &[&UNKNOWN_RULE, rule("placeholder")],
             SourceKind::PlainText,
             "planlint-disable-next-line plcaeholder\n采购X型设备。\n",
             expect![[r#"
@@ -166,13 +168,13 @@ mod tests {
     #[test]
     fn known_and_unknown_names_suppress_only_the_known_rules() {
         check_rules(
-            &[&UNKNOWN_RULE, &PLACEHOLDER, &NUMBERING],
+            &[&UNKNOWN_RULE, rule("placeholder"), rule("numbering")],
             SourceKind::PlainText,
             "一、总体要求\n<!-- planlint-disable-next-line placeholder, nosuchrule -->\n三、到X年完成。\n四、到X年完成。\n",
             expect![[r#"
                 2:46 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、missing-lead-unit、target-without-number、numbering、unknown-rule
                 3:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、” @3:1 "二、")
-                4:4 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                4:4 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );
     }
@@ -180,7 +182,7 @@ mod tests {
     #[test]
     fn no_names_means_every_rule() {
         check_rules(
-            &[&UNKNOWN_RULE, &PLACEHOLDER, &NUMBERING],
+            &[&UNKNOWN_RULE, rule("placeholder"), rule("numbering")],
             SourceKind::PlainText,
             "一、总体要求\n<!-- planlint-disable-next-line -->\n三、到X年完成。\n四、到X年完成。<!-- planlint-disable-line -->\n",
             expect![""],
@@ -190,7 +192,7 @@ mod tests {
     #[test]
     fn names_and_codes_match_case_insensitively() {
         check_rules(
-            &[&UNKNOWN_RULE, &PLACEHOLDER],
+            &[&UNKNOWN_RULE, rule("placeholder")],
             SourceKind::PlainText,
             "planlint-disable-next-line Placeholder\n采购X型设备。\nplanlint-disable-next-line pl101、PL001\n采购X型设备。\n",
             expect![""],
@@ -216,14 +218,14 @@ mod tests {
         );
         // None of those directives suppresses a placeholder.
         check_rules(
-            &[&PLACEHOLDER],
+            &[rule("placeholder")],
             SourceKind::Markdown,
             text,
             expect![[r#"
                 2:3 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 4:3 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 5:3 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-                7:2 PL101 [X] 模板占位符“X”未替换，请填入实际数值
+                7:2 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );
     }
@@ -233,7 +235,7 @@ mod tests {
         // Naming `unknown-rule` next to a misspelt name: the block and the
         // trailing directive still report the misspelling.
         check_rules(
-            &[&UNKNOWN_RULE, &PLACEHOLDER],
+            &[&UNKNOWN_RULE, rule("placeholder")],
             SourceKind::PlainText,
             "<!-- planlint-disable plcaeholder unknown-rule -->\n采购X型设备。\n<!-- planlint-enable -->\n完成X项。<!-- planlint-disable-line plcaeholder unknown-rule -->\n",
             expect![[r#"

@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use crate::syntax::SourceKind;
+use crate::syntax::lexicon::is_mask_follower;
 use crate::text::{TextRange, char_at, char_before, is_cjk_punct, is_inline_space};
 
 /// The byte that stands in for non-prose in the prose view.
@@ -439,68 +440,6 @@ fn blank_inline_markdown(text: &str, prose: &mut ProseBuf<'_>, start: usize, end
     false
 }
 
-/// Characters that follow a masked name or number (`**家`, `*市`, `**%`): a
-/// delimiter run followed by one of these is a mask, not emphasis.
-pub(crate) fn is_mask_follower(c: char) -> bool {
-    matches!(
-        c,
-        '家' | '个'
-            | '项'
-            | '名'
-            | '人'
-            | '件'
-            | '亿'
-            | '万'
-            | '千'
-            | '百'
-            | '元'
-            | '%'
-            | '％'
-            | '倍'
-            | '所'
-            | '座'
-            | '条'
-            | '台'
-            | '套'
-            | '亩'
-            | '吨'
-            | '年'
-            | '月'
-            | '日'
-            | '号'
-            | '届'
-            | '批'
-            | '次'
-            | '大'
-            | '多'
-            | '余'
-            | '市'
-            | '县'
-            | '区'
-            | '省'
-            | '镇'
-            | '乡'
-            | '村'
-            | '局'
-            | '委'
-            | '办'
-            | '厅'
-            | '院'
-            | '校'
-            | '园'
-            | '期'
-            | '支'
-            | '场'
-            | '部'
-            | '处'
-            | '科'
-            | '室'
-            | '位'
-            | '平'
-            | '公'
-    )
-}
-
 fn is_boundary(c: Option<char>) -> bool {
     match c {
         None => true,
@@ -540,7 +479,7 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
         }
         let after_open = char_at(text, os + olen);
         let before_open = char_before(text, os);
-        if after_open.is_none_or(is_inline_space) || after_open.is_some_and(is_mask_follower) {
+        if after_open.is_none_or(is_inline_space) || is_mask_follower(&text[os + olen..]) {
             continue;
         }
         if before_open.is_some_and(|c| c.is_ascii_digit()) {
@@ -562,7 +501,11 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
             if before_close.is_none_or(is_inline_space) || cs == os + olen {
                 break;
             }
-            if after_close.is_some_and(is_mask_follower) && !is_boundary(before_close) {
+            // `*.*%`, `**-**`: masks around a separator, not emphasis of it.
+            if !text[os + olen..cs].chars().any(char::is_alphanumeric) {
+                break;
+            }
+            if is_mask_follower(&text[cs + clen..]) && !is_boundary(before_close) {
                 break;
             }
             if !(md || is_boundary(after_close) || before_close.is_some_and(is_cjk_punct)) {

@@ -9,9 +9,11 @@ use std::borrow::Cow;
 use crate::text::TextRange;
 
 pub mod genre;
+pub mod lexicon;
 pub mod markup;
 pub mod numerals;
 pub mod outline;
+pub mod placeholders;
 pub mod responsibility;
 pub mod tables;
 pub mod targets;

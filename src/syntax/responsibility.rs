@@ -137,8 +137,6 @@ struct Label {
 /// characters and sorted longest first.
 pub(crate) struct Matchers {
     words: Vec<(String, Role)>,
-    /// Longest word in bytes.
-    max_len: usize,
 }
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
@@ -158,8 +156,7 @@ impl Matchers {
         words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
         words.retain(|(w, _)| !w.is_empty());
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let max_len = words.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
-        Matchers { words, max_len }
+        Matchers { words }
     }
 
     fn role_of(&self, label: &str) -> Option<Role> {

@@ -92,6 +92,13 @@ pub fn is_cjk(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
+/// A letter of the Latin script, with or without diacritics (a, é, ā, ǚ,
+/// ɑ): English words, pinyin with tone marks. Not the signs × and ÷ that
+/// share the Latin-1 block.
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c as u32, 0xC0..=0x24F | 0x250..=0x2AF | 0x1E00..=0x1EFF) && c.is_alphabetic()
+}
+
 /// Half-width or full-width white space that may appear inside a line.
 pub fn is_inline_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
@@ -140,5 +147,7 @@ mod tests {
         assert!(is_han('中') && is_han('𠮷') && !is_han('a') && !is_han('，'));
         assert!(is_cjk_punct('，') && is_cjk_punct('（') && is_cjk_punct('。') && !is_cjk_punct('%'));
         assert_eq!(digit_value('７'), Some(7));
+        assert!(is_latin_letter('x') && is_latin_letter('ā') && is_latin_letter('ù') && is_latin_letter('ǚ'));
+        assert!(!is_latin_letter('×') && !is_latin_letter('÷') && !is_latin_letter('中') && !is_latin_letter('Ｘ'));
     }
 }

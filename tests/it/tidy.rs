@@ -175,3 +175,26 @@ fn the_parser_does_not_know_the_rules() {
         }
     }
 }
+
+#[test]
+fn rules_do_not_import_each_other() {
+    let sources = sources();
+    let modules: Vec<String> = sources
+        .iter()
+        .filter_map(|(rel, _)| rel.strip_prefix("src/rules/"))
+        .map(|name| name.trim_end_matches(".rs").to_string())
+        .filter(|m| !["mod", "tests"].contains(&m.as_str()))
+        .collect();
+    for (rel, text) in &sources {
+        let Some(name) = rel.strip_prefix("src/rules/") else { continue };
+        let this = name.trim_end_matches(".rs");
+        for other in modules.iter().filter(|m| *m != this && this != "mod") {
+            for path in [format!("rules::{other}"), format!("super::{other}"), format!("rules::{{{other}")] {
+                assert!(
+                    !text.contains(&path),
+                    "{rel} uses `{path}`: a rule must not import another rule; move shared detection to src/syntax"
+                );
+            }
+        }
+    }
+}
