@@ -371,6 +371,25 @@ mod tests {
     }
 
     #[test]
+    fn blanks_in_lists_before_punctuation_and_on_broken_lines() {
+        // The later slots of a list, a slot left before a semicolon, and text
+        // copied out of a PDF with a line break around every run.
+        check(
+            &PLACEHOLDER,
+            "三次产业分别达到 亿元、 亿元和 亿元，三产结构比调整至 ；\n完成地区生产总值\nXX\n亿元，增长\n5%\n",
+            expect![[r#"
+                1:8 PL101 [到 亿] 数字空缺：“到 亿”缺少数值，请填入实际数字
+                1:12 PL101 [、 亿] 数字空缺：“、 亿”缺少数值，请填入实际数字
+                1:16 PL101 [和 亿] 数字空缺：“和 亿”缺少数值，请填入实际数字
+                1:26 PL101 [调整至 ] 数字空缺：“调整至 ”缺少数值，请填入实际数字
+                3:1 PL101 [XX] 模板占位符“XX”未替换，请填入实际内容
+            "#]],
+        );
+        // Not blanks: a space after 、 before an ordinary word, a lone X in a list of options.
+        check(&PLACEHOLDER, "推进教育、 家庭和社区协同。\n选项：\nX\nY\n", expect![[""]]);
+    }
+
+    #[test]
     fn markdown_emphasis_is_markup_but_masks_stay() {
         check_md(
             &PLACEHOLDER,

@@ -157,8 +157,22 @@ pub const AREA_WORDS: &str = "自治区 自治州 自治县 新区 街道 社区
 pub const DATE_WORDS: &str = "年度 季度 月份";
 
 /// Verbs that take a number: `达到**%`, `突破X家`; `达到以上` has lost it.
-pub const NUMBER_VERBS: &[&str] =
-    &["达到", "突破", "增长", "提升至", "提高到", "提高至", "超过", "不少于", "不低于", "控制在", "累计"];
+pub const NUMBER_VERBS: &[&str] = &[
+    "达到",
+    "突破",
+    "增长",
+    "提升至",
+    "提升到",
+    "提高到",
+    "提高至",
+    "调整至",
+    "降至",
+    "超过",
+    "不少于",
+    "不低于",
+    "控制在",
+    "累计",
+];
 
 /// Verbs after which a slot is the unit that does the work: `X牵头落实`.
 pub const UNIT_VERBS: &str = "牵头 负责 配合";

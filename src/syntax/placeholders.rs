@@ -525,7 +525,22 @@ fn classify_x(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
     if cjkish(p) || cjkish(n) || digit(before) || slash_x(before) || slash_x(after) {
         return mask(s, e, prose);
     }
+    // A mask alone on its line, in text whose lines were broken at every run
+    // (copied out of a PDF): `完成地区生产总值⏎XX⏎亿元`.
+    let line_edge = |c: Option<char>| c.is_none_or(|c| c == '\n' || c == '\r');
+    if line_edge(p) && line_edge(n) && tok.chars().all(|c| c == 'X' || c == 'Ｘ') {
+        let before_line = prose[..s].trim_end_matches(|c: char| c.is_whitespace() || c == '\0').chars().next_back();
+        let after_line = prose[e..].trim_start_matches(|c: char| c.is_whitespace() || c == '\0').chars().next();
+        if cjkish(before_line) && cjkish(after_line) {
+            return mask(s, e, prose);
+        }
+    }
     None
+}
+
+/// Sentence punctuation that can follow a blank slot.
+fn is_slot_end(c: char) -> bool {
+    matches!(c, '；' | ';' | '，' | ',' | '。' | '、')
 }
 
 fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
@@ -557,7 +572,24 @@ fn classify_space(prose: &str, s: usize, e: usize) -> Option<Placeholder> {
             slot: Some(Slot::Date),
         });
     }
-    if !is_han(before) || !counts_after_gap(&prose[e..]) || is_cn_numeral_char(before) {
+    // A gap after a verb that takes a number, before punctuation: `调整至 ；`.
+    let verb = lexicon::NUMBER_VERBS.iter().filter(|v| prose[..s].ends_with(*v)).map(|v| v.len()).max();
+    if let Some(verb_len) = verb
+        && is_slot_end(after)
+    {
+        let verb_start = s - verb_len;
+        return Some(Placeholder {
+            range: TextRange::new(verb_start, e),
+            kind: PlaceholderKind::BlankNumber,
+            slot: Some(Slot::Number),
+        });
+    }
+    // The next slots of a list of blank numbers: `分别达到 亿元、 亿元和 亿元`.
+    let listed = before == '、' && {
+        let head = &prose[..s - before.len_utf8()];
+        head.chars().next_back().is_some_and(|c| lexicon::is_count_suffix(c) || lexicon::is_percent(c))
+    };
+    if !(is_han(before) || listed) || !counts_after_gap(&prose[e..]) || is_cn_numeral_char(before) {
         return None;
     }
     let from = s - before.len_utf8();
