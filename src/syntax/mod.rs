@@ -254,7 +254,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
             t.clauses.iter_mut().for_each(|c| *c = new_index[*c as usize]);
         }
     }
-    let targets = targets::find(text, &prose, fold_view, &lines, &headings);
+    let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan());
 
     Document {
         text,

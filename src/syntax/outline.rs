@@ -488,6 +488,10 @@ pub fn role_of(title: &str) -> Option<Role> {
         title
     };
     let t = title.trim_end_matches(|c: char| !crate::text::is_han(c));
+    // `聚焦产业升级，做强数字产业集群` states a topic; section names have no comma.
+    if t.contains(['，', ',']) {
+        return None;
+    }
     if ends_with_any(t, &SAFEGUARD_ENDINGS) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
         return Some(Role::Safeguards);
     }
@@ -502,7 +506,10 @@ pub fn role_of(title: &str) -> Option<Role> {
         (true, true) => Some(Role::TargetsAndTasks),
         (true, false) => Some(Role::Targets),
         (false, true) => Some(Role::Tasks),
-        (false, false) => ends_with_any(t, &BACKGROUND_ENDINGS).then_some(Role::Background),
+        // `夯实高质量发展基础` is a task topic; `2023年工作回顾` names a section.
+        (false, false) => {
+            (ends_with_any(t, &BACKGROUND_ENDINGS) && t.chars().count() <= 10).then_some(Role::Background)
+        }
     }
 }
 

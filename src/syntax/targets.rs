@@ -266,7 +266,16 @@ fn bullet_dashes(text: &str, raw_line: &str) -> Option<usize> {
     (dashes >= 2 || text.starts_with('—') || is_list_item(raw_line)).then_some(dashes)
 }
 
-pub(crate) fn find(source: &str, prose: &str, folded: &str, lines: &[Line], outline: &Outline) -> Vec<TargetStatement> {
+/// Target statements of a draft; `plan` says whether its genre assigns work
+/// (a speech's or report's `达到…` recounts results, it sets no level).
+pub(crate) fn find(
+    source: &str,
+    prose: &str,
+    folded: &str,
+    lines: &[Line],
+    outline: &Outline,
+    plan: bool,
+) -> Vec<TargetStatement> {
     let mut out = Vec::new();
     let mut plain: Vec<Span> = Vec::new();
     // Dash bullets under no role, as runs: (statement, reads as a target).
@@ -370,7 +379,7 @@ pub(crate) fn find(source: &str, prose: &str, folded: &str, lines: &[Line], outl
             }
         }
         flush(&mut run, &mut out);
-        let levels = !matches!(role, Some(Role::Background | Role::Safeguards));
+        let levels = plan && !matches!(role, Some(Role::Background | Role::Safeguards));
         plain.push(Span { start, end, levels });
     }
     flush(&mut run, &mut out);
