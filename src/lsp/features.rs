@@ -1,8 +1,6 @@
 //! Diagnostics, code actions, outline, folding and hover: the core's results
 //! in LSP terms. Each function takes a snapshot and is pure.
 
-use std::collections::HashMap;
-
 use tower_lsp::ls_types::*;
 
 use planlint::syntax::Document;
@@ -113,47 +111,40 @@ pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionO
 pub fn symbols(snap: &Snapshot) -> Vec<DocumentSymbol> {
     let doc = planlint::syntax::parse(&snap.text, snap.kind, &snap.config.vocabulary());
     let index = LineIndex::new(&snap.text);
-    let mut children: HashMap<Option<u32>, Vec<usize>> = HashMap::new();
-    for (i, h) in doc.headings.iter().enumerate() {
-        children.entry(h.parent).or_default().push(i);
-    }
     fn build(
         doc: &Document<'_>,
         index: &LineIndex,
         enc: Enc,
-        children: &HashMap<Option<u32>, Vec<usize>>,
-        parent: Option<u32>,
+        kids: &mut dyn Iterator<Item = usize>,
     ) -> Vec<DocumentSymbol> {
-        let Some(kids) = children.get(&parent) else { return Vec::new() };
-        kids.iter()
-            .map(|&i| {
-                let h = &doc.headings[i];
-                let marker = doc.slice(h.marker).trim();
-                let title = doc.slice(h.title).trim();
-                let section = h.section();
-                let selection = planlint::TextRange::new(h.marker.start(), h.title.end().max(h.marker.end()));
-                let is_task = doc.tasks.binary_search_by_key(&h.marker.start, |t| t.range.start).is_ok();
-                let kind = if is_task {
-                    SymbolKind::EVENT
-                } else if h.role.is_some_and(planlint::syntax::Role::has_targets) {
-                    SymbolKind::CONSTANT
-                } else {
-                    SymbolKind::NAMESPACE
-                };
-                DocumentSymbol {
-                    name: format!("{marker}{title}"),
-                    detail: None,
-                    kind,
-                    tags: None,
-                    deprecated: None,
-                    range: text::range(index, doc.text, section, enc),
-                    selection_range: text::range(index, doc.text, selection, enc),
-                    children: Some(build(doc, index, enc, children, Some(i as u32))),
-                }
-            })
-            .collect()
+        kids.map(|i| {
+            let h = &doc.headings[i];
+            let marker = doc.slice(h.marker).trim();
+            let title = doc.slice(h.title).trim();
+            let section = h.section();
+            let selection = planlint::TextRange::new(h.marker.start(), h.title.end().max(h.marker.end()));
+            let is_task = doc.tasks.binary_search_by_key(&h.marker.start, |t| t.range.start).is_ok();
+            let kind = if is_task {
+                SymbolKind::EVENT
+            } else if h.role.is_some_and(planlint::syntax::Role::has_targets) {
+                SymbolKind::CONSTANT
+            } else {
+                SymbolKind::NAMESPACE
+            };
+            DocumentSymbol {
+                name: format!("{marker}{title}"),
+                detail: None,
+                kind,
+                tags: None,
+                deprecated: None,
+                range: text::range(index, doc.text, section, enc),
+                selection_range: text::range(index, doc.text, selection, enc),
+                children: Some(build(doc, index, enc, &mut doc.headings.children(i))),
+            }
+        })
+        .collect()
     }
-    build(&doc, &index, snap.enc, &children, None)
+    build(&doc, &index, snap.enc, &mut doc.headings.roots())
 }
 
 /// One folding range per section that spans more than one line.
