@@ -140,7 +140,18 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
 
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
-    let ambiguous: Vec<bool> = owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, h, &in_subtree))).collect();
+    // Per list (parent, style): how many items, the last one, how many carry clauses.
+    let mut lists: HashMap<(usize, NumberStyle), (u32, usize, u32)> = HashMap::new();
+    for (j, h) in outline.iter().enumerate() {
+        if let Some(p) = h.parent {
+            let e = lists.entry((p as usize, h.style)).or_insert((0, j, 0));
+            e.0 += 1;
+            e.1 = j;
+            e.2 += u32::from(in_subtree(j) > 0);
+        }
+    }
+    let ambiguous: Vec<bool> =
+        owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, &lists, h, &in_subtree))).collect();
     let mut votes: Votes = HashMap::new();
     let vote = |votes: &mut Votes, h: usize| {
         let group = outline.children(h).any(|c| outline[c].style != NumberStyle::Markdown);
@@ -270,7 +281,9 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     heads.dedup();
 
     // 4. Each task's units: its own clauses, or those of an enclosing item.
-    let tasks = heads.iter().map(|&h| make_task(input, &owner, h)).collect();
+    let mut by_owner: Vec<(usize, usize)> = owner.iter().enumerate().filter_map(|(k, o)| Some(((*o)?, k))).collect();
+    by_owner.sort_unstable();
+    let tasks = heads.iter().map(|&h| make_task(input, &by_owner, h)).collect();
     (tasks, sections)
 }
 
@@ -279,17 +292,19 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
 /// sub-items, and no other item of the list carries a clause. The parent must
 /// not be a top-level section: `一、` heads a part of the plan, not a task
 /// whose steps its items would be.
-fn covers_group(outline: &Outline, h: usize, in_subtree: &impl Fn(usize) -> u32) -> bool {
+fn covers_group(
+    outline: &Outline,
+    lists: &HashMap<(usize, NumberStyle), (u32, usize, u32)>,
+    h: usize,
+    in_subtree: &impl Fn(usize) -> u32,
+) -> bool {
     let Some(p) = outline[h].parent else { return false };
     let p = p as usize;
-    if outline[p].level() < 2 {
+    if outline[p].level() < 2 || outline.descendants(h).len() > 0 {
         return false;
     }
-    if outline.children(h).next().is_some() {
-        return false;
-    }
-    let siblings: Vec<usize> = outline.children(p).filter(|&s| outline[s].style == outline[h].style).collect();
-    siblings.len() >= 2 && siblings.last() == Some(&h) && siblings.iter().all(|&s| s == h || in_subtree(s) == 0)
+    let Some(&(count, last, marked)) = lists.get(&(p, outline[h].style)) else { return false };
+    count >= 2 && last == h && marked == u32::from(in_subtree(h) > 0)
 }
 
 /// The section a heading's clauses vote in: its outermost numbered ancestor
@@ -386,7 +401,8 @@ fn clauses_in(clauses: &[Clause], range: TextRange) -> std::ops::Range<usize> {
     first..last
 }
 
-fn make_task(input: &Input<'_>, owner: &[Option<usize>], i: usize) -> Task {
+/// `by_owner`: (owning heading, clause index), sorted.
+fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize) -> Task {
     let h = &input.outline[i];
     let range = h.section();
     let ids: Vec<u32> = clauses_in(input.clauses, range).map(|k| k as u32).collect();
@@ -395,7 +411,8 @@ fn make_task(input: &Input<'_>, owner: &[Option<usize>], i: usize) -> Task {
     if ids.is_empty() {
         // The nearest enclosing item whose own text carries a clause.
         for a in input.outline.ancestors(i) {
-            let own: Vec<usize> = (0..input.clauses.len()).filter(|&k| owner[k] == Some(a)).collect();
+            let first = by_owner.partition_point(|&(o, _)| o < a);
+            let own: Vec<usize> = by_owner[first..].iter().take_while(|&&(o, _)| o == a).map(|&(_, k)| k).collect();
             if !own.is_empty() {
                 (leads, others) = units_of(input.clauses, own.into_iter());
                 inherited = true;
