@@ -97,7 +97,7 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     if let Some(inner) = chain.first()
         && let Some(style) = child_style(inner.style)
     {
-        let n = doc.first_number(Some(before - 1), style, before);
+        let n = doc.numbering.number_for_new(&doc.headings, Some(before - 1), style, before).number;
         if let Some(m) = style.standard_marker(n) {
             push(m, "下一级编号", 0, items);
         }
@@ -105,7 +105,7 @@ fn numbering(doc: &Document<'_>, line_start: usize, replace: Range, items: &mut 
     // The next sibling at every open level, innermost first.
     for (rank, h) in chain.iter().enumerate() {
         // Task numbers may continue across sub-sections: the draft decides.
-        let n = (h.number + 1).max(doc.first_number(h.parent.map(|p| p as usize), h.style, before));
+        let n = doc.numbering.number_for_new(&doc.headings, h.parent.map(|p| p as usize), h.style, before).number;
         if let Some(m) = h.style.standard_marker(n) {
             push(m, "同级下一编号", rank + 1, items);
         }
