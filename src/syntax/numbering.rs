@@ -35,6 +35,9 @@
 //! changes no other heading's expected number: fixes made from this model
 //! agree with each other.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::syntax::outline::{NumberStyle, Outline, Role};
 
 /// What the draft does where a list of a style opens after an earlier one.
@@ -262,9 +265,8 @@ impl Numbering {
 /// How each heading relates to the one before it in its list.
 fn links(outline: &Outline) -> Vec<Link> {
     let n = outline.len();
-    // Per parent slot (0 = top level, p + 1 = under heading p) and style: the
-    // last sibling so far and how many items its list has.
-    let mut last: Vec<[Option<(usize, u32)>; STYLES]> = vec![[None; STYLES]; n + 1];
+    // Per parent and style: the last sibling so far and how many items its list has.
+    let mut last: HashMap<(Option<u32>, NumberStyle), (usize, u32)> = HashMap::new();
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut links = Vec::with_capacity(n);
     for (i, h) in outline.iter().enumerate() {
@@ -273,18 +275,20 @@ fn links(outline: &Outline) -> Vec<Link> {
             continue;
         }
         let s = h.style as usize;
-        let slot = &mut last[h.parent.map_or(0, |p| p as usize + 1)][s];
-        let link = match *slot {
-            Some((_, count)) if h.number == 1 && count >= 2 => {
-                *slot = Some((i, 1));
-                Link::NewList
+        let slot = last.entry((h.parent, h.style));
+        let link = match slot {
+            Entry::Occupied(mut e) => {
+                let (p, count) = *e.get();
+                if h.number == 1 && count >= 2 {
+                    e.insert((i, 1));
+                    Link::NewList
+                } else {
+                    e.insert((i, count + 1));
+                    Link::Follows(p)
+                }
             }
-            Some((p, count)) => {
-                *slot = Some((i, count + 1));
-                Link::Follows(p)
-            }
-            None => {
-                *slot = Some((i, 1));
+            Entry::Vacant(e) => {
+                e.insert((i, 1));
                 let prev = last_of_style[s];
                 let (across, free) = match prev {
                     Some(a) => boundary(outline, outline[a].parent.map(|p| p as usize), h.parent.map(|p| p as usize)),
