@@ -89,30 +89,77 @@ pub struct Fix {
     pub applicability: Applicability,
 }
 
-/// Applies the edits of `fixes` to `text`, skipping any fix that overlaps one
-/// already applied. Returns the new text and the number of fixes applied.
+/// Applies the edits of `fixes` to `text`. Fixes are taken in the order of
+/// their first edit; one with an edit that overlaps an edit already taken
+/// (or starts where it starts), or that is out of range or off a char
+/// boundary, is skipped whole. Edits of different fixes may interleave: a
+/// fix that renumbers several headings leaves room for the fixes between
+/// them. Returns the new text and the number of fixes applied.
 pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
     fixes.sort_by_key(|f| f.edits[0].range.start);
-    let mut out = String::with_capacity(text.len());
-    let mut cursor = 0usize;
+    let clash = |a: &Edit, b: &Edit| {
+        a.range.start == b.range.start || a.range.start < b.range.end && b.range.start < a.range.end
+    };
+    // Edits taken so far, sorted by start and pairwise apart.
+    let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     for fix in fixes {
-        if fix.edits[0].range.start() < cursor {
-            continue;
-        }
-        for edit in &fix.edits {
-            let start = edit.range.start().min(text.len());
-            let end = edit.range.end().min(text.len());
-            if start < cursor || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-                break;
+        let valid = fix.edits.iter().all(|e| {
+            e.range.start <= e.range.end
+                && text.is_char_boundary(e.range.start())
+                && text.is_char_boundary(e.range.end())
+        }) && fix.edits.windows(2).all(|w| w[0].range.end <= w[1].range.start);
+        let free = fix.edits.iter().all(|e| {
+            let i = taken.partition_point(|t| t.range.start < e.range.start);
+            !(i > 0 && clash(taken[i - 1], e) || i < taken.len() && clash(taken[i], e))
+        });
+        if valid && free {
+            for e in &fix.edits {
+                // After any edit of this fix that starts at the same place (an insertion before a replacement).
+                let i = taken.partition_point(|t| t.range.start <= e.range.start);
+                taken.insert(i, e);
             }
-            out.push_str(&text[cursor..start]);
-            out.push_str(&edit.replacement);
-            cursor = end;
+            applied += 1;
         }
-        applied += 1;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0usize;
+    for e in taken {
+        out.push_str(&text[cursor..e.range.start()]);
+        out.push_str(&e.replacement);
+        cursor = e.range.end();
     }
     out.push_str(&text[cursor..]);
     (out, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(edits: &[(usize, usize, &str)]) -> Fix {
+        Fix {
+            title: String::new(),
+            edits: edits.iter().map(|&(a, b, r)| Edit::replace(TextRange::new(a, b), r)).collect(),
+            applicability: Applicability::Safe,
+        }
+    }
+
+    #[test]
+    fn fixes_interleave_unless_they_overlap() {
+        let text = "a1 b2 c3 d4";
+        // Renumbers b and d; the fix of c sits between its edits.
+        let outer = fix(&[(4, 5, "X"), (10, 11, "Y")]);
+        let inner = fix(&[(7, 8, "Z")]);
+        assert_eq!(apply_fixes(text, [&inner, &outer]), ("a1 bX cZ dY".to_string(), 2));
+        // One that overlaps an edit taken before it is skipped whole.
+        let clashing = fix(&[(7, 8, "Q"), (10, 11, "W")]);
+        assert_eq!(apply_fixes(text, [&outer, &clashing]), ("a1 bX c3 dY".to_string(), 1));
+        // Two insertions at one place: the first wins.
+        let (one, two) = (fix(&[(2, 2, "!")]), fix(&[(2, 2, "?")]));
+        assert_eq!(apply_fixes(text, [&one, &two]), ("a1! b2 c3 d4".to_string(), 1));
+        // Out of range or inside a character: skipped.
+        assert_eq!(apply_fixes("一二", [&fix(&[(1, 2, "x")]), &fix(&[(9, 9, "x")])]), ("一二".to_string(), 0));
+    }
 }

@@ -7,6 +7,7 @@
 //!   responsibility clauses, target statements, suppression directives (as written).
 //! - [`rules`] holds one file per rule; each inspects the Document. It also
 //!   resolves the suppression directives' rule names and drops what they cover.
+//! - [`ide`] computes editor features (completions) from a Document: plain data, byte ranges.
 //! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
 //!
 //! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
@@ -15,6 +16,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod ide;
 pub mod lang;
 pub mod rules;
 pub mod syntax;

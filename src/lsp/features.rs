@@ -171,6 +171,20 @@ pub fn folding(snap: &Snapshot) -> Vec<FoldingRange> {
         .collect()
 }
 
+/// `text` with every ASCII punctuation character backslash-escaped, so
+/// that Markdown shows it as written (`**` in a title stays `**`, and cannot
+/// end the bold heading it is put in).
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Hover on a task's number: its lead and responsible units. Elsewhere, on a
 /// finding: the documentation of its rule.
 pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
@@ -198,14 +212,17 @@ pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
         if units.is_empty() {
             "—".to_string()
         } else {
-            units.iter().map(|u| &*u.name).collect::<Vec<_>>().join("、")
+            escape_markdown(&units.iter().map(|u| u.name.replace('\0', "")).collect::<Vec<_>>().join("、"))
         }
     };
+    // The title as read: emphasis delimiters of the draft dropped (the prose
+    // view blanks them), everything else shown literally.
+    let title = doc.prose[task.title.as_range()].replace('\0', "");
     let zh = snap.config.lang == planlint::Lang::Zh;
     let value = format!(
         "**{}{}**\n\n{}{}\n\n{}{}",
-        doc.slice(task.marker).trim(),
-        doc.slice(task.title).trim(),
+        escape_markdown(doc.slice(task.marker).trim()),
+        escape_markdown(title.trim()),
         if zh { "牵头单位：" } else { "Lead: " },
         names(&task.leads),
         if zh { "责任单位：" } else { "Responsible: " },
@@ -303,6 +320,21 @@ mod tests {
         let on_task = hover(&s, Position { line: 4, character: 0 }).unwrap();
         let HoverContents::Markup(m) = on_task.contents else { panic!() };
         assert!(m.value.contains("牵头单位：区科技局"), "{}", m.value);
+        // Markdown in a title is shown as written, inside the bold heading.
+        let s = snap("二、重点任务\n1.建设**家平台_a*。新建3个。（牵头单位：区科技局）\n");
+        let HoverContents::Markup(m) = hover(&s, Position { line: 1, character: 0 }).unwrap().contents else {
+            panic!()
+        };
+        assert!(m.value.starts_with("**1\\.建设\\*\\*家平台\\_a\\***\n"), "{}", m.value);
+        // In Markdown, emphasis in a title is markup: dropped.
+        let s = Snapshot {
+            kind: SourceKind::Markdown,
+            ..snap("二、重点任务\n\n1.建设**重点**工程。新建3个。（牵头单位：区科技局）\n")
+        };
+        let HoverContents::Markup(m) = hover(&s, Position { line: 2, character: 0 }).unwrap().contents else {
+            panic!()
+        };
+        assert!(m.value.starts_with("**1\\.建设重点工程**\n"), "{}", m.value);
         // On a finding: its rule's documentation.
         let s = snap("培育**家企业。\n");
         let HoverContents::Markup(m) = hover(&s, Position { line: 0, character: 2 }).unwrap().contents else {

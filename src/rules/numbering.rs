@@ -3,24 +3,45 @@
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::NumberStyle;
-use crate::text::TextRange;
+use crate::syntax::numbering::Join;
 
 declare_rule! {
     /// ## What it does
     /// Checks the structure numbers `一、` `（一）` `1.` `（1）` `①`: each must
-    /// follow the previous one at its level under the same parent (`（二）`
-    /// after `（一）`, not `（四）`), none may repeat, and each must have the
-    /// standard form of GB/T 9704 (`1.` not `1、` or `1．`, `（一）` not
-    /// `（一）、`). Task numbers `1.` may continue across `（一）（二）`
-    /// sub-sections or restart in each, as the draft does. Starting again at
-    /// 1 opens a new list and is accepted; the first top-level number is not
-    /// checked (a file may hold one chapter).
+    /// follow the previous one of its sequence (`（二）` after `（一）`, not
+    /// `（四）`), none may repeat, and each must have the standard form of
+    /// GB/T 9704 (`1.` not `1、` or `1．`, `（一）` not `（一）、`).
     ///
-    /// 检查结构层次序数“一、”“（一）”“1.”“（1）”“①”：同一上级下的同级序数应当连续
-    /// （“（一）”之后是“（二）”而不是“（四）”），不得重复，并采用 GB/T 9704 的规范写法
-    /// （“1.”而不是“1、”“1．”，“（一）”而不是“（一）、”）。任务序号“1.”可以跨
-    /// “（一）（二）”小节连续编号，也可以每节从 1 开始，以全文做法为准。
+    /// A sequence is the numbers of one style under one heading, or across
+    /// headings when the draft numbers straight through: task numbers `1.` may
+    /// continue across `（一）（二）` and across `一、二、`, or restart at 1
+    /// under each, and the draft decides. For each level crossed the draft's
+    /// own boundaries vote (continuing or starting at 1) and the majority
+    /// wins; a draft that continues in one place and restarts in another is
+    /// inconsistent, and the minority is reported. Moving into or out of a
+    /// target, safeguard or background section (`三、保障措施`) may do either.
+    /// Starting again at 1 after two or more items opens a new list and is
+    /// accepted; the first top-level number is not checked (a file may hold
+    /// one chapter).
+    ///
+    /// Each sequence should run without gaps from its start. Numbers that are
+    /// off by the same amount one after another (a skip or a repeat that the
+    /// following numbers carry on from) are one finding, on the first of them,
+    /// and its fix renumbers all of them; a single wrong number (`1. 2. 2.
+    /// 4.`) is one finding on that number. Where two or more such numbers are
+    /// followed by a right one again (`1. 2. 2. 3. 5.`: a repeat, later a
+    /// skip), the reader sees a second break, and it is reported too, with the
+    /// same fix. Every fix gives the numbers of the corrected sequence, so the
+    /// fixes agree with each other: applying one never calls for a fix that
+    /// was not offered before, and applying all of them leaves no finding.
+    ///
+    /// 检查结构层次序数“一、”“（一）”“1.”“（1）”“①”：同一序列的序号应当连续（“（一）”
+    /// 之后是“（二）”而不是“（四）”），不得重复，并采用 GB/T 9704 的规范写法（“1.”而不是
+    /// “1、”“1．”，“（一）”而不是“（一）、”）。任务序号“1.”可以跨“（一）（二）”乃至
+    /// “一、二、”连续编号，也可以在每个上级标题下从 1 起编，以全文多数做法为准；与多数做法
+    /// 不一致之处即为问题。进出工作目标、保障措施等章节时两种做法均可。连续偏差的一段序号
+    /// （跳号或重号后顺延）只报告一次，修复会改正整段；单个错号只报告该号。各项修复彼此
+    /// 一致，应用其中一项不会引出新的修改，全部应用后不再有序号问题。
     ///
     /// ## Why is this bad?
     /// Numbers break when sections are moved, merged or deleted while a draft
@@ -45,95 +66,173 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Rewriting a non-standard marker (`4、` → `4.`) is safe. Renumbering a
-    /// skipped or repeated number is unsafe: the numbers after it, and
-    /// references to them elsewhere, may need to change too.
+    /// Rewriting a non-standard marker (`4、` → `4.`) is safe. Renumbering is
+    /// unsafe: references to the old numbers elsewhere (a division table, a
+    /// cover notice) may need to change too.
     pub(crate) NUMBERING, "PL401", "numbering", Warning,
     summary: "Structure numbers skip, repeat or use a non-standard form",
     summary_zh: "结构层次序数跳号、重号或写法不规范",
 }
 
-/// Number of [`NumberStyle`] variants.
-const STYLES: usize = 6;
-
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
-    let lang = ctx.lang();
-    let continues = doc.task_numbers_continue();
-    // Last number seen per (parent, style) — slot 0 for top-level headings,
-    // `parent + 1` otherwise; 0 = none yet — and the last `1.` per top-level section.
-    let n = doc.headings.len();
-    let mut last: Vec<[u32; STYLES]> = vec![[0; STYLES]; n + 1];
-    let mut last_task: Vec<u32> = vec![0; n];
-    let mut top = Vec::with_capacity(n);
-    for (i, h) in doc.headings.iter().enumerate() {
-        let t = h.parent.map_or(i, |p| top[p as usize]);
-        top.push(t);
-        if h.style == NumberStyle::Markdown {
-            continue;
-        }
-        let found = doc.slice(h.marker).trim();
-        let slot = h.parent.map_or(0, |p| p as usize + 1);
-        let prev = Some(last[slot][h.style as usize]).filter(|&n| n > 0);
-        // The first top-level number is taken as given: a file may hold one
-        // chapter of a plan (`二、主要任务` alone).
-        let first_top = prev.is_none() && h.parent.is_none();
-        // The number before this one in the sequence, and the numbers this
-        // heading may have (the first is what to suggest).
-        let (before, allowed): (Option<u32>, [u32; 2]) = match prev {
-            // Starting again at 1 opens a new list (speeches and 要点 often have
-            // two runs of 一、二、 under unnumbered paragraphs); a repeated 1 is not that.
-            Some(n) if n > 1 => (Some(n), [n + 1, 1]),
-            Some(n) => (Some(n), [n + 1, n + 1]),
-            None => {
-                let under_subsection = h.style == NumberStyle::ArabicDot
-                    && h.parent.is_some_and(|p| doc.headings[p as usize].style == NumberStyle::ChineseParen);
-                match Some(last_task[t]).filter(|&n| n > 0 && under_subsection) {
-                    // A first task under （二）: continuing or restarting are both drafts' practice.
-                    Some(n) if continues => (Some(n), [n + 1, 1]),
-                    Some(n) => (None, [1, n + 1]),
-                    None => (None, [1, 1]),
+    let numbering = &doc.numbering;
+    let deviation = |i: usize| numbering.expected(i).map_or(0, |e| i64::from(doc.headings[i].number) - i64::from(e));
+    // Headings reported as the first of a misnumbered stretch: their fix writes the standard form too.
+    let mut reported = vec![false; doc.headings.len()];
+    for run in numbering.runs() {
+        let items: Vec<usize> = run.items.iter().map(|&i| i as usize).collect();
+        let mut k = 0;
+        while k < items.len() {
+            let dev = deviation(items[k]);
+            let mut end = k + 1;
+            if dev != 0 {
+                while end < items.len() && deviation(items[end]) == dev {
+                    end += 1;
+                }
+                let previous = k.checked_sub(1).map(|p| items[p]);
+                if report_stretch(ctx, &items[k..end], previous) {
+                    reported[items[k]] = true;
+                }
+                // Two slips that cancel out (a repeat, then a skip): the draft
+                // carried on from the wrong number and later jumps back.
+                if end - k >= 2 && end < items.len() && deviation(items[end]) == 0 {
+                    report_jump_back(ctx, &items[k..end], items[end], dev);
                 }
             }
+            k = end;
+        }
+    }
+    for (i, h) in doc.headings.iter().enumerate() {
+        if reported[i] || h.marker_standard {
+            continue;
+        }
+        let Some(standard) = h.style.standard_marker(h.number) else { continue };
+        let found = doc.slice(h.marker).trim();
+        let message = match ctx.lang() {
+            Lang::Zh => format!("序号“{found}”写法不规范，应为“{standard}”（GB/T 9704）"),
+            Lang::En => format!("Non-standard number “{found}”; write “{standard}” (GB/T 9704)"),
         };
-        if !first_top
-            && !allowed.contains(&h.number)
-            && let Some(expected) = h.style.standard_marker(allowed[0])
-        {
-            let message = match (before, lang) {
-                (Some(p), Lang::Zh) if p == h.number => format!("序号“{found}”与上一项重复，此处应为“{expected}”"),
-                (Some(p), Lang::En) if p == h.number => {
-                    format!("Number “{found}” repeats the previous one; expected “{expected}”")
-                }
-                (Some(_), Lang::Zh) => format!("序号不连续：此处应为“{expected}”，实为“{found}”"),
-                (Some(_), Lang::En) => format!("Numbering breaks: expected “{expected}”, found “{found}”"),
-                (None, Lang::Zh) => format!("序号应从“{expected}”开始，实为“{found}”"),
-                (None, Lang::En) => format!("Numbering should start at “{expected}”, found “{found}”"),
-            };
-            renumber(ctx, h.marker, message, expected, Applicability::Unsafe);
-        } else if !h.marker_standard
-            && let Some(standard) = h.style.standard_marker(h.number)
-        {
-            let message = match lang {
-                Lang::Zh => format!("序号“{found}”写法不规范，应为“{standard}”（GB/T 9704）"),
-                Lang::En => format!("Non-standard number “{found}”; write “{standard}” (GB/T 9704)"),
-            };
-            renumber(ctx, h.marker, message, standard, Applicability::Safe);
-        }
-        last[slot][h.style as usize] = h.number;
-        if h.style == NumberStyle::ArabicDot {
-            last_task[t] = h.number;
-        }
+        let title = change_to(ctx.lang(), &standard, 0);
+        ctx.report(h.marker, message).with_fix(Fix {
+            title,
+            edits: vec![Edit::replace(h.marker, standard)],
+            applicability: Applicability::Safe,
+        });
     }
 }
 
-/// Reports `message` at `marker` with the fix “change to `replacement`”.
-fn renumber(ctx: &mut Ctx<'_>, marker: TextRange, message: String, replacement: String, applicability: Applicability) {
-    let title = match ctx.lang() {
-        Lang::Zh => format!("改为“{replacement}”"),
-        Lang::En => format!("Change to “{replacement}”"),
+/// Reports a stretch of headings whose numbers are all off by the same
+/// amount, at its first, with a fix giving each its expected number.
+/// `previous` is the heading before the stretch in its run. Returns whether
+/// it reported.
+fn report_stretch(ctx: &mut Ctx<'_>, stretch: &[usize], previous: Option<usize>) -> bool {
+    let doc = ctx.doc;
+    let lang = ctx.lang();
+    let first = stretch[0];
+    let h = &doc.headings[first];
+    let Some(item) = doc.numbering.item(first) else { return false };
+    let Some(expected) = h.style.standard_marker(item.expected) else { return false };
+    let found = doc.slice(h.marker).trim();
+    let name = h.style.standard_marker(1).unwrap_or_default();
+    let message = match (item.join, lang) {
+        _ if previous.is_some_and(|p| doc.headings[p].number == h.number) => match lang {
+            Lang::Zh => format!("序号“{found}”与上一项重复，此处应为“{expected}”"),
+            Lang::En => format!("Number “{found}” repeats the previous one; expected “{expected}”"),
+        },
+        // A restart where the draft continues (a gap is reported as a gap).
+        (Some(Join::Continues { across, by_practice: true }), Lang::Zh) if h.number == 1 => format!(
+            "本文“{name}”级序号跨“{}”连续编号，此处应为“{expected}”，实为“{found}”",
+            across.standard_marker(1).unwrap_or_default()
+        ),
+        (Some(Join::Continues { across, by_practice: true }), Lang::En) if h.number == 1 => format!(
+            "This draft numbers “{name}” items on across “{}” sections: expected “{expected}”, found “{found}”",
+            across.standard_marker(1).unwrap_or_default()
+        ),
+        (Some(Join::Restarts { across, by_practice: true }), Lang::Zh) => format!(
+            "本文“{name}”级序号在每个“{}”下从头编号，此处应为“{expected}”，实为“{found}”",
+            across.standard_marker(1).unwrap_or_default()
+        ),
+        (Some(Join::Restarts { across, by_practice: true }), Lang::En) => format!(
+            "This draft numbers “{name}” items from 1 under each “{}”: expected “{expected}”, found “{found}”",
+            across.standard_marker(1).unwrap_or_default()
+        ),
+        (Some(Join::Continues { .. }), Lang::Zh) | (None, Lang::Zh) => {
+            format!("序号不连续：此处应为“{expected}”，实为“{found}”")
+        }
+        (Some(Join::Continues { .. }), Lang::En) | (None, Lang::En) => {
+            format!("Numbering breaks: expected “{expected}”, found “{found}”")
+        }
+        (Some(_), Lang::Zh) => format!("序号应从“{expected}”开始，实为“{found}”"),
+        (Some(_), Lang::En) => format!("Numbering should start at “{expected}”, found “{found}”"),
     };
-    ctx.report(marker, message).with_fix(Fix { title, edits: vec![Edit::replace(marker, replacement)], applicability });
+    let title = change_to(lang, &expected, stretch.len() - 1);
+    let fix = renumbering(doc, stretch, title);
+    let d = ctx.report(h.marker, message);
+    if let Some(fix) = fix {
+        d.with_fix(fix);
+    }
+    true
+}
+
+/// Reports heading `at`, right again after a `stretch` of numbers off by
+/// `dev`: the reader sees a break here too. The fix is the stretch's.
+fn report_jump_back(ctx: &mut Ctx<'_>, stretch: &[usize], at: usize, dev: i64) {
+    let doc = ctx.doc;
+    let (Some(&first), Some(&last)) = (stretch.first(), stretch.last()) else { return };
+    let marker = |i: usize| {
+        let h = &doc.headings[i];
+        doc.numbering.expected(i).and_then(|e| h.style.standard_marker(e))
+    };
+    let (Some(from), Some(to)) = (marker(first), marker(last)) else { return };
+    let found = doc.slice(doc.headings[at].marker).trim();
+    let prev = doc.slice(doc.headings[last].marker).trim();
+    let n = stretch.len();
+    let k = dev.unsigned_abs();
+    let (message, title) = match ctx.lang() {
+        Lang::Zh => (
+            format!(
+                "序号“{found}”与上一项“{prev}”不连续：此前 {n} 项的序号{} {k}，应依次为“{from}”至“{to}”",
+                if dev > 0 { "多了" } else { "少了" }
+            ),
+            format!("将此前 {n} 个序号改为“{from}”至“{to}”"),
+        ),
+        Lang::En => (
+            format!(
+                "“{found}” does not follow “{prev}”: the {n} numbers before it are {k} too {}; they should run “{from}” to “{to}”",
+                if dev > 0 { "high" } else { "low" }
+            ),
+            format!("Renumber the {n} headings before it “{from}” to “{to}”"),
+        ),
+    };
+    let fix = renumbering(doc, stretch, title);
+    let d = ctx.report(doc.headings[at].marker, message);
+    if let Some(fix) = fix {
+        d.with_fix(fix);
+    }
+}
+
+/// The fix giving every heading of `stretch` its expected number, in standard form.
+fn renumbering(doc: &crate::syntax::Document<'_>, stretch: &[usize], title: String) -> Option<Fix> {
+    let edits = stretch
+        .iter()
+        .map(|&i| {
+            let marker = doc.headings[i].style.standard_marker(doc.numbering.expected(i)?)?;
+            Some(Edit::replace(doc.headings[i].marker, marker))
+        })
+        .collect::<Option<Vec<Edit>>>()?;
+    Some(Fix { title, edits, applicability: Applicability::Unsafe })
+}
+
+/// The title of a fix that writes `marker` and renumbers `more` headings after it.
+fn change_to(lang: Lang, marker: &str, more: usize) -> String {
+    match (lang, more) {
+        (Lang::Zh, 0) => format!("改为“{marker}”"),
+        (Lang::Zh, n) => format!("改为“{marker}”，其后 {n} 个序号随之改正"),
+        (Lang::En, 0) => format!("Change to “{marker}”"),
+        (Lang::En, 1) => format!("Change to “{marker}” and renumber the next heading"),
+        (Lang::En, n) => format!("Change to “{marker}” and renumber the next {n} headings"),
+    }
 }
 
 #[cfg(test)]
@@ -149,7 +248,7 @@ mod tests {
             &NUMBERING,
             "一、工作目标\n三、主要任务\n（一）甲\n（一）乙\n1、任务一。\n2.任务二。\n4.任务三。\n四、保障措施\n",
             expect![[r#"
-                2:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、” @2:1 "二、")
+                2:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、”，其后 1 个序号随之改正 @2:1 "二、" @8:1 "三、")
                 4:1 PL401 [（一）] 序号“（一）”与上一项重复，此处应为“（二）” (fix: unsafe: 改为“（二）” @4:1 "（二）")
                 5:1 PL401 [1、] 序号“1、”写法不规范，应为“1.”（GB/T 9704） (fix: safe: 改为“1.” @5:1 "1.")
                 7:1 PL401 [4.] 序号不连续：此处应为“3.”，实为“4.” (fix: unsafe: 改为“3.” @7:1 "3.")
@@ -168,7 +267,7 @@ mod tests {
             &NUMBERING,
             "二、主要任务\n（一）甲\n1.任务。\n2.任务。\n（二）乙\n4.任务。\n5.任务。\n",
             expect![[r#"
-                6:1 PL401 [4.] 序号不连续：此处应为“3.”，实为“4.” (fix: unsafe: 改为“3.” @6:1 "3.")
+                6:1 PL401 [4.] 序号不连续：此处应为“3.”，实为“4.” (fix: unsafe: 改为“3.”，其后 1 个序号随之改正 @6:1 "3." @7:1 "4.")
             "#]],
         );
         // Sub-items restart under each task.
@@ -189,5 +288,274 @@ mod tests {
                 2:1 PL401 [一、] Number “一、” repeats the previous one; expected “二、” (fix: unsafe: Change to “二、” @2:1 "二、")
             "#]],
         );
+    }
+
+    /// The reported case: topics 一、二、三、 with tasks numbered 1.–9. straight through.
+    #[test]
+    fn task_numbers_may_run_straight_through_top_level_sections() {
+        let text = "一、聚焦产业创新\n1.任务。\n2.任务。\n3.任务。\n二、聚焦人才引育\n4.任务。\n5.任务。\n6.任务。\n\
+                    三、聚焦开放合作\n7.任务。\n8.任务。\n9.任务。\n";
+        check(&NUMBERING, text, expect![""]);
+        // Restarting under each is as good, as long as the draft does it throughout.
+        check(&NUMBERING, "一、甲\n1.任务。\n2.任务。\n二、乙\n1.任务。\n三、丙\n1.任务。\n2.任务。\n", expect![""]);
+    }
+
+    #[test]
+    fn the_drafts_majority_practice_decides() {
+        // Continues twice, restarts once: the restart is the finding, and its
+        // fix renumbers the whole section.
+        check(
+            &NUMBERING,
+            "一、甲\n1.任务。\n2.任务。\n二、乙\n3.任务。\n三、丙\n4.任务。\n四、丁\n1.任务。\n2.任务。\n",
+            expect![[r#"
+                9:1 PL401 [1.] 本文“1.”级序号跨“一、”连续编号，此处应为“5.”，实为“1.” (fix: unsafe: 改为“5.”，其后 1 个序号随之改正 @9:1 "5." @10:1 "6.")
+            "#]],
+        );
+        // Restarts twice, continues once.
+        check(
+            &NUMBERING,
+            "二、主要任务\n（一）甲\n1.任务。\n（二）乙\n1.任务。\n（三）丙\n2.任务。\n（四）丁\n1.任务。\n",
+            expect![[r#"
+                7:1 PL401 [2.] 本文“1.”级序号在每个“（一）”下从头编号，此处应为“1.”，实为“2.” (fix: unsafe: 改为“1.” @7:1 "1.")
+            "#]],
+        );
+        // Into 保障措施 either is fine; tasks continue inside 主要任务.
+        check(
+            &NUMBERING,
+            "一、工作目标\n1.目标。\n2.目标。\n二、主要任务\n（一）甲\n1.任务。\n2.任务。\n（二）乙\n3.任务。\n三、保障措施\n1.领导。\n2.考核。\n",
+            expect![""],
+        );
+    }
+
+    #[test]
+    fn a_duplicate_is_one_finding_and_a_shift_is_one_finding() {
+        // The second 2. is wrong; 4. and 5. are right.
+        check(
+            &NUMBERING,
+            "二、主要任务\n1.任务。\n2.任务。\n2.任务。\n4.任务。\n5.任务。\n",
+            expect![[r#"
+                4:1 PL401 [2.] 序号“2.”与上一项重复，此处应为“3.” (fix: unsafe: 改为“3.” @4:1 "3.")
+            "#]],
+        );
+        // A skip the draft carries on from: one finding, one fix for the stretch.
+        check(
+            &NUMBERING,
+            "二、主要任务\n1.任务。\n2.任务。\n4.任务。\n5.任务。\n6.任务。\n",
+            expect![[r#"
+                4:1 PL401 [4.] 序号不连续：此处应为“3.”，实为“4.” (fix: unsafe: 改为“3.”，其后 2 个序号随之改正 @4:1 "3." @5:1 "4." @6:1 "5.")
+            "#]],
+        );
+        // A repeat the draft carries on from, then a skip back to the right numbers:
+        // both places are reported, with the same fix.
+        check(
+            &NUMBERING,
+            "二、主要任务\n1.任务。\n2.任务。\n2.任务。\n3.任务。\n5.任务。\n",
+            expect![[r#"
+                4:1 PL401 [2.] 序号“2.”与上一项重复，此处应为“3.” (fix: unsafe: 改为“3.”，其后 1 个序号随之改正 @4:1 "3." @5:1 "4.")
+                6:1 PL401 [5.] 序号“5.”与上一项“3.”不连续：此前 2 项的序号少了 1，应依次为“3.”至“4.” (fix: unsafe: 将此前 2 个序号改为“3.”至“4.” @4:1 "3." @5:1 "4.")
+            "#]],
+        );
+        // Swapped numbers: two findings.
+        check(
+            &NUMBERING,
+            "二、主要任务\n1.任务。\n3.任务。\n2.任务。\n4.任务。\n",
+            expect![[r#"
+                3:1 PL401 [3.] 序号不连续：此处应为“2.”，实为“3.” (fix: unsafe: 改为“2.” @3:1 "2.")
+                4:1 PL401 [2.] 序号不连续：此处应为“3.”，实为“2.” (fix: unsafe: 改为“3.” @4:1 "3.")
+            "#]],
+        );
+    }
+
+    #[test]
+    fn page_chunk_markers_are_not_numbers() {
+        // Pasted from a document-sharing site: each page starts with `N、` in the middle of a sentence.
+        let text = "一、工作目标\n\
+                    12、到2025年，全市科技创新能力显著增强，研发经费投入强度达到2.5%，高新技术企业数量实现倍增，科技型中小企\n\
+                    13、业评价入库数量达到1500家，技术合同成交额突破100亿元，创新生态持续优化，区域创新体系更加完善，人才\n\
+                    14、队伍不断壮大。\n\
+                    二、主要任务\n";
+        check(&NUMBERING, text, expect![""]);
+    }
+
+    use crate::config::{Config, Level};
+    use crate::diagnostic::Diagnostic;
+    use crate::syntax::SourceKind;
+
+    fn numbering_findings(text: &str) -> Vec<Diagnostic> {
+        let mut config = Config::default();
+        for r in crate::rules::all().filter(|r| r.code != NUMBERING.code) {
+            config.rules.insert(r.name, Level::Off);
+        }
+        crate::analyze(text, SourceKind::PlainText, &config).diagnostics
+    }
+
+    /// The lines (0-based) with a finding.
+    fn finding_lines(text: &str) -> Vec<usize> {
+        let index = crate::LineIndex::new(text);
+        numbering_findings(text).iter().map(|d| index.line_of(d.range.start())).collect()
+    }
+
+    /// The fixes offered, each as its edits' (line, replacement): the same
+    /// renumbering is the same set of lines before and after another fix.
+    fn offered(text: &str) -> Vec<Vec<(usize, String)>> {
+        let index = crate::LineIndex::new(text);
+        numbering_findings(text)
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| f.edits.iter().map(|e| (index.line_of(e.range.start()), e.replacement.clone())).collect())
+            .collect()
+    }
+
+    /// The structure numbers of `text`, space-separated.
+    fn markers(text: &str) -> String {
+        let doc = crate::syntax::parse(text, SourceKind::PlainText, &Config::default().vocabulary());
+        doc.headings.iter().map(|h| doc.slice(h.marker)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// Applying all fixes leaves no finding. Applying any one of them calls
+    /// for no new work: it adds no finding on a line that had none, and every
+    /// fix offered afterwards was offered before (the applied one no longer).
+    fn assert_fixes_agree(text: &str) -> String {
+        let found = numbering_findings(text);
+        let lines = finding_lines(text);
+        let fixes = offered(text);
+        let (fixed, _) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_ref()));
+        assert_eq!(finding_lines(&fixed), Vec::<usize>::new(), "after all fixes of {text:?}:\n{fixed}");
+        for (d, applied) in found.iter().filter(|d| d.fix.is_some()).zip(&fixes) {
+            let (one, _) = crate::apply_fixes(text, d.fix.as_ref());
+            let after = finding_lines(&one);
+            let title = &d.fix.as_ref().map_or("", |f| f.title.as_str());
+            assert!(
+                after.iter().all(|l| lines.contains(l)),
+                "fix {title:?} of {text:?} leaves findings on lines {after:?} (before: {lines:?})"
+            );
+            for f in offered(&one) {
+                assert!(fixes.contains(&f) && f != *applied, "fix {title:?} of {text:?} calls for a new fix {f:?}");
+            }
+        }
+        markers(&fixed)
+    }
+
+    #[test]
+    fn fixes_agree_with_each_other() {
+        let cases = [
+            // a gap
+            ("二、任务\n1.甲。\n2.乙。\n4.丙。\n5.丁。\n", "二、 1. 2. 3. 4."),
+            // a duplicate
+            ("二、任务\n1.甲。\n2.乙。\n2.丙。\n4.丁。\n5.戊。\n", "二、 1. 2. 3. 4. 5."),
+            // swapped
+            ("二、任务\n1.甲。\n3.乙。\n2.丙。\n4.丁。\n", "二、 1. 2. 3. 4."),
+            // a skip carried on, then a repeat back to the right numbers
+            ("二、任务\n1.甲。\n3.乙。\n4.丙。\n4.丁。\n5.戊。\n", "二、 1. 2. 3. 4. 5."),
+            // a run continuing across 一、 with a gap in the middle section
+            (
+                "一、甲\n1.任务。\n2.任务。\n3.任务。\n二、乙\n5.任务。\n6.任务。\n三、丙\n7.任务。\n8.任务。\n",
+                "一、 1. 2. 3. 二、 4. 5. 三、 6. 7.",
+            ),
+            // restarting runs, one of which does not restart
+            (
+                "一、甲\n1.任务。\n2.任务。\n二、乙\n1.任务。\n3.任务。\n三、丙\n3.任务。\n4.任务。\n四、丁\n1.任务。\n",
+                "一、 1. 2. 二、 1. 2. 三、 1. 2. 四、 1.",
+            ),
+            // two skips in one run, a repeated （一） and a non-standard marker inside a shifted stretch
+            (
+                "二、任务\n（一）甲\n1.任务。\n3.任务。\n4、任务。\n（一）乙\n6.任务。\n7.任务。\n",
+                "二、 （一） 1. 2. 3. （二） 4. 5.",
+            ),
+        ];
+        for (text, want) in cases {
+            assert!(!numbering_findings(text).is_empty(), "no finding in {text:?}");
+            assert_eq!(assert_fixes_agree(text), want, "{text:?}");
+        }
+    }
+
+    /// The reported case: the quick fix on the first task of 二、 must not break the next task.
+    #[test]
+    fn one_quick_fix_does_not_break_the_next_number() {
+        let text = "一、甲\n1.任务。\n2.任务。\n3.任务。\n二、乙\n1.任务。\n2.任务。\n3.任务。\n三、丙\n7.任务。\n8.任务。\n\
+                    四、丁\n9.任务。\n";
+        check(
+            &NUMBERING,
+            text,
+            expect![[r#"
+                6:1 PL401 [1.] 本文“1.”级序号跨“一、”连续编号，此处应为“4.”，实为“1.” (fix: unsafe: 改为“4.”，其后 2 个序号随之改正 @6:1 "4." @7:1 "5." @8:1 "6.")
+                10:1 PL401 [7.] 序号“7.”与上一项“3.”不连续：此前 3 项的序号少了 3，应依次为“4.”至“6.” (fix: unsafe: 将此前 3 个序号改为“4.”至“6.” @6:1 "4." @7:1 "5." @8:1 "6.")
+            "#]],
+        );
+        assert_eq!(assert_fixes_agree(text), "一、 1. 2. 3. 二、 4. 5. 6. 三、 7. 8. 四、 9.");
+    }
+
+    mod prop {
+        use proptest::prelude::*;
+
+        /// A draft: top-level sections, each with optional （一） sub-sections,
+        /// holding task numbers written with damage: `(sections, numbers)`.
+        fn draft() -> impl Strategy<Value = String> {
+            let section = (0usize..4, any::<bool>(), proptest::collection::vec(0usize..4, 1..3));
+            (
+                proptest::collection::vec(section, 1..5),
+                any::<bool>(),
+                proptest::collection::vec((0u8..12, any::<bool>()), 40),
+            )
+                .prop_map(|(sections, restart, noise)| {
+                    let mut out = String::new();
+                    let mut task = 0u32;
+                    let mut k = 0;
+                    for (s, (title, with_subsections, groups)) in sections.iter().enumerate() {
+                        let title = ["主题", "主题", "工作目标", "保障措施"][*title];
+                        out.push_str(&format!("{}、{title}\n", crate::syntax::numerals::cn_ordinal(s as u32 + 1)));
+                        if restart {
+                            task = 0;
+                        }
+                        for (g, &count) in groups.iter().enumerate() {
+                            if *with_subsections {
+                                out.push_str(&format!(
+                                    "（{}）小节\n",
+                                    crate::syntax::numerals::cn_ordinal(g as u32 + 1)
+                                ));
+                            }
+                            for _ in 0..count {
+                                let (damage, comma) = noise[k % noise.len()];
+                                k += 1;
+                                task += 1;
+                                // 0: skip and carry on, 1: repeat and carry on, 2: one typo, 3: restart.
+                                let shown = match damage {
+                                    0 => {
+                                        task += 1;
+                                        task
+                                    }
+                                    1 if task > 1 => {
+                                        task -= 1;
+                                        task
+                                    }
+                                    2 => task + 5,
+                                    3 => {
+                                        task = 1;
+                                        1
+                                    }
+                                    _ => task,
+                                };
+                                out.push_str(&format!("{shown}{}任务。\n", if comma { "、" } else { "." }));
+                                // Sub-items, numbered from 1 or (damaged) not.
+                                if damage >= 10 {
+                                    for n in 1..=u32::from(damage) - 9 {
+                                        out.push_str(&format!("（{}）步骤。\n", if comma { n + 1 } else { n }));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    out
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            #[test]
+            fn fixes_agree_on_random_damage(text in draft()) {
+                super::assert_fixes_agree(&text);
+            }
+        }
     }
 }

@@ -173,7 +173,7 @@ mod tests {
             "一、总体要求\n<!-- planlint-disable-next-line placeholder, nosuchrule -->\n三、到X年完成。\n四、到X年完成。\n",
             expect![[r#"
                 2:46 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、missing-lead-unit、target-without-number、numbering、unknown-rule
-                3:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、” @3:1 "二、")
+                3:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、”，其后 1 个序号随之改正 @3:1 "二、" @4:1 "三、")
                 4:4 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
         );

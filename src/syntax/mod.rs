@@ -11,6 +11,7 @@ use crate::text::TextRange;
 pub mod genre;
 pub mod lexicon;
 pub mod markup;
+pub mod numbering;
 pub mod numerals;
 pub mod outline;
 pub mod placeholders;
@@ -23,6 +24,7 @@ mod tests;
 
 pub use genre::Genre;
 pub use markup::{Line, LineKind, Suppression, SuppressionKind};
+pub use numbering::Numbering;
 pub use outline::{Heading, NumberStyle, Outline, Role};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
@@ -81,6 +83,8 @@ pub struct Document<'a> {
     pub genre_line: Option<u32>,
     pub lines: Vec<Line>,
     pub headings: Outline,
+    /// Which structure numbers count together and the number each heading should carry.
+    pub numbering: Numbering,
     /// Responsibility clauses (table rows included), sorted by start.
     pub clauses: Vec<Clause>,
     /// Whether a table header names a responsibility column (牵头单位, 责任单位 …).
@@ -128,44 +132,6 @@ impl Document<'_> {
             full_width: majority(|c| c.style.full_width),
             labelled_lead: self.clauses.iter().any(|c| c.lead_explicit),
         }
-    }
-
-    /// Whether `1.` task numbers continue across `（一）（二）` sub-sections
-    /// (most drafts) rather than restart at 1 in each: yes unless some
-    /// `（二）`-or-later sub-section starts its `1.` items at 1 again.
-    pub fn task_numbers_continue(&self) -> bool {
-        !self.headings.iter().enumerate().any(|(i, h)| {
-            h.style == NumberStyle::ArabicDot
-                && h.number == 1
-                && h.parent.is_some_and(|p| {
-                    let parent = &self.headings[p as usize];
-                    parent.style == NumberStyle::ChineseParen
-                        && parent.number > 1
-                        && !self.headings[p as usize + 1..i].iter().any(|x| x.style == NumberStyle::ArabicDot)
-                })
-        })
-    }
-
-    /// The number the first `style` heading under heading `parent` should
-    /// have: 1, except for `1.` tasks when the draft continues their numbering
-    /// across sub-sections, where it follows the last `1.` number before
-    /// `before` in the same top-level section.
-    pub fn first_number(&self, parent: Option<usize>, style: NumberStyle, before: usize) -> u32 {
-        let Some(parent) = parent else { return 1 };
-        if style != NumberStyle::ArabicDot
-            || self.headings[parent].style != NumberStyle::ChineseParen
-            || !self.task_numbers_continue()
-        {
-            return 1;
-        }
-        let top = self.headings.root_of(parent);
-        self.headings[..before.min(self.headings.len())]
-            .iter()
-            .enumerate()
-            .filter(|(j, x)| x.style == NumberStyle::ArabicDot && self.headings.root_of(*j) == top)
-            .map(|(_, x)| x.number)
-            .max()
-            .map_or(1, |n| n + 1)
     }
 
     /// The innermost heading whose section contains `offset`.
@@ -220,6 +186,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     let headings = Outline::new(headings, text.len());
     let body = headings.iter().find(|h| h.style != NumberStyle::Markdown).map_or(lines.len(), |h| h.line as usize);
     let (genre, genre_line) = genre::detect(fold_view, &lines, body);
+    let numbering = Numbering::new(&headings);
 
     let matchers = responsibility::Matchers::new(vocab);
     let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab);
@@ -265,6 +232,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         genre_line: genre_line.map(|l| l as u32),
         lines,
         headings,
+        numbering,
         clauses,
         column_header: tables.header,
         tasks,

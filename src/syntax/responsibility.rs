@@ -227,6 +227,33 @@ fn suffix_at(text: &str, floor: usize, end: usize, word: &str) -> Option<usize> 
     Some(at)
 }
 
+/// When `cursor` is in the unit list of a lead or other-unit label
+/// (`牵头单位：`, `责任部门：`, the configured ones, in either script) that
+/// starts on the same line at or after `line_start` and is still open (no
+/// closing bracket or full stop since): where the list starts (just past the
+/// colon) and where the unit name being typed starts. `folded` is the prose
+/// view folded to simplified characters.
+pub fn open_unit_list(
+    folded: &str,
+    vocab: &Vocabulary<'_>,
+    line_start: usize,
+    cursor: usize,
+) -> Option<(usize, usize)> {
+    let matchers = Matchers::new(vocab);
+    let label = *matchers.labels_in(folded, line_start, cursor).last()?;
+    if label.role == Role::Time {
+        return None;
+    }
+    let rest = &folded[label.end..cursor];
+    if rest.contains(['）', ')', '。', '〕', '】', ']', '﹚']) {
+        return None;
+    }
+    let sep = rest
+        .rfind(['、', '，', '；', ',', ';', '/', '／'])
+        .map_or(0, |i| i + char_at(rest, i).map_or(1, char::len_utf8));
+    Some((label.end, label.end + sep))
+}
+
 /// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:
 /// returns its byte range within `s`.
 fn lead_verb_in(s: &str) -> Option<(usize, usize)> {

@@ -1,5 +1,6 @@
 //! Properties: any text yields an analysis; every range lies inside the text
-//! on char boundaries; the prose view keeps byte offsets.
+//! on char boundaries; the prose view keeps byte offsets; completions at any
+//! offset are ranked and replace only text before the cursor.
 
 use planlint::{Config, SourceKind};
 use proptest::prelude::*;
@@ -97,6 +98,16 @@ fn check(text: &str) {
             assert!(t.range.end() <= text.len() && t.insert_at as usize <= text.len());
         }
         let _ = a.document.dump();
+        // Completions at every char boundary (and one past the end).
+        for at in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+            let items = planlint::ide::completion::complete(&a.document, &Config::default(), at);
+            for (rank, c) in items.iter().enumerate() {
+                let r = c.replace.as_range();
+                assert_eq!(c.rank as usize, rank);
+                assert!(r.start <= r.end && r.end <= at.min(text.len()), "{r:?} at {at} in {text:?}");
+                assert!(text.is_char_boundary(r.start), "{r:?} in {text:?}");
+            }
+        }
     }
 }
 
