@@ -300,7 +300,7 @@ fn covers_group(
 ) -> bool {
     let Some(p) = outline[h].parent else { return false };
     let p = p as usize;
-    if outline[p].level() < 2 || outline.descendants(h).len() > 0 {
+    if outline[p].level() < 2 || !outline.descendants(h).is_empty() {
         return false;
     }
     let Some(&(count, last, marked)) = lists.get(&(p, outline[h].style)) else { return false };
