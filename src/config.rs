@@ -47,6 +47,7 @@ impl Config {
             lead_roles: &self.lead_roles,
             other_roles: &self.other_roles,
             unit_aliases: &self.unit_aliases,
+            placeholder_allow: &self.placeholder_allow,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::placeholders::{self, Placeholder, PlaceholderKind, Slot};
+use crate::syntax::placeholders::{Placeholder, PlaceholderKind, Slot};
 
 declare_rule! {
     /// ## What it does
@@ -70,10 +70,10 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let lang = ctx.lang();
-    let found = placeholders::find(&ctx.doc.prose, &ctx.config.placeholder_allow, 0, ctx.doc.prose.len());
-    for f in found {
-        let token = ctx.doc.slice(f.range).to_string();
-        let message = message(lang, &f, &token);
+    let doc = ctx.doc;
+    for f in &doc.placeholders {
+        let token = doc.slice(f.range);
+        let message = message(lang, f, token);
         ctx.report(f.range, message);
     }
 }

@@ -4,7 +4,6 @@ use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
 use crate::syntax::lexicon::{is_count_suffix, is_percent};
 use crate::syntax::numerals::is_cn_numeral_char;
-use crate::syntax::placeholders;
 use crate::text::{TextRange, char_at, char_before, digit_value, is_digit};
 
 declare_rule! {
@@ -60,7 +59,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         if statement_has_quantity(doc, t.range) {
             continue;
         }
-        if !placeholders::find(&doc.prose, &ctx.config.placeholder_allow, t.range.start(), t.range.end()).is_empty() {
+        if !doc.placeholders_in(t.range).is_empty() {
             continue; // the number is masked: the placeholder rule reports it
         }
         let snippet = snippet(&doc.prose[t.anchor.as_range()]);

@@ -253,16 +253,30 @@ const WORD_LISTS: [(Word, &str); 7] = [
 
 /// The longest word of the lists that `rest` begins with, and its class.
 fn longest_word(rest: &str) -> Option<(Word, &'static str)> {
-    let mut best: Option<(Word, &'static str)> = None;
-    for (class, list) in WORD_LISTS {
-        for w in words(list) {
-            if rest.starts_with(w) && best.is_none_or(|(_, b)| w.len() > b.len()) {
-                best = Some((class, w));
+    let first = rest.chars().next()?;
+    let bucket = BY_FIRST_CHAR.get(&first)?;
+    // Longest first; among equal lengths the earlier list wins, as it always did.
+    bucket.iter().find(|(_, w)| rest.starts_with(w)).copied()
+}
+
+/// The words of [`WORD_LISTS`] by their first character, longest first: a
+/// slot is classified at every mask, so the lookup must not walk every list.
+static BY_FIRST_CHAR: std::sync::LazyLock<std::collections::HashMap<char, Vec<(Word, &'static str)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: std::collections::HashMap<char, Vec<(Word, &'static str)>> = std::collections::HashMap::new();
+        for (class, list) in WORD_LISTS {
+            for w in words(list) {
+                if let Some(c) = w.chars().next() {
+                    map.entry(c).or_default().push((class, w));
+                }
             }
         }
-    }
-    best
-}
+        for bucket in map.values_mut() {
+            // Stable: equal lengths keep list order.
+            bucket.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        }
+        map
+    });
 
 /// An organisation word that begins within the next few characters of the
 /// same run of Chinese (`**人才集团`, `XX开放大学`), before any 的.

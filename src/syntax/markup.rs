@@ -104,6 +104,9 @@ enum LineDirective {
 /// Splits `text` into lines and builds the prose view.
 pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let md = kind == SourceKind::Markdown;
+    // Vowels with tone marks are two-byte characters with lead bytes C3..C7;
+    // a draft without any has no pinyin gloss to blank.
+    let tones = has_tone_vowel(text.as_bytes());
     let bytes = text.as_bytes();
     let mut prose = ProseBuf { text, buf: None };
     let mut lines = Vec::with_capacity(text.len() / 80 + 1);
@@ -191,7 +194,9 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                     suppressions.push(s);
                 }
                 blank_emphasis(text, &mut prose, line.content as usize, end, md);
-                blank_pinyin_glosses(text, &mut prose, line.content as usize, end);
+                if tones {
+                    blank_pinyin_glosses(text, &mut prose, line.content as usize, end);
+                }
             }
         }
         if line.kind == LineKind::Directive || line.kind == LineKind::NonProse {
@@ -523,6 +528,18 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
     }
 }
 
+static FULL_OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("（".as_bytes()));
+
+/// Whether `b` holds a vowel with a tone mark: a draft without one has no
+/// pinyin gloss. Their lead bytes (C3..C5, C7) are rare in Chinese text; C3
+/// also starts `×`, so each hit is checked.
+fn has_tone_vowel(b: &[u8]) -> bool {
+    let is_tone_at =
+        |p: usize| std::str::from_utf8(&b[p..(p + 2).min(b.len())]).is_ok_and(|s| s.chars().any(is_tone_vowel));
+    memchr::memchr3_iter(0xC3, 0xC4, 0xC5, b).any(is_tone_at) || memchr::memchr_iter(0xC7, b).any(is_tone_at)
+}
+
 /// Vowels with a tone mark, which only pinyin uses.
 fn is_tone_vowel(c: char) -> bool {
     matches!(
@@ -558,11 +575,14 @@ fn is_tone_vowel(c: char) -> bool {
 /// an ideograph is not text of the draft.
 fn blank_pinyin_glosses(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize) {
     let line = &text[start..end];
-    if !line.bytes().any(|b| b == b'(') && !line.contains('（') {
-        return;
-    }
-    for (i, c) in line.char_indices() {
-        if c != '(' && c != '（' || !char_before(line, i).is_some_and(crate::text::is_han) {
+    let bytes = line.as_bytes();
+    let opens = memchr::memchr_iter(b'(', bytes).chain(FULL_OPEN.find_iter(bytes));
+    for i in opens {
+        let c = char_at(line, i).unwrap_or('(');
+        // A syllable starts with a lowercase Latin letter.
+        if !bytes.get(i + c.len_utf8()).is_some_and(u8::is_ascii_lowercase)
+            || !char_before(line, i).is_some_and(crate::text::is_han)
+        {
             continue;
         }
         let inner = &line[i + c.len_utf8()..];

@@ -40,6 +40,8 @@ pub struct Vocabulary<'a> {
     pub other_roles: &'a [String],
     /// Unit aliases: `(alias, canonical name)`.
     pub unit_aliases: &'a [(String, String)],
+    /// Strings that look like placeholders but are legitimate (`X3型`).
+    pub placeholder_allow: &'a [String],
 }
 
 impl Vocabulary<'_> {
@@ -93,6 +95,9 @@ pub struct Document<'a> {
     /// The sections whose items are tasks, and why.
     pub task_sections: Vec<TaskSection>,
     pub targets: Vec<TargetStatement>,
+    /// Template placeholders, sorted by start (the placeholder rule reports
+    /// them; the target rule leaves targets with a masked number to it).
+    pub placeholders: Vec<placeholders::Placeholder>,
     /// Suppression directives in the order written, rule names unresolved.
     pub suppressions: Vec<Suppression>,
 }
@@ -139,6 +144,13 @@ impl Document<'_> {
         self.headings.heading_at(offset)
     }
 
+    /// The placeholders inside `range`.
+    pub fn placeholders_in(&self, range: TextRange) -> &[placeholders::Placeholder] {
+        let first = self.placeholders.partition_point(|p| p.range.start < range.start);
+        let last = self.placeholders.partition_point(|p| p.range.start < range.end);
+        &self.placeholders[first..last.max(first)]
+    }
+
     /// The text of a range of the original.
     pub fn slice(&self, range: TextRange) -> &str {
         &self.text[range.as_range()]
@@ -161,7 +173,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     let markup = markup::scan(text, kind);
     let prose = markup.prose;
     let lines = markup.lines;
-    let folded = match crate::text::fold::fold(&prose) {
+    let folded = match crate::text::fold::fold_draft(&prose) {
         Cow::Borrowed(_) => None,
         Cow::Owned(f) => Some(f),
     };
@@ -188,7 +200,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     let (genre, genre_line) = genre::detect(fold_view, &lines, body);
     let numbering = Numbering::new(&headings);
 
-    let matchers = responsibility::Matchers::new(vocab);
+    let matchers = responsibility::Matchers::for_vocab(vocab);
     let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab);
     let tables = tables::find(&prose, fold_view, &lines, &matchers, vocab);
     let input = tasks::Input {
@@ -222,6 +234,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         }
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan());
+    let placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
 
     Document {
         text,
@@ -238,6 +251,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         tasks,
         task_sections,
         targets,
+        placeholders,
         suppressions: markup.suppressions,
     }
 }

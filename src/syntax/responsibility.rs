@@ -135,6 +135,7 @@ struct Label {
 
 /// The role vocabulary (defaults plus configuration), folded to simplified
 /// characters and sorted longest first.
+#[derive(Clone)]
 pub(crate) struct Matchers {
     words: Vec<(String, Role)>,
 }
@@ -145,7 +146,19 @@ static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
 const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
 static VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&CLAUSE_VERBS));
 
+/// The built-in vocabulary's matchers, built once.
+static DEFAULT_MATCHERS: LazyLock<Matchers> = LazyLock::new(|| Matchers::new(&Vocabulary::default()));
+
 impl Matchers {
+    /// The matchers of `vocab`: the shared built-in ones unless it adds role words.
+    pub fn for_vocab(vocab: &Vocabulary<'_>) -> std::borrow::Cow<'static, Matchers> {
+        if vocab.lead_roles.is_empty() && vocab.other_roles.is_empty() {
+            std::borrow::Cow::Borrowed(&DEFAULT_MATCHERS)
+        } else {
+            std::borrow::Cow::Owned(Matchers::new(vocab))
+        }
+    }
+
     pub fn new(vocab: &Vocabulary<'_>) -> Matchers {
         let mut words: Vec<(String, Role)> = Vec::new();
         words.extend(LEAD_ROLES.iter().map(|w| (w.to_string(), Role::Lead)));
@@ -195,7 +208,22 @@ impl Matchers {
                     _ => break,
                 }
             }
-            let hit = self.words.iter().find_map(|(w, role)| Some((suffix_at(prose, start, q, w)?, *role)));
+            // Most labels are written whole; spaces or filler inside one (`牵头 单位`) are rare.
+            let window = &prose[crate::text::floor_char_boundary(prose, q.saturating_sub(48).max(start))..q];
+            let exact = self.words.iter().find(|(w, _)| window.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r));
+            // A traditional label quoted in a simplified draft (which is not folded as a whole).
+            let quoted = || {
+                crate::text::fold::has_traditional(window).then(|| {
+                    let folded = fold(window);
+                    self.words.iter().find(|(w, _)| folded.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r))
+                })?
+            };
+            let exact = exact.or_else(quoted);
+            let spaced = || {
+                let gappy = window.contains(|c: char| is_inline_space(c) || c == FILLER as char);
+                gappy.then(|| self.words.iter().find_map(|(w, role)| Some((suffix_at(prose, start, q, w)?, *role))))?
+            };
+            let hit = exact.or_else(spaced);
             if let Some((label_start, role)) = hit {
                 out.push(Label { start: label_start, end: p + colon_len, role });
             }
@@ -239,7 +267,7 @@ pub fn open_unit_list(
     line_start: usize,
     cursor: usize,
 ) -> Option<(usize, usize)> {
-    let matchers = Matchers::new(vocab);
+    let matchers = Matchers::for_vocab(vocab);
     let label = *matchers.labels_in(folded, line_start, cursor).last()?;
     if label.role == Role::Time {
         return None;

@@ -169,23 +169,10 @@ fn could_start_year(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '０'..='９' | '二' | '十' | '“' | '"' | '到' | '至')
 }
 
-/// Words that can open an anchored target sentence, then the level verbs.
-const OPENER_WORDS: [&str; 14] = [
-    "到",
-    "至",
-    "争取",
-    "力争",
-    "达到",
-    "提升至",
-    "提升到",
-    "提高到",
-    "提高至",
-    "控制在",
-    "保持在",
-    "降低至",
-    "下降至",
-    "降低到",
-];
+/// Words that can open an anchored target sentence, and the level verbs that
+/// do not end in 到 or 至 (those are found from their last character: one
+/// search with few needles is much faster than one with many).
+const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "控制在", "保持在"];
 static OPENERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&OPENER_WORDS));
 
 const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
@@ -214,7 +201,16 @@ fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatemen
     OPENERS.find_all(folded.as_bytes(), &mut hits);
     let mut last_sentence = usize::MAX;
     for (at, word) in hits {
-        let word = OPENER_WORDS[word];
+        let mut word = OPENER_WORDS[word];
+        let mut at = at;
+        // 达到, 提升至, 降低到 …: a level verb ending in this 到 or 至.
+        if let Some(verb) = LEVEL_VERBS
+            .iter()
+            .find(|v| v.len() > word.len() && v.ends_with(word) && folded[..at + word.len()].ends_with(*v))
+        {
+            at = at + word.len() - verb.len();
+            word = verb;
+        }
         let i = spans.partition_point(|s| s.start <= at);
         let Some(&span) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
         if at >= span.end {
@@ -302,7 +298,17 @@ pub(crate) fn find(
             }
             next_heading += 1;
         }
-        let section = heading_here.or_else(|| outline.heading_at(line.range.start()));
+        // The innermost heading whose section holds this line: the last one
+        // started, or the nearest of its ancestors still open.
+        let section = heading_here.or_else(|| {
+            let mut cur = next_heading.checked_sub(1)?;
+            loop {
+                if outline[cur].section().contains(line.range.start()) {
+                    return Some(cur);
+                }
+                cur = outline[cur].parent? as usize;
+            }
+        });
         let role = section.and_then(|h| outline[h].role);
         let in_targets = role.is_some_and(Role::has_targets);
         // Inside a numbered item of a target section (not the section's own text).

@@ -153,10 +153,14 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     let ambiguous: Vec<bool> =
         owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, &lists, h, &in_subtree))).collect();
     let mut votes: Votes = HashMap::new();
-    let vote = |votes: &mut Votes, h: usize| {
+    // Owners come in document order (a clause belongs to the heading whose own
+    // text holds it), so a repeat is the last item pushed; the lifted owners of
+    // the second phase are checked against the whole list (they are few).
+    let vote = |votes: &mut Votes, h: usize, in_order: bool| {
         let group = outline.children(h).any(|c| outline[c].style != NumberStyle::Markdown);
         let v = votes.entry((region_of(outline, h), outline[h].style, group)).or_default();
-        if !v.contains(&h) {
+        let seen = if in_order { v.last() == Some(&h) } else { v.contains(&h) };
+        if !seen {
             v.push(h);
         }
     };
@@ -164,7 +168,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         if let Some(h) = *o
             && !ambiguous[k]
         {
-            vote(&mut votes, h);
+            vote(&mut votes, h, true);
         }
     }
     for (k, o) in owner.iter_mut().enumerate() {
@@ -178,7 +182,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         {
             *o = Some(p as usize);
         }
-        vote(&mut votes, o.expect("set above"));
+        vote(&mut votes, o.expect("set above"), false);
     }
     let mut owned = vec![0u32; n];
     for o in owner.iter().flatten() {

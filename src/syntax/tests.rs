@@ -493,3 +493,15 @@ fn pinyin_glosses_and_spaced_labels() {
         "#]],
     );
 }
+
+/// A simplified draft is not folded as a whole, yet a traditional label quoted
+/// late in it still reads as a clause.
+#[test]
+fn traditional_label_late_in_a_simplified_draft() {
+    let filler = "加强统筹协调，形成工作合力。".repeat(120);
+    let text =
+        format!("二、主要任务\n1.推进改革。{filler}（牵头单位：市发改委）\n2.优化服务。（牽頭單位：市政務服務中心）\n");
+    let doc = parse(&text, SourceKind::PlainText, &Config::default().vocabulary());
+    let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.leads.iter().map(|u| &*u.name)).collect();
+    assert_eq!(leads, ["市发改委", "市政務服務中心"]);
+}

@@ -53,33 +53,50 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Decodes the three-byte UTF-8 sequence starting at `b[i]` (lead byte 0xE3..=0xE9).
-#[inline]
-fn decode3(b: &[u8], i: usize) -> u32 {
-    ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F)
-}
-
-/// Byte offset of the first traditional character in `s`, if any.
+/// Byte offset of the first traditional character in `s`, if any. Chinese
+/// text is mostly runs of three-byte characters; the inner loop walks such a
+/// run without re-deciding each character's width.
 fn first_traditional(s: &str) -> Option<usize> {
     let b = s.as_bytes();
+    let n = b.len();
     let mut i = 0;
-    while i < b.len() {
-        let lead = b[i];
-        if lead < 0x80 {
-            i += 1;
-        } else if lead < 0xE0 {
-            i += 2;
-        } else if lead < 0xF0 {
-            // U+3400..U+9FFF have lead bytes E3..E9.
-            if (0xE3..=0xE9).contains(&lead) && is_traditional_cp(decode3(b, i)) {
+    while i < n {
+        // U+3400..U+9FFF have lead bytes E3..E9.
+        while i + 2 < n && (0xE3..=0xE9).contains(&b[i]) {
+            let cp = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            if is_traditional_cp(cp) {
                 return Some(i);
             }
             i += 3;
-        } else {
-            i += 4;
         }
+        if i >= n {
+            break;
+        }
+        i += match b[i] {
+            0x00..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
     None
+}
+
+/// How much of a draft's opening decides whether it is in traditional script.
+const OPENING: usize = 2048;
+
+/// [`fold`] for a whole draft, decided by its opening: mirror sites convert
+/// whole pages, so a draft in traditional script shows it in its title and
+/// first lines, and a simplified draft (nearly every draft) is not scanned
+/// character by character to its end. A traditional clause quoted in a
+/// simplified draft is still read: the label matcher folds the few
+/// characters before each colon itself.
+pub fn fold_draft(s: &str) -> Cow<'_, str> {
+    let opening = &s[..super::floor_char_boundary(s, OPENING)];
+    if first_traditional(opening).is_none() {
+        return Cow::Borrowed(s);
+    }
+    fold(s)
 }
 
 /// `s` with traditional characters folded to simplified: borrowed when it has
@@ -120,6 +137,9 @@ mod tests {
             assert_eq!(fold(t).len(), t.len());
         }
         assert!(matches!(fold("二、重点任务 plain ascii"), Cow::Borrowed(_)));
+        assert_eq!(fold_draft("二、重點任務（牽頭單位：市科技局）"), "二、重点任务（牵头单位：市科技局）");
+        let late = format!("{}（牽頭單位：市科技局）", "一、主要任务。".repeat(200));
+        assert!(matches!(fold_draft(&late), Cow::Borrowed(_)), "decided by the opening");
         assert!(!has_traditional("二、主要任务。𠮷😀"));
         assert_eq!(fold_char('a'), 'a');
     }
