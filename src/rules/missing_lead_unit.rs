@@ -347,4 +347,15 @@ mod tests {
             "#]],
         );
     }
+
+    #[test]
+    fn a_heading_handing_its_items_to_a_unit_makes_them_tasks() {
+        // The notice's own numbered paragraphs are not tasks; the items below
+        // `一、X牵头工作` are, and take X as their lead.
+        check(
+            &MISSING_LEAD_UNIT,
+            "各单位：\n一、责任到人，闭环管理。明确具体任务，逐项落实。\n二、节点管控，动态调度。\n附件：任务清单\n一、县示范区管委会牵头工作（2项）\n1.建设标准厂房。\n2.引进项目。\n",
+            expect![[""]],
+        );
+    }
 }

@@ -359,4 +359,15 @@ mod tests {
             "#]],
         );
     }
+
+    #[test]
+    fn a_paragraph_opening_with_its_target_states_figures_after_it() {
+        check(
+            &TARGET_WITHOUT_NUMBER,
+            "到2027年，基本建成创新型城市，成为区域创新高地。全社会研发投入强度达到4.2%。\n到2030年，创新体系更加完善。\n",
+            expect![[r#"
+                2:1 PL301 [到2030年，创新体系更加完善] 目标“到2030年，创新体系更加完善”没有量化指标，请写明数值（如“达到85%”“新增10家”）
+            "#]],
+        );
+    }
 }

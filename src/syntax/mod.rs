@@ -288,7 +288,7 @@ mod tests_support {
             }
         }
         if s.basis == Basis::Clauses {
-            let _ = write!(out, ": {} of {} carry one", s.marked, s.tasks);
+            let _ = write!(out, ": {} of {} carry their own", s.marked, s.tasks);
         }
         out.push_str(")\n");
     }

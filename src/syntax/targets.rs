@@ -252,7 +252,14 @@ fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatemen
             continue;
         };
         last_sentence = a;
-        out.push(TargetStatement::new(TextRange::new(a, b), kind));
+        // A paragraph that opens with its target (`到2022年，基本建成…。全社会研发投入
+        // 占比达4.28%…`) states the figures after it: judged as a whole.
+        let range = if a == span.start && kind == TargetKind::Anchored {
+            TextRange::new(a, span.end)
+        } else {
+            TextRange::new(a, b)
+        };
+        out.push(TargetStatement { range, anchor: TextRange::new(a, b), kind });
     }
 }
 

@@ -28,7 +28,9 @@
 //!    items below them, and only in plans (not in speeches, reports or notices).
 //! 6. **Responsibility covers what is below it.** A task without a clause of
 //!    its own takes the units of the nearest enclosing item whose own text
-//!    (before its first sub-item) carries a clause.
+//!    (before its first sub-item) carries a clause. A heading whose title is
+//!    a clause (`一、县示范区管委会牵头工作（8项）`) hands the items below it to
+//!    that unit: those items are the tasks.
 
 use std::collections::HashMap;
 
@@ -165,10 +167,22 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         }
     };
     for (k, o) in owner.iter().enumerate() {
-        if let Some(h) = *o
-            && !ambiguous[k]
-        {
+        let Some(h) = *o else { continue };
+        if ambiguous[k] {
+            continue;
+        }
+        // A heading whose title is the clause (`一、县示范区管委会牵头工作（8项）`)
+        // hands the items below it to a unit: they are the tasks.
+        let hands_over = input.clauses[k].range.start() == outline[h].title.start();
+        let items: Vec<usize> = if hands_over {
+            outline.children(h).filter(|&c| outline[c].style != NumberStyle::Markdown).collect()
+        } else {
+            Vec::new()
+        };
+        if items.is_empty() {
             vote(&mut votes, h, true);
+        } else {
+            items.into_iter().for_each(|c| vote(&mut votes, c, false));
         }
     }
     for (k, o) in owner.iter_mut().enumerate() {

@@ -26,7 +26,7 @@ fn implementation_plan() {
                 target Bullet 数据要素市场体系基本建立，公共数据开放更加有序。
                 target Bullet 软件和信息服务业营业收入与全省平均水平相适应。
             15:1 L1 二、 重点任务 [tasks]
-              tasks at 1. (responsibility clauses attach at this level: 7 of 8 carry one)
+              tasks at 1. (responsibility clauses attach at this level: 7 of 8 carry their own)
               16:1 L2 （一） 夯实数字基础设施
                 17:1 L3 1. 加快网络设施建设 => task lead=市工业和信息化局 others=市通信发展管理办公室、各区人民政府(generic)
                 18:1 L3 2. 统筹算力设施布局 => task lead=市发展改革委 others=市数据局、市财政局
@@ -62,7 +62,7 @@ fn markdown_work_points() {
                 target Bullet 创新主体：高新技术企业数量突破**家。
                 target Bullet 创新生态：创新环境进一步优化。
               16:4 L1 二、 重点工作 [tasks]
-                tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
+                tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
                 18:3 L2 （一） 强化企业创新主体地位
                   20:1 L3 1. 实施科技企业梯次培育行动 => task lead=市科技局 others=各区人民政府(generic)
                   21:1 L3 2. 支持企业建设研发机构 => task lead=- others=-
@@ -217,27 +217,27 @@ fn topic_headings_tasks_numbered_through() {
     fixture!(
         "topic_points.txt",
         expect![[r#"
-        genre: 工作要点 (line 1)
-        5:1 L1 一、 聚焦产业升级，做强数字产业集群
-          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
-          6:1 L3 1. 壮大软件和信息服务业 => task lead=市工业和信息化局 others=市科技局、市财政局
-          7:1 L3 2. 培育数据要素市场 => task lead=市数据局 others=市发展改革委
-          8:1 L3 3. 发展智能终端产业 => task lead=- others=-
-        9:1 L1 二、 聚焦融合应用，推动制造业数字化转型
-          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
-          10:1 L3 4. 推进工业互联网平台建设 => task lead=市工业和信息化局 others=-
-          11:1 L3 5. 实施中小企业数字化改造 => task lead=市中小企业服务中心 others=各区人民政府(generic)
-          12:1 L3 6. 建设智能工厂和数字化车间 => task lead=- others=-
-        13:1 L1 三、 聚焦基础支撑，完善数字基础设施
-          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
-          14:1 L3 7. 加快5G网络深度覆盖 => task lead=市通信发展管理办公室 others=-
-          15:1 L3 8. 统筹算力设施布局 => task lead=市发展改革委 others=市数据局
-          16:1 L3 9. 强化网络安全保障 => task lead=- others=-
-        17:1 L1 四、 保障措施 [safeguards]
-          18:1 L2 （一） 加强组织领导
-          19:1 L2 （二） 强化考核评估
-        tasks: 9, clauses: 6
-    "#]]
+            genre: 工作要点 (line 1)
+            5:1 L1 一、 聚焦产业升级，做强数字产业集群
+              tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
+              6:1 L3 1. 壮大软件和信息服务业 => task lead=市工业和信息化局 others=市科技局、市财政局
+              7:1 L3 2. 培育数据要素市场 => task lead=市数据局 others=市发展改革委
+              8:1 L3 3. 发展智能终端产业 => task lead=- others=-
+            9:1 L1 二、 聚焦融合应用，推动制造业数字化转型
+              tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
+              10:1 L3 4. 推进工业互联网平台建设 => task lead=市工业和信息化局 others=-
+              11:1 L3 5. 实施中小企业数字化改造 => task lead=市中小企业服务中心 others=各区人民政府(generic)
+              12:1 L3 6. 建设智能工厂和数字化车间 => task lead=- others=-
+            13:1 L1 三、 聚焦基础支撑，完善数字基础设施
+              tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
+              14:1 L3 7. 加快5G网络深度覆盖 => task lead=市通信发展管理办公室 others=-
+              15:1 L3 8. 统筹算力设施布局 => task lead=市发展改革委 others=市数据局
+              16:1 L3 9. 强化网络安全保障 => task lead=- others=-
+            17:1 L1 四、 保障措施 [safeguards]
+              18:1 L2 （一） 加强组织领导
+              19:1 L2 （二） 强化考核评估
+            tasks: 9, clauses: 6
+        "#]]
     );
 }
 
@@ -248,28 +248,28 @@ fn three_levels_with_sub_items() {
     fixture!(
         "three_levels.txt",
         expect![[r#"
-        genre: 实施方案 (line 1)
-        3:1 L1 一、 总体要求 [background]
-          4:1 L2 （一） 指导思想 [background]
-          6:1 L2 （二） 工作目标 [targets]
-            target Sentence 到2027年，营商环境便利度进入全省前列，市场主
-        8:1 L1 二、 主要举措 [tasks]
-          tasks at 1. (responsibility clauses attach at this level: 4 of 5 carry one)
-          9:1 L2 （一） 提升政务服务效能
-            10:1 L3 1. 推行“一件事一次办” => task lead=区政务服务中心 others=区司法局
-            11:1 L3 2. 深化“证照分离”改革 => task lead=- others=-
-            12:1 L3 3. 优化企业开办服务 => task lead=区市场监管局 others=区税务局
-              13:1 L4 （1） 推行开办全程网上办
-              14:1 L4 （2） 免费刻制首套印章
-              15:1 L4 （3） 压减开办时间至1个工作日
-          17:1 L2 （二） 强化要素保障
-            18:1 L3 4. 保障项目用地需求 => task lead=区自然资源局 others=-
-            19:1 L3 5. 拓宽企业融资渠道 => task lead=区金融服务中心 others=区发展改革局
-        20:1 L1 三、 保障措施 [safeguards]
-          21:1 L2 （一） 加强统筹调度
-          22:1 L2 （二） 严格督查问效
-        tasks: 5, clauses: 4
-    "#]]
+            genre: 实施方案 (line 1)
+            3:1 L1 一、 总体要求 [background]
+              4:1 L2 （一） 指导思想 [background]
+              6:1 L2 （二） 工作目标 [targets]
+                target Sentence 到2027年，营商环境便利度进入全省前列，市场主
+            8:1 L1 二、 主要举措 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 4 of 5 carry their own)
+              9:1 L2 （一） 提升政务服务效能
+                10:1 L3 1. 推行“一件事一次办” => task lead=区政务服务中心 others=区司法局
+                11:1 L3 2. 深化“证照分离”改革 => task lead=- others=-
+                12:1 L3 3. 优化企业开办服务 => task lead=区市场监管局 others=区税务局
+                  13:1 L4 （1） 推行开办全程网上办
+                  14:1 L4 （2） 免费刻制首套印章
+                  15:1 L4 （3） 压减开办时间至1个工作日
+              17:1 L2 （二） 强化要素保障
+                18:1 L3 4. 保障项目用地需求 => task lead=区自然资源局 others=-
+                19:1 L3 5. 拓宽企业融资渠道 => task lead=区金融服务中心 others=区发展改革局
+            20:1 L1 三、 保障措施 [safeguards]
+              21:1 L2 （一） 加强统筹调度
+              22:1 L2 （二） 严格督查问效
+            tasks: 5, clauses: 4
+        "#]]
     );
 }
 
@@ -279,25 +279,25 @@ fn paren_items_are_the_tasks() {
     fixture!(
         "paren_tasks.txt",
         expect![[r#"
-        genre: 任务分工/责任分解 (line 1)
-        3:1 L1 一、 巩固拓展脱贫攻坚成果
-          tasks at （一） (responsibility clauses attach at this level: 2 of 2 carry one)
-          4:1 L2 （一） 健全防止返贫监测帮扶机制 => task lead=县农业农村局 others=各乡镇人民政府(generic)
-            5:1 L3 1. 每季度开展一次集中排查
-            6:1 L3 2. 对监测对象落实针对性帮扶措施
-          8:1 L2 （二） 稳定脱贫劳动力就业规模 => task lead=县人力资源和社会保障局 others=-
-            9:1 L3 1. 组织劳务协作对接活动
-            10:1 L3 2. 开发乡村公益性岗位
-        12:1 L1 二、 推进乡村产业发展
-          tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry one)
-          13:1 L2 （三） 做强特色农产品加工 => task lead=- others=-
-            14:1 L3 1. 支持龙头企业技术改造
-            15:1 L3 2. 建设冷链物流设施
-          16:1 L2 （四） 发展乡村休闲旅游 => task lead=县文化和旅游局 others=县农业农村局
-            17:1 L3 1. 打造精品民宿集群
-            18:1 L3 2. 举办农民丰收节系列活动
-        tasks: 4, clauses: 3
-    "#]]
+            genre: 任务分工/责任分解 (line 1)
+            3:1 L1 一、 巩固拓展脱贫攻坚成果
+              tasks at （一） (responsibility clauses attach at this level: 2 of 2 carry their own)
+              4:1 L2 （一） 健全防止返贫监测帮扶机制 => task lead=县农业农村局 others=各乡镇人民政府(generic)
+                5:1 L3 1. 每季度开展一次集中排查
+                6:1 L3 2. 对监测对象落实针对性帮扶措施
+              8:1 L2 （二） 稳定脱贫劳动力就业规模 => task lead=县人力资源和社会保障局 others=-
+                9:1 L3 1. 组织劳务协作对接活动
+                10:1 L3 2. 开发乡村公益性岗位
+            12:1 L1 二、 推进乡村产业发展
+              tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry their own)
+              13:1 L2 （三） 做强特色农产品加工 => task lead=- others=-
+                14:1 L3 1. 支持龙头企业技术改造
+                15:1 L3 2. 建设冷链物流设施
+              16:1 L2 （四） 发展乡村休闲旅游 => task lead=县文化和旅游局 others=县农业农村局
+                17:1 L3 1. 打造精品民宿集群
+                18:1 L3 2. 举办农民丰收节系列活动
+            tasks: 4, clauses: 3
+        "#]]
     );
 }
 
@@ -307,32 +307,32 @@ fn division_of_targets() {
     fixture!(
         "target_division.txt",
         expect![[r#"
-        genre: 任务分工/责任分解 (line 1)
-        3:1 L1 一、 2026年全县经济社会发展主要预期目标 [targets]
-          tasks at 1. (responsibility clauses attach at this level: 4 of 6 carry one)
-          4:1 L3 1. 地区生产总值增长6.5%左右 => task lead=县发展改革局 others=-
-            target Item 地区生产总值增长6.5%左右。（责任领导：王明；
-          5:1 L3 2. 规模以上工业增加值增长8% => task lead=县经济和信息化局 others=-
-            target Item 规模以上工业增加值增长8%。（责任领导：李华；牵
-          6:1 L3 3. 社会消费品零售总额增长7% => task lead=- others=-
-            target Item 社会消费品零售总额增长7%。
+            genre: 任务分工/责任分解 (line 1)
+            3:1 L1 一、 2026年全县经济社会发展主要预期目标 [targets]
+              tasks at 1. (responsibility clauses attach at this level: 4 of 6 carry their own)
+              4:1 L3 1. 地区生产总值增长6.5%左右 => task lead=县发展改革局 others=-
+                target Item 地区生产总值增长6.5%左右。（责任领导：王明；
+              5:1 L3 2. 规模以上工业增加值增长8% => task lead=县经济和信息化局 others=-
+                target Item 规模以上工业增加值增长8%。（责任领导：李华；牵
+              6:1 L3 3. 社会消费品零售总额增长7% => task lead=- others=-
+                target Item 社会消费品零售总额增长7%。
 
-          7:1 L3 4. 一般公共预算收入增长5% => task lead=县财政局 others=-
-            target Item 一般公共预算收入增长5%。（责任领导：王明；牵头
-          8:1 L3 5. 城乡居民收入增长与经济增长基本同步 => task lead=- others=-
-            target Item 城乡居民收入增长与经济增长基本同步。
+              7:1 L3 4. 一般公共预算收入增长5% => task lead=县财政局 others=-
+                target Item 一般公共预算收入增长5%。（责任领导：王明；牵头
+              8:1 L3 5. 城乡居民收入增长与经济增长基本同步 => task lead=- others=-
+                target Item 城乡居民收入增长与经济增长基本同步。
 
-          9:1 L3 6. 单位地区生产总值能耗进一步降低 => task lead=县发展改革局 others=-
-            target Item 单位地区生产总值能耗进一步降低。（责任领导：李华
-        10:1 L1 二、 重点工作 [tasks]
-          tasks at 1. (responsibility clauses attach at this level: 3 of 3 carry one)
-          11:1 L2 （一） 扩大有效投资
-            12:1 L3 7. 实施重点项目120个，完成投资150亿元 => task lead=县发展改革局 others=-
-            13:1 L3 8. 争取专项债券资金10亿元以上 => task lead=县财政局 others=-
-          14:1 L2 （二） 促进消费升级
-            15:1 L3 9. 举办促消费活动30场以上 => task lead=县商务局 others=-
-        tasks: 9, clauses: 7
-    "#]]
+              9:1 L3 6. 单位地区生产总值能耗进一步降低 => task lead=县发展改革局 others=-
+                target Item 单位地区生产总值能耗进一步降低。（责任领导：李华
+            10:1 L1 二、 重点工作 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 3 of 3 carry their own)
+              11:1 L2 （一） 扩大有效投资
+                12:1 L3 7. 实施重点项目120个，完成投资150亿元 => task lead=县发展改革局 others=-
+                13:1 L3 8. 争取专项债券资金10亿元以上 => task lead=县财政局 others=-
+              14:1 L2 （二） 促进消费升级
+                15:1 L3 9. 举办促消费活动30场以上 => task lead=县商务局 others=-
+            tasks: 9, clauses: 7
+        "#]]
     );
 }
 
@@ -342,21 +342,21 @@ fn traditional_script() {
     fixture!(
         "traditional.txt",
         expect![[r#"
-        genre: 实施方案 (line 1)
-        3:1 L1 一、 目標要求 [targets]
-          target Sentence 全面推進基層政務公開標準化建設，到2027年，基
-        5:1 L1 二、 重點任務 [tasks]
-          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
-          6:1 L2 （一） 編製公開事項目錄
-            7:1 L3 1. 梳理各領域公開事項 => task lead=市政府辦公室 others=各縣（市、區）人民政府(generic)
-            8:1 L3 2. 動態調整公開事項目錄 => task lead=- others=-
-          9:1 L2 （二） 規範公開平台建設
-            10:1 L3 3. 整合政務公開專欄 => task lead=市大數據中心 others=-
-              target Level 推動政府網站集約化建設，專欄訪問量提升至新水平。
-        11:1 L1 三、 保障措施 [safeguards]
-          12:1 L2 （一） 加強組織領導
-        tasks: 3, clauses: 2
-    "#]]
+            genre: 实施方案 (line 1)
+            3:1 L1 一、 目標要求 [targets]
+              target Sentence 全面推進基層政務公開標準化建設，到2027年，基
+            5:1 L1 二、 重點任務 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
+              6:1 L2 （一） 編製公開事項目錄
+                7:1 L3 1. 梳理各領域公開事項 => task lead=市政府辦公室 others=各縣（市、區）人民政府(generic)
+                8:1 L3 2. 動態調整公開事項目錄 => task lead=- others=-
+              9:1 L2 （二） 規範公開平台建設
+                10:1 L3 3. 整合政務公開專欄 => task lead=市大數據中心 others=-
+                  target Level 推動政府網站集約化建設，專欄訪問量提升至新水平。
+            11:1 L1 三、 保障措施 [safeguards]
+              12:1 L2 （一） 加強組織領導
+            tasks: 3, clauses: 2
+        "#]]
     );
 }
 
@@ -367,21 +367,21 @@ fn markup_variants() {
     fixture!(
         "markup_variants.txt",
         expect![[r#"
-        genre: 任务分工/责任分解 (line 1)
-        3:1 L1 一、 强化企业创新主体地位
-          tasks at 1. (responsibility clauses attach at this level: 5 of 5 carry one)
-          4:1 L3 1． (nonstandard) 实施高新技术企业倍增计划 => task lead=区科技局 others=区财政局
-          5:1 L3 2｡ (nonstandard) 支持企业建设研发机构 => task lead=区科技局 others=-
-          6:1 L3 3﹒ (nonstandard) 推动规上企业研发活动全覆盖 => task lead=区经济和信息化局 others=区统计局
-          7:1 L3 4。 (nonstandard) 开展科技型企业梯次培育 => task lead=区科技局 others=-
-          8:1 L3 5· (nonstandard) 组织企业参加创新创业大赛 => task lead=区科技局 others=区工商联
-        9:1 L1 二、 建设高能级创新平台
-          tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry one)
-          10:1 L3 6・ (nonstandard) 争创省级重点实验室 => task lead=区科技局 others=-
-          12:1 L3 7‧ (nonstandard) 建设中试基地和概念验证中心 => task lead=区科技局 others=区发展改革局
-          13:1 L3 ⒏ (nonstandard) 推进科技成果转化 => task lead=- others=-
-        tasks: 8, clauses: 7
-    "#]]
+            genre: 任务分工/责任分解 (line 1)
+            3:1 L1 一、 强化企业创新主体地位
+              tasks at 1. (responsibility clauses attach at this level: 5 of 5 carry their own)
+              4:1 L3 1． (nonstandard) 实施高新技术企业倍增计划 => task lead=区科技局 others=区财政局
+              5:1 L3 2｡ (nonstandard) 支持企业建设研发机构 => task lead=区科技局 others=-
+              6:1 L3 3﹒ (nonstandard) 推动规上企业研发活动全覆盖 => task lead=区经济和信息化局 others=区统计局
+              7:1 L3 4。 (nonstandard) 开展科技型企业梯次培育 => task lead=区科技局 others=-
+              8:1 L3 5· (nonstandard) 组织企业参加创新创业大赛 => task lead=区科技局 others=区工商联
+            9:1 L1 二、 建设高能级创新平台
+              tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
+              10:1 L3 6・ (nonstandard) 争创省级重点实验室 => task lead=区科技局 others=-
+              12:1 L3 7‧ (nonstandard) 建设中试基地和概念验证中心 => task lead=区科技局 others=区发展改革局
+              13:1 L3 ⒏ (nonstandard) 推进科技成果转化 => task lead=- others=-
+            tasks: 8, clauses: 7
+        "#]]
     );
 }
 
@@ -429,7 +429,7 @@ fn header_only_table() {
         expect![[r#"
             genre: 工作要点 (line 1)
             6:1 L1 一、 以公开助力稳增长
-              tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry one)
+              tasks at （一） (responsibility clauses attach at this level: 1 of 2 carry their own)
               7:1 L2 （一） 加强预期引导 => task lead=- others=-
               10:1 L2 （二） 回应社会关切 => task lead=市政府办公室 others=-
             tasks: 2, clauses: 1
@@ -460,11 +460,11 @@ fn heading_naming_the_lead_of_its_tasks() {
         expect![[r#"
             genre: 任务分工/责任分解 (line 1)
             2:1 L1 一、 县示范区管委会牵头工作（2项）
-              tasks at 1. (no clause here; the draft's clauses attach at this level)
+              tasks at 1. (responsibility clauses attach at this level: 0 of 2 carry their own)
               3:1 L3 1. 建设产业园标准厂房 => task lead=县示范区管委会 others=- (inherited)
               4:1 L3 2. 引进亿元以上项目10个 => task lead=县示范区管委会 others=- (inherited)
             5:1 L1 二、 县财政局牵头工作
-              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry one)
+              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry their own)
               6:1 L3 3. 盘活存量资产 => task lead=县财政局 others=- (inherited)
               7:1 L3 4. 争取专项债券 => task lead=县发展改革局 others=-
             8:1 L1 三、 朱伟县长牵头重点工作 [tasks]
@@ -485,7 +485,7 @@ fn pinyin_glosses_and_spaced_labels() {
         expect![[r#"
             genre: 任务分工/责任分解 (line 1)
             2:1 L1 一(yī)、 重點任務 [tasks]
-              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry one)
+              tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry their own)
               3:1 L3 1. 推進項目建設 => task lead=市發改委 others=-
               4:1 L3 2. 優化營商環境 => task lead=- others=-
             6: table row 1 建設園區 => task lead=市商務局 others=市財政局
