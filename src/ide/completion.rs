@@ -156,7 +156,7 @@ fn child_style(doc: &Document<'_>, style: NumberStyle) -> Option<NumberStyle> {
         NumberStyle::ChineseParen => Some(NumberStyle::ArabicDot),
         NumberStyle::ArabicDot => Some(NumberStyle::ArabicParen),
         NumberStyle::ArabicParen => Some(NumberStyle::Circled),
-        NumberStyle::Circled => None,
+        NumberStyle::Circled | NumberStyle::Enumerated => None,
     })
 }
 

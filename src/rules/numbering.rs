@@ -7,7 +7,8 @@ use crate::syntax::numbering::Join;
 
 declare_rule! {
     /// ## What it does
-    /// Checks the structure numbers `一、` `（一）` `1.` `（1）` `①`: each must
+    /// Checks the structure numbers `一、` `（一）` `1.` `（1）` `①` (and, in plans,
+    /// `一是` `二是` opening a line): each must
     /// follow the previous one of its sequence (`（二）` after `（一）`, not
     /// `（四）`), none may repeat, and each must have the standard form of
     /// GB/T 9704 (`1.` not `1、` or `1．`, `（一）` not `（一）、`).
@@ -35,7 +36,7 @@ declare_rule! {
     /// fixes agree with each other: applying one never calls for a fix that
     /// was not offered before, and applying all of them leaves no finding.
     ///
-    /// 检查结构层次序数“一、”“（一）”“1.”“（1）”“①”：同一序列的序号应当连续（“（一）”
+    /// 检查结构层次序数“一、”“（一）”“1.”“（1）”“①”（计划类文稿中位于行首的“一是”“二是”也算）：同一序列的序号应当连续（“（一）”
     /// 之后是“（二）”而不是“（四）”），不得重复，并采用 GB/T 9704 的规范写法（“1.”而不是
     /// “1、”“1．”，“（一）”而不是“（一）、”）。任务序号“1.”可以跨“（一）（二）”乃至
     /// “一、二、”连续编号，也可以在每个上级标题下从 1 起编，以全文多数做法为准；与多数做法

@@ -196,8 +196,18 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     }
     outline::drop_page_chunks(&prose, &lines, &mut headings);
     let headings = Outline::new(headings, text.len());
-    let body = headings.iter().find(|h| h.style != NumberStyle::Markdown).map_or(lines.len(), |h| h.line as usize);
+    let body = headings
+        .iter()
+        .find(|h| !matches!(h.style, NumberStyle::Markdown | NumberStyle::Enumerated))
+        .map_or(lines.len(), |h| h.line as usize);
     let (genre, genre_line) = genre::detect(fold_view, &lines, body);
+    let headings = if genre.is_plan() || !headings.iter().any(|h| h.style == NumberStyle::Enumerated) {
+        headings
+    } else {
+        // A speech's 一要…二要… enumerate; they are not a level of its outline.
+        let kept: Vec<Heading> = headings.iter().filter(|h| h.style != NumberStyle::Enumerated).cloned().collect();
+        Outline::new(kept, text.len())
+    };
     let numbering = Numbering::new(&headings);
 
     let matchers = responsibility::Matchers::for_vocab(vocab);

@@ -131,7 +131,7 @@ enum Link {
 }
 
 /// Number of [`NumberStyle`] variants.
-const STYLES: usize = 6;
+const STYLES: usize = 7;
 
 /// Whether a role sets a section apart from the task part of a plan.
 fn apart(role: Option<Role>) -> Option<Role> {

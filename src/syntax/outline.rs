@@ -21,6 +21,10 @@ pub enum NumberStyle {
     ArabicParen,
     /// `①` level 5.
     Circled,
+    /// `一是` `二要` `第一，` opening a line of a plan: level 6. Plans number the
+    /// paragraphs of a task this way (and some number their tasks so); in a
+    /// speech the same words only enumerate, so other genres drop them.
+    Enumerated,
 }
 
 impl NumberStyle {
@@ -36,6 +40,7 @@ impl NumberStyle {
             NumberStyle::ArabicDot => format!("{n}."),
             NumberStyle::ArabicParen => format!("（{n}）"),
             NumberStyle::Circled => char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?.to_string(),
+            NumberStyle::Enumerated => format!("{}是", cn_ordinal(n)),
         })
     }
 
@@ -47,6 +52,7 @@ impl NumberStyle {
             NumberStyle::ArabicDot => 3,
             NumberStyle::ArabicParen => 4,
             NumberStyle::Circled => 5,
+            NumberStyle::Enumerated => 6,
         }
     }
 }
@@ -355,9 +361,20 @@ pub(crate) fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
         }
         return Some((style, n, total, standard));
     }
+    // 第一， 第二、: an enumeration word.
+    if let Some(rest) = s.strip_prefix('第')
+        && let Some((n, len)) = parse_cn_ordinal(rest)
+        && let Some(c @ ('，' | '、' | ',')) = rest[len..].chars().next()
+    {
+        return Some((NumberStyle::Enumerated, n, '第'.len_utf8() + len + c.len_utf8(), true));
+    }
     // 一、 and variants 一. 一．
     if let Some((n, len)) = parse_cn_ordinal(s) {
         let delim = s[len..].chars().next()?;
+        // 一是 二要: an enumeration word.
+        if matches!(delim, '是' | '要') {
+            return Some((NumberStyle::Enumerated, n, len + delim.len_utf8(), true));
+        }
         let standard = cn_delimiter(delim)?;
         return Some((NumberStyle::ChineseComma, n, len + delim.len_utf8(), standard));
     }

@@ -129,6 +129,8 @@ fn heading_variants() {
                   8:1 L4 （1） 子项 => task lead=- others=-
                   9:1 L4 ⑵ 子项
                     10:1 L5 ① 细项 => task lead=- others=-
+                      13:1 L6 一是 加强领导
+                      14:1 L6 第一， 加强领导
             tasks: 5, clauses: 0
         "#]],
     );
@@ -504,4 +506,32 @@ fn traditional_label_late_in_a_simplified_draft() {
     let doc = parse(&text, SourceKind::PlainText, &Config::default().vocabulary());
     let leads: Vec<&str> = doc.tasks.iter().flat_map(|t| t.leads.iter().map(|u| &*u.name)).collect();
     assert_eq!(leads, ["市发改委", "市政務服務中心"]);
+}
+
+/// A plan that numbers its tasks 一是、二是 at line starts: they are tasks
+/// when the clauses sit on them; a speech's 一要、二要 are not headings at all.
+#[test]
+fn enumerated_tasks_in_a_plan_and_not_in_a_speech() {
+    check(
+        SourceKind::PlainText,
+        "某镇2026年工作要点\n一、重点工作\n一是抓项目建设。新开工项目10个。（牵头单位：镇经发办）\n二是抓乡村振兴。建设示范村3个。\n三是抓基层治理。（牵头单位：镇综治中心）\n",
+        expect![[r#"
+            genre: 工作要点 (line 1)
+            2:1 L1 一、 重点工作 [tasks]
+              tasks at 一是 (responsibility clauses attach at this level: 2 of 3 carry their own)
+              3:1 L6 一是 抓项目建设 => task lead=镇经发办 others=-
+              4:1 L6 二是 抓乡村振兴 => task lead=- others=-
+              5:1 L6 三是 抓基层治理 => task lead=镇综治中心 others=-
+            tasks: 3, clauses: 2
+        "#]],
+    );
+    check(
+        SourceKind::PlainText,
+        "在全镇工作会议上的讲话\n同志们：\n一、认清形势\n一要看到成绩。\n二要正视差距。\n",
+        expect![[r#"
+            genre: 讲话 (line 1)
+            3:1 L1 一、 认清形势
+            tasks: 0, clauses: 0
+        "#]],
+    );
 }
