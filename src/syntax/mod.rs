@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::text::TextRange;
 
+mod fxmap;
 pub mod genre;
 pub mod lexicon;
 pub mod markup;
