@@ -138,6 +138,13 @@ struct Label {
 #[derive(Clone)]
 pub(crate) struct Matchers {
     words: Vec<(String, Role)>,
+    /// [`tail`] of each word and the mask of its bytes: the role words share
+    /// their endings (单位, 部门), so comparing these first spares most calls
+    /// to `memcmp`.
+    tails: Vec<(u64, u64)>,
+    /// The last character of each word: a colon not preceded by one (or by
+    /// its traditional form) ends no label.
+    ends: Vec<char>,
 }
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
@@ -169,7 +176,21 @@ impl Matchers {
         words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
         words.retain(|(w, _)| !w.is_empty());
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Matchers { words }
+        let mut ends: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let tails = words.iter().map(|(w, _)| (tail(w), u64::MAX >> (64 - 8 * w.len().min(8)))).collect();
+        Matchers { words, tails, ends }
+    }
+
+    /// The first (longest) word that `s` ends with.
+    fn ends_with_word(&self, s: &str) -> Option<(&str, Role)> {
+        let t = tail(s);
+        self.words
+            .iter()
+            .zip(&self.tails)
+            .find(|((w, _), (wt, mask))| t & mask == *wt && s.ends_with(w.as_str()))
+            .map(|((w, r), _)| (w.as_str(), *r))
     }
 
     fn role_of(&self, label: &str) -> Option<Role> {
@@ -208,14 +229,19 @@ impl Matchers {
                     _ => break,
                 }
             }
+            // Every match below ends with the last char of a word, in either script.
+            let Some(last) = char_before(prose, q).filter(|_| q > start) else { continue };
+            if !self.ends.contains(&last) && !self.ends.contains(&crate::text::fold::fold_char(last)) {
+                continue;
+            }
             // Most labels are written whole; spaces or filler inside one (`牵头 单位`) are rare.
             let window = &prose[crate::text::floor_char_boundary(prose, q.saturating_sub(48).max(start))..q];
-            let exact = self.words.iter().find(|(w, _)| window.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r));
+            let exact = self.ends_with_word(window).map(|(w, r)| (q - w.len(), r));
             // A traditional label quoted in a simplified draft (which is not folded as a whole).
             let quoted = || {
                 crate::text::fold::has_traditional(window).then(|| {
                     let folded = fold(window);
-                    self.words.iter().find(|(w, _)| folded.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r))
+                    self.ends_with_word(&folded).map(|(w, r)| (q - w.len(), r))
                 })?
             };
             let exact = exact.or_else(quoted);
@@ -230,6 +256,12 @@ impl Matchers {
         }
         out
     }
+}
+
+/// The last (up to) eight bytes of `s` as an integer.
+fn tail(s: &str) -> u64 {
+    let b = s.as_bytes();
+    b[b.len().saturating_sub(8)..].iter().fold(0, |acc, &x| (acc << 8) | u64::from(x))
 }
 
 /// Where `word` starts if `text[floor..end]` ends with it. Spaces and filler
@@ -834,6 +866,10 @@ fn make_unit(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> U
 
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …
 pub fn is_generic_unit(name: &str) -> bool {
+    // Each test below needs 各, 关 or 员 (成员单位) once folded; most names have none.
+    if !name.contains(['各', '关', '関', '關', '员', '員']) {
+        return false;
+    }
     let n = fold(name);
     if n.contains('各') && (n.starts_with('各') || ["各有关", "各相关", "各级", "各部门"].iter().any(|w| n.contains(w)))
     {
