@@ -201,7 +201,7 @@ fn make_heading(
     end: usize,
 ) -> Heading {
     let text = &prose[title_start..end];
-    let (title_end, body) = match text.find(['。', '：', ':', '；', '！', '？']) {
+    let (title_end, body) = match title_stop(text) {
         Some(p) => {
             let c = char_at(text, p).map_or(1, char::len_utf8);
             let after = title_start + p + c;
@@ -219,8 +219,8 @@ fn make_heading(
     let title = TextRange::new(title_start, title_end);
     // Section titles are the upper levels' business; below them only a short
     // title (`1.主要目标`) names a section, not a task that ends in 措施.
-    let short = folded[title.as_range()].chars().count() <= 6;
-    let own_role = if style == NumberStyle::Markdown || style.level() <= 2 || body.is_none() && short {
+    let short = || folded[title.as_range()].chars().count() <= 6;
+    let own_role = if style == NumberStyle::Markdown || style.level() <= 2 || body.is_none() && short() {
         role_of(&folded[title.as_range()])
     } else {
         None
@@ -239,6 +239,19 @@ fn make_heading(
         own_role,
         role: own_role,
     }
+}
+
+/// Where the first of `。：:；！？` in `text` starts: the end of a heading's
+/// title. Found from the bytes `:`, `E3` (`。`) and `EF` (the full-width
+/// forms) with memchr: a char-by-char search over a heading line and its
+/// body was a third of the cost of heading recognition.
+fn title_stop(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b':', 0xE3, 0xEF, b).find(|&p| match b[p] {
+        b':' => true,
+        0xE3 => b[p + 1..].starts_with(&[0x80, 0x82]),
+        _ => matches!(b[p + 1..], [0xBC, 0x9A | 0x9B | 0x81 | 0x9F, ..]),
+    })
 }
 
 fn trim_end(s: &str, start: usize, mut end: usize) -> usize {
@@ -411,7 +424,9 @@ fn marker_skipping_filler(rest: &str) -> Option<(NumberStyle, u32, usize, bool)>
 
 /// Whether `title` (folded to simplified) ends with one of `words`.
 fn ends_with_any(title: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| title.ends_with(w))
+    // The last bytes first: most words differ there, and a call to memcmp per word cost more.
+    let Some(&last) = title.as_bytes().last() else { return false };
+    words.iter().any(|w| w.as_bytes().last() == Some(&last) && title.ends_with(w))
 }
 
 /// Titles of safeguard sections (保障措施 …).

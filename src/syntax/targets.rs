@@ -189,7 +189,7 @@ struct Span {
 /// Whether a level verb at `p` of `text` sets a level rather than a purpose.
 fn sets_level(text: &str, p: usize, verb: &str) -> bool {
     let after = &text[p + verb.len()..];
-    let head: String = after.chars().take(6).collect();
+    let head = &after[..after.char_indices().nth(6).map_or(after.len(), |(i, _)| i)];
     !PURPOSES.iter().any(|w| head.contains(w))
 }
 
