@@ -510,12 +510,11 @@ pub fn role_of(title: &str) -> Option<Role> {
     if ends_with_any(t, &SAFEGUARD_ENDINGS) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
         return Some(Role::Safeguards);
     }
+    // The last three tests need 目标: most titles are spared them.
     let targets = t.ends_with("目标")
         || t.ends_with("指标")
-        || t.contains("目标") && t.ends_with("要求")
-        || t.contains("目标任务")
-        || t.contains("目标和任务")
-        || t.contains("目标与任务");
+        || t.contains("目标")
+            && (t.ends_with("要求") || t.contains("目标任务") || t.contains("目标和任务") || t.contains("目标与任务"));
     let tasks = ends_with_any(t, &TASK_ENDINGS);
     match (targets, tasks) {
         (true, true) => Some(Role::TargetsAndTasks),
