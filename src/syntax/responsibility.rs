@@ -562,8 +562,16 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
     let mut depth = 0i32;
     let last = (line_idx + 3).min(lines.len() - 1);
     let end = lines[last].range.end();
+    let bytes = prose.as_bytes();
     let mut at = from;
-    for c in prose[from..end].chars() {
+    while at < end {
+        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded.
+        let lead = bytes[at];
+        if !matches!(lead, b'(' | b')' | b'[' | b']' | b'<' | b'>' | 0xE3 | 0xEF) {
+            at += utf8_len(lead);
+            continue;
+        }
+        let Some(c) = char_at(prose, at) else { break };
         match bracket(c) {
             Some((_, true)) => depth += 1,
             Some((f, false)) => {
@@ -578,6 +586,16 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
         at += c.len_utf8();
     }
     None
+}
+
+/// The length of the UTF-8 sequence that starts with byte `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// The opening bracket of a clause around `at`, on the same line.
@@ -758,7 +776,16 @@ pub(crate) fn split_units(prose: &str, start: usize, end: usize, vocab: &Vocabul
     let mut at = start;
     let mut notes: Vec<(usize, usize)> = Vec::new();
     let mut note_open = None;
-    for c in prose[start..end].chars() {
+    let bytes = prose.as_bytes();
+    while at < end {
+        // Every char that matters below is ASCII or has lead byte C2, E3 or EF:
+        // skip ideographs undecoded.
+        let lead = bytes[at];
+        if lead >= 0x80 && !matches!(lead, 0xC2 | 0xE3 | 0xEF) {
+            at += utf8_len(lead);
+            continue;
+        }
+        let Some(c) = char_at(prose, at) else { break };
         match c {
             '（' | '(' | '〈' | '<' | '【' | '[' => {
                 if depth == 0 {
