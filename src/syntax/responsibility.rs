@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 use crate::syntax::Vocabulary;
 use crate::syntax::markup::{FILLER, Line, LineKind};
 use crate::text::fold::fold;
-use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
 
 /// Words that introduce the lead unit.
@@ -150,8 +149,8 @@ pub(crate) struct Matchers {
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("：".as_bytes()));
 /// Words of an unlabelled clause (`（A、B按职责分工负责）`) and of the verb form (`A牵头`).
-const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
-static VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&CLAUSE_VERBS));
+/// Found by `syntax::parse`, in one search with the target openers.
+pub(crate) const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
 
 /// The built-in vocabulary's matchers, built once.
 static DEFAULT_MATCHERS: LazyLock<Matchers> = LazyLock::new(|| Matchers::new(&Vocabulary::default()));
@@ -356,12 +355,14 @@ fn is_clause_open(c: char) -> bool {
 
 /// Finds every responsibility clause. Words are matched in `folded` (the prose
 /// view folded to simplified characters); units are read from `prose`.
+/// `verbs`: the hits of [`CLAUSE_VERBS`] in `folded` as (start, index), sorted.
 pub(crate) fn find_clauses(
     prose: &str,
     folded: &str,
     lines: &[Line],
     m: &Matchers,
     vocab: &Vocabulary<'_>,
+    verbs: &[(usize, usize)],
 ) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut consumed = 0usize;
@@ -399,9 +400,7 @@ pub(crate) fn find_clauses(
     // 2. Clauses without labels: `（A、B牵头，C配合）`, `（A、B按职责分工负责）`,
     // and a line of its own such as `市发改委牵头落实`.
     let mut extra: Vec<Clause> = Vec::new();
-    let mut hits = Vec::new();
-    VERBS.find_all(folded.as_bytes(), &mut hits);
-    for (at, word) in hits {
+    for &(at, word) in verbs {
         if covered(&clauses, at) || extra.last().is_some_and(|c| c.range.contains(at)) {
             continue;
         }

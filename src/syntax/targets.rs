@@ -12,7 +12,6 @@
 //!
 //! Words are matched in the folded view, so traditional drafts read the same.
 
-use crate::text::needles::Needles;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -183,9 +182,9 @@ fn could_start_year(c: char) -> bool {
 
 /// Words that can open an anchored target sentence, and the level verbs that
 /// do not end in 到 or 至 (those are found from their last character: one
-/// search with few needles is much faster than one with many).
-const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "控制在", "保持在"];
-static OPENERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&OPENER_WORDS));
+/// search with few needles is much faster than one with many). Found by
+/// `syntax::parse`, in one search with the clause verbs.
+pub(crate) const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "控制在", "保持在"];
 /// Which openers are level verbs themselves (in [`LEVEL_VERBS`]), known by
 /// index: comparing each hit with the verbs cost a memcmp per verb.
 const OPENER_IS_LEVEL: [bool; 6] = [false, false, false, false, true, true];
@@ -217,12 +216,10 @@ fn sets_level(text: &str, p: usize, verb: &str) -> bool {
 
 /// Year-anchored, 力争 and level sentences inside `spans` (line ranges outside
 /// target sections, sorted), found from the few words that can open them (one
-/// search over the whole text) rather than by splitting every line into sentences.
-fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatement>) {
-    let mut hits = Vec::new();
-    OPENERS.find_all(folded.as_bytes(), &mut hits);
+/// search over the whole text: `openers`) rather than by splitting every line into sentences.
+fn anchored_sentences(folded: &str, spans: &[Span], openers: &[(usize, usize)], out: &mut Vec<TargetStatement>) {
     let mut last_sentence = usize::MAX;
-    for (at, k) in hits {
+    for &(at, k) in openers {
         let mut word = OPENER_WORDS[k];
         let mut at = at;
         let mut level = OPENER_IS_LEVEL[k];
@@ -292,6 +289,7 @@ fn bullet_dashes(text: &str, raw_line: &str) -> Option<usize> {
 
 /// Target statements of a draft; `plan` says whether its genre assigns work
 /// (a speech's or report's `达到…` recounts results, it sets no level).
+/// `openers`: the hits of [`OPENER_WORDS`] in `folded` as (start, index), sorted.
 pub(crate) fn find(
     source: &str,
     prose: &str,
@@ -299,6 +297,7 @@ pub(crate) fn find(
     lines: &[Line],
     outline: &Outline,
     plan: bool,
+    openers: &[(usize, usize)],
 ) -> Vec<TargetStatement> {
     let mut out = Vec::new();
     let mut plain: Vec<Span> = Vec::new();
@@ -418,7 +417,7 @@ pub(crate) fn find(
     }
     flush(&mut run, &mut out);
     if !plain.is_empty() {
-        anchored_sentences(folded, &plain, &mut out);
+        anchored_sentences(folded, &plain, openers, &mut out);
     }
     out.sort_by_key(|t| t.range.start);
     out
