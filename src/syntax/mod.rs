@@ -259,6 +259,9 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     }
 }
 
+/// Word hits: (start, index of the word in its list), sorted by start.
+type Hits = Vec<(usize, usize)>;
+
 /// The clause verbs and the target openers, searched together.
 static VERBS_AND_OPENERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
     Needles::new(&[responsibility::CLAUSE_VERBS.as_slice(), targets::OPENER_WORDS.as_slice()].concat())
@@ -268,7 +271,7 @@ static VERBS_AND_OPENERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::ne
 /// [`targets::OPENER_WORDS`] in `folded`, as (start, index in its list). One
 /// packed search for both (they share no character, so no hit hides
 /// another) instead of one each: every pass over the text costs.
-fn clause_verbs_and_openers(folded: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+fn clause_verbs_and_openers(folded: &str) -> (Hits, Hits) {
     let mut hits = Vec::new();
     VERBS_AND_OPENERS.find_all(folded.as_bytes(), &mut hits);
     let n = responsibility::CLAUSE_VERBS.len();
