@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 
 use crate::text::TextRange;
+use crate::text::needles::Needles;
 
+mod fxmap;
 pub mod genre;
 pub mod lexicon;
 pub mod markup;
@@ -210,8 +212,9 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     };
     let numbering = Numbering::new(&headings);
 
+    let (verbs, openers) = clause_verbs_and_openers(fold_view);
     let matchers = responsibility::Matchers::for_vocab(vocab);
-    let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab);
+    let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab, &verbs);
     let tables = tables::find(&prose, fold_view, &lines, &matchers, vocab);
     let input = tasks::Input {
         prose: &prose,
@@ -243,7 +246,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
             t.clauses.iter_mut().for_each(|c| *c = new_index[*c as usize]);
         }
     }
-    let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan());
+    let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
     let placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
 
     Document {
@@ -264,6 +267,27 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         placeholders,
         suppressions: markup.suppressions,
     }
+}
+
+/// Word hits: (start, index of the word in its list), sorted by start.
+type Hits = Vec<(usize, usize)>;
+
+/// The clause verbs and the target openers, searched together.
+static VERBS_AND_OPENERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
+    Needles::new(&[responsibility::CLAUSE_VERBS.as_slice(), targets::OPENER_WORDS.as_slice()].concat())
+});
+
+/// The hits of [`responsibility::CLAUSE_VERBS`] and of
+/// [`targets::OPENER_WORDS`] in `folded`, as (start, index in its list). One
+/// packed search for both (they share no character, so no hit hides
+/// another) instead of one each: every pass over the text costs.
+fn clause_verbs_and_openers(folded: &str) -> (Hits, Hits) {
+    let mut hits = Vec::new();
+    VERBS_AND_OPENERS.find_all(folded.as_bytes(), &mut hits);
+    let n = responsibility::CLAUSE_VERBS.len();
+    let (verbs, mut openers): (Vec<_>, Vec<_>) = hits.into_iter().partition(|&(_, k)| k < n);
+    openers.iter_mut().for_each(|(_, k)| *k -= n);
+    (verbs, openers)
 }
 
 mod tests_support {

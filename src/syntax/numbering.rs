@@ -35,7 +35,7 @@
 //! changes no other heading's expected number: fixes made from this model
 //! agree with each other.
 
-use std::collections::HashMap;
+use crate::syntax::fxmap::FxHashMap;
 use std::collections::hash_map::Entry;
 
 use crate::syntax::outline::{NumberStyle, Outline, Role};
@@ -266,7 +266,7 @@ impl Numbering {
 fn links(outline: &Outline) -> Vec<Link> {
     let n = outline.len();
     // Per parent and style: the last sibling so far and how many items its list has.
-    let mut last: HashMap<(Option<u32>, NumberStyle), (usize, u32)> = HashMap::new();
+    let mut last: FxHashMap<(Option<u32>, NumberStyle), (usize, u32)> = FxHashMap::default();
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut links = Vec::with_capacity(n);
     for (i, h) in outline.iter().enumerate() {

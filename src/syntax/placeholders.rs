@@ -50,14 +50,17 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
             out.push(f);
         }
     };
-    scan_tokens(prose, start, end, &mut |t| push(&mut out, t));
+    // The CJK token starts and the suffixes below in one search: a second
+    // pass over the text cost more than telling their hits apart.
+    let mut cjk = Vec::new();
+    CJK_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut cjk);
+    let (starts, suffixes): (Vec<_>, Vec<_>) = cjk.into_iter().partition(|&(_, i)| i < CJK_TRIGGERS.len());
+    scan_tokens(prose, start, end, &starts, &mut |t| push(&mut out, t));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
-    let mut hits = Vec::new();
-    SUFFIX_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut hits);
-    let suffixes = hits
+    let suffixes = suffixes
         .into_iter()
-        .map(|(p, i)| (start + p, SUFFIXES[i].len()))
+        .map(|(p, i)| (start + p, CJK_NEEDLE_WORDS[i].len()))
         .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
     for (p, len) in suffixes {
         if let Some(verb) = lexicon::NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
@@ -69,9 +72,6 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
     }
     out
 }
-
-const SUFFIXES: [&str; 3] = ["以上", "左右", "％"];
-static SUFFIX_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&SUFFIXES));
 
 /// The kinds of mask character. Each lists the forms of one mark that a
 /// draft typed in Word or WPS, copied from a web page or run through OCR can
@@ -128,8 +128,13 @@ static TRIGGERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
 /// small search: mixed into the one above, the characters that share their
 /// first two bytes with 、 and 。 (`E3 80`) made every 、 and 。 a candidate
 /// and the search three times slower.
-static CJK_TRIGGERS: std::sync::LazyLock<Needles> =
-    std::sync::LazyLock::new(|| Needles::new(&["〇", "【", "\u{3000}", "某某"]));
+const CJK_TRIGGERS: [&str; 4] = ["〇", "【", "\u{3000}", "某某"];
+
+/// [`CJK_TRIGGERS`] followed by the qualifiers after a dropped number
+/// (`达到以上`): no pattern overlaps another, so one search finds the hits of
+/// two (and costs half as much).
+const CJK_NEEDLE_WORDS: [&str; 7] = ["〇", "【", "\u{3000}", "某某", "以上", "左右", "％"];
+static CJK_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&CJK_NEEDLE_WORDS));
 
 /// A candidate placeholder: `start..end`, and for a mask in several parts
 /// (`xx.x`, `20XX.X.X`, `X月X日`) what the shape of its slot says it holds.
@@ -147,15 +152,15 @@ struct Token {
 ///
 /// Candidates are located with SIMD searches (memchr for the ASCII triggers,
 /// one aho-corasick pass for the others), which is several times faster than a
-/// byte loop or a regex over Chinese text, where these are rare.
-fn scan_tokens(prose: &str, start: usize, end: usize, f: &mut impl FnMut(Token)) {
+/// byte loop or a regex over Chinese text, where these are rare. `cjk` holds
+/// the hits of [`CJK_TRIGGERS`] (offsets from `start`), found by the caller.
+fn scan_tokens(prose: &str, start: usize, end: usize, cjk: &[(usize, usize)], f: &mut impl FnMut(Token)) {
     let b = &prose.as_bytes()[start..end];
     let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
     starts.extend(memchr::memchr2_iter(b'_', b' ', b));
     let mut hits = Vec::new();
     TRIGGERS.find_all(b, &mut hits);
-    CJK_TRIGGERS.find_all(b, &mut hits);
-    starts.extend(hits.iter().map(|&(p, _)| p));
+    starts.extend(hits.iter().chain(cjk).map(|&(p, _)| p));
     starts.extend(memchr::memchr_iter(0xC3, b).filter(|&p| b.get(p + 1) == Some(&0x97)));
     starts.sort_unstable();
     let mut next_free = start;

@@ -10,7 +10,6 @@ use std::sync::LazyLock;
 use crate::syntax::Vocabulary;
 use crate::syntax::markup::{FILLER, Line, LineKind};
 use crate::text::fold::fold;
-use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
 
 /// Words that introduce the lead unit.
@@ -138,13 +137,20 @@ struct Label {
 #[derive(Clone)]
 pub(crate) struct Matchers {
     words: Vec<(String, Role)>,
+    /// [`tail`] of each word and the mask of its bytes: the role words share
+    /// their endings (单位, 部门), so comparing these first spares most calls
+    /// to `memcmp`.
+    tails: Vec<(u64, u64)>,
+    /// The last character of each word: a colon not preceded by one (or by
+    /// its traditional form) ends no label.
+    ends: Vec<char>,
 }
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("：".as_bytes()));
 /// Words of an unlabelled clause (`（A、B按职责分工负责）`) and of the verb form (`A牵头`).
-const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
-static VERBS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&CLAUSE_VERBS));
+/// Found by `syntax::parse`, in one search with the target openers.
+pub(crate) const CLAUSE_VERBS: [&str; 3] = ["牵头", "按职责", "分工负责"];
 
 /// The built-in vocabulary's matchers, built once.
 static DEFAULT_MATCHERS: LazyLock<Matchers> = LazyLock::new(|| Matchers::new(&Vocabulary::default()));
@@ -169,7 +175,21 @@ impl Matchers {
         words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
         words.retain(|(w, _)| !w.is_empty());
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        Matchers { words }
+        let mut ends: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let tails = words.iter().map(|(w, _)| (tail(w), u64::MAX >> (64 - 8 * w.len().min(8)))).collect();
+        Matchers { words, tails, ends }
+    }
+
+    /// The first (longest) word that `s` ends with.
+    fn ends_with_word(&self, s: &str) -> Option<(&str, Role)> {
+        let t = tail(s);
+        self.words
+            .iter()
+            .zip(&self.tails)
+            .find(|((w, _), (wt, mask))| t & mask == *wt && s.ends_with(w.as_str()))
+            .map(|((w, r), _)| (w.as_str(), *r))
     }
 
     fn role_of(&self, label: &str) -> Option<Role> {
@@ -208,14 +228,19 @@ impl Matchers {
                     _ => break,
                 }
             }
+            // Every match below ends with the last char of a word, in either script.
+            let Some(last) = char_before(prose, q).filter(|_| q > start) else { continue };
+            if !self.ends.contains(&last) && !self.ends.contains(&crate::text::fold::fold_char(last)) {
+                continue;
+            }
             // Most labels are written whole; spaces or filler inside one (`牵头 单位`) are rare.
             let window = &prose[crate::text::floor_char_boundary(prose, q.saturating_sub(48).max(start))..q];
-            let exact = self.words.iter().find(|(w, _)| window.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r));
+            let exact = self.ends_with_word(window).map(|(w, r)| (q - w.len(), r));
             // A traditional label quoted in a simplified draft (which is not folded as a whole).
             let quoted = || {
                 crate::text::fold::has_traditional(window).then(|| {
                     let folded = fold(window);
-                    self.words.iter().find(|(w, _)| folded.ends_with(w.as_str())).map(|(w, r)| (q - w.len(), *r))
+                    self.ends_with_word(&folded).map(|(w, r)| (q - w.len(), r))
                 })?
             };
             let exact = exact.or_else(quoted);
@@ -230,6 +255,12 @@ impl Matchers {
         }
         out
     }
+}
+
+/// The last (up to) eight bytes of `s` as an integer.
+fn tail(s: &str) -> u64 {
+    let b = s.as_bytes();
+    b[b.len().saturating_sub(8)..].iter().fold(0, |acc, &x| (acc << 8) | u64::from(x))
 }
 
 /// Where `word` starts if `text[floor..end]` ends with it. Spaces and filler
@@ -324,12 +355,14 @@ fn is_clause_open(c: char) -> bool {
 
 /// Finds every responsibility clause. Words are matched in `folded` (the prose
 /// view folded to simplified characters); units are read from `prose`.
+/// `verbs`: the hits of [`CLAUSE_VERBS`] in `folded` as (start, index), sorted.
 pub(crate) fn find_clauses(
     prose: &str,
     folded: &str,
     lines: &[Line],
     m: &Matchers,
     vocab: &Vocabulary<'_>,
+    verbs: &[(usize, usize)],
 ) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut consumed = 0usize;
@@ -367,9 +400,7 @@ pub(crate) fn find_clauses(
     // 2. Clauses without labels: `（A、B牵头，C配合）`, `（A、B按职责分工负责）`,
     // and a line of its own such as `市发改委牵头落实`.
     let mut extra: Vec<Clause> = Vec::new();
-    let mut hits = Vec::new();
-    VERBS.find_all(folded.as_bytes(), &mut hits);
-    for (at, word) in hits {
+    for &(at, word) in verbs {
         if covered(&clauses, at) || extra.last().is_some_and(|c| c.range.contains(at)) {
             continue;
         }
@@ -530,8 +561,16 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
     let mut depth = 0i32;
     let last = (line_idx + 3).min(lines.len() - 1);
     let end = lines[last].range.end();
+    let bytes = prose.as_bytes();
     let mut at = from;
-    for c in prose[from..end].chars() {
+    while at < end {
+        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded.
+        let lead = bytes[at];
+        if !matches!(lead, b'(' | b')' | b'[' | b']' | b'<' | b'>' | 0xE3 | 0xEF) {
+            at += utf8_len(lead);
+            continue;
+        }
+        let Some(c) = char_at(prose, at) else { break };
         match bracket(c) {
             Some((_, true)) => depth += 1,
             Some((f, false)) => {
@@ -546,6 +585,16 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
         at += c.len_utf8();
     }
     None
+}
+
+/// The length of the UTF-8 sequence that starts with byte `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 /// The opening bracket of a clause around `at`, on the same line.
@@ -726,7 +775,16 @@ pub(crate) fn split_units(prose: &str, start: usize, end: usize, vocab: &Vocabul
     let mut at = start;
     let mut notes: Vec<(usize, usize)> = Vec::new();
     let mut note_open = None;
-    for c in prose[start..end].chars() {
+    let bytes = prose.as_bytes();
+    while at < end {
+        // Every char that matters below is ASCII or has lead byte C2, E3 or EF:
+        // skip ideographs undecoded.
+        let lead = bytes[at];
+        if lead >= 0x80 && !matches!(lead, 0xC2 | 0xE3 | 0xEF) {
+            at += utf8_len(lead);
+            continue;
+        }
+        let Some(c) = char_at(prose, at) else { break };
         match c {
             '（' | '(' | '〈' | '<' | '【' | '[' => {
                 if depth == 0 {
@@ -834,6 +892,10 @@ fn make_unit(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> U
 
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …
 pub fn is_generic_unit(name: &str) -> bool {
+    // Each test below needs 各, 关 or 员 (成员单位) once folded; most names have none.
+    if !name.contains(['各', '关', '関', '關', '员', '員']) {
+        return false;
+    }
     let n = fold(name);
     if n.contains('各') && (n.starts_with('各') || ["各有关", "各相关", "各级", "各部门"].iter().any(|w| n.contains(w)))
     {

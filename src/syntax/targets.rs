@@ -12,9 +12,9 @@
 //!
 //! Words are matched in the folded view, so traditional drafts read the same.
 
-use crate::text::needles::Needles;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::syntax::markup::{Line, LineKind};
@@ -81,7 +81,7 @@ pub const LEVEL_VERBS: [&str; 10] =
     ["达到", "提升至", "提升到", "提高到", "提高至", "控制在", "保持在", "降低至", "下降至", "降低到"];
 
 /// Objects of 达到 that name a purpose, not a level (`达到预期效果`).
-const PURPOSES: [&str; 5] = ["目的", "效果", "预期", "要求", "目标"];
+const PURPOSES: [[char; 2]; 5] = [['目', '的'], ['效', '果'], ['预', '期'], ['要', '求'], ['目', '标']];
 
 /// A year anchor anywhere in a sentence: `到2023年`, `至2025年底`, `到二〇二五年`.
 static YEAR_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,8 +145,22 @@ fn is_list_item(raw: &str) -> bool {
     }
 }
 
+/// Word sets tested on every candidate sentence: one automaton pass each is
+/// several times cheaper than a `str::contains` per word.
+fn word_set(words: impl IntoIterator<Item = &'static str>) -> AhoCorasick {
+    // Candidate sentences are short: a prefilter costs more than it skips.
+    AhoCorasick::builder().prefilter(false).build(words).expect("word set")
+}
+
+static TARGET_WORD_SET: LazyLock<AhoCorasick> = LazyLock::new(|| word_set(TARGET_WORDS.iter().copied()));
+static TARGET_WORDS_BUT_LIZHENG: LazyLock<AhoCorasick> =
+    LazyLock::new(|| word_set(TARGET_WORDS.iter().copied().filter(|w| *w != "力争")));
+/// 力争 before these states an effort, not a target.
+static LIZHENG_IDIOMS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| word_set(["取得突破", "实现突破", "新突破", "重大突破", "突破性", "有所突破", "取得新"]));
+
 fn has_target_word(s: &str) -> bool {
-    TARGET_WORDS.iter().any(|w| s.contains(w))
+    TARGET_WORD_SET.is_match(s)
 }
 
 /// Sentences outside target sections that still state a target.
@@ -156,10 +170,7 @@ fn is_anchored(s: &str) -> bool {
     }
     if let Some(p) = s.find("力争") {
         let rest = &s[p..];
-        let idiom = ["取得突破", "实现突破", "新突破", "重大突破", "突破性", "有所突破", "取得新"]
-            .iter()
-            .any(|w| rest.contains(w));
-        return !idiom && TARGET_WORDS.iter().filter(|w| **w != "力争").any(|w| rest.contains(w));
+        return !LIZHENG_IDIOMS.is_match(rest) && TARGET_WORDS_BUT_LIZHENG.is_match(rest);
     }
     false
 }
@@ -171,9 +182,12 @@ fn could_start_year(c: char) -> bool {
 
 /// Words that can open an anchored target sentence, and the level verbs that
 /// do not end in 到 or 至 (those are found from their last character: one
-/// search with few needles is much faster than one with many).
-const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "控制在", "保持在"];
-static OPENERS: LazyLock<Needles> = LazyLock::new(|| Needles::new(&OPENER_WORDS));
+/// search with few needles is much faster than one with many). Found by
+/// `syntax::parse`, in one search with the clause verbs.
+pub(crate) const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "控制在", "保持在"];
+/// Which openers are level verbs themselves (in [`LEVEL_VERBS`]), known by
+/// index: comparing each hit with the verbs cost a memcmp per verb.
+const OPENER_IS_LEVEL: [bool; 6] = [false, false, false, false, true, true];
 
 const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
 
@@ -188,28 +202,40 @@ struct Span {
 
 /// Whether a level verb at `p` of `text` sets a level rather than a purpose.
 fn sets_level(text: &str, p: usize, verb: &str) -> bool {
-    let after = &text[p + verb.len()..];
-    let head: String = after.chars().take(6).collect();
-    !PURPOSES.iter().any(|w| head.contains(w))
+    // Compared char pair by char pair: `str::contains` on so short a text
+    // calls memcmp at every byte.
+    let mut prev = None;
+    for c in text[p + verb.len()..].chars().take(6) {
+        if prev.is_some_and(|p| PURPOSES.contains(&[p, c])) {
+            return false;
+        }
+        prev = Some(c);
+    }
+    true
 }
 
 /// Year-anchored, 力争 and level sentences inside `spans` (line ranges outside
 /// target sections, sorted), found from the few words that can open them (one
-/// search over the whole text) rather than by splitting every line into sentences.
-fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatement>) {
-    let mut hits = Vec::new();
-    OPENERS.find_all(folded.as_bytes(), &mut hits);
+/// search over the whole text: `openers`) rather than by splitting every line into sentences.
+fn anchored_sentences(folded: &str, spans: &[Span], openers: &[(usize, usize)], out: &mut Vec<TargetStatement>) {
     let mut last_sentence = usize::MAX;
-    for (at, word) in hits {
-        let mut word = OPENER_WORDS[word];
+    for &(at, k) in openers {
+        let mut word = OPENER_WORDS[k];
         let mut at = at;
+        let mut level = OPENER_IS_LEVEL[k];
         // 达到, 提升至, 降低到 …: a level verb ending in this 到 or 至.
-        if let Some(verb) = LEVEL_VERBS
-            .iter()
-            .find(|v| v.len() > word.len() && v.ends_with(word) && folded[..at + word.len()].ends_with(*v))
-        {
+        if let Some(verb) = LEVEL_VERBS.iter().find(|v| {
+            // The byte before the hit first: a memcmp per verb and hit cost more.
+            let stem = v.len().saturating_sub(word.len());
+            stem > 0
+                && at >= stem
+                && folded.as_bytes()[at - 1] == v.as_bytes()[stem - 1]
+                && v.ends_with(word)
+                && folded[..at + word.len()].ends_with(*v)
+        }) {
             at = at + word.len() - verb.len();
             word = verb;
+            level = true;
         }
         let i = spans.partition_point(|s| s.start <= at);
         let Some(&span) = i.checked_sub(1).map(|i| &spans[i]) else { continue };
@@ -218,7 +244,6 @@ fn anchored_sentences(folded: &str, spans: &[Span], out: &mut Vec<TargetStatemen
         }
         let text = &folded[span.start..span.end];
         let p = at - span.start;
-        let level = LEVEL_VERBS.contains(&word);
         if level && !(span.levels && sets_level(text, p, word)) {
             continue;
         }
@@ -271,6 +296,7 @@ fn bullet_dashes(text: &str, raw_line: &str) -> Option<usize> {
 
 /// Target statements of a draft; `plan` says whether its genre assigns work
 /// (a speech's or report's `达到…` recounts results, it sets no level).
+/// `openers`: the hits of [`OPENER_WORDS`] in `folded` as (start, index), sorted.
 pub(crate) fn find(
     source: &str,
     prose: &str,
@@ -278,6 +304,7 @@ pub(crate) fn find(
     lines: &[Line],
     outline: &Outline,
     plan: bool,
+    openers: &[(usize, usize)],
 ) -> Vec<TargetStatement> {
     let mut out = Vec::new();
     let mut plain: Vec<Span> = Vec::new();
@@ -397,8 +424,20 @@ pub(crate) fn find(
     }
     flush(&mut run, &mut out);
     if !plain.is_empty() {
-        anchored_sentences(folded, &plain, &mut out);
+        anchored_sentences(folded, &plain, openers, &mut out);
     }
     out.sort_by_key(|t| t.range.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opener_levels_are_the_level_verbs() {
+        for (w, level) in OPENER_WORDS.iter().zip(OPENER_IS_LEVEL) {
+            assert_eq!(LEVEL_VERBS.contains(w), level, "{w}");
+        }
+    }
 }

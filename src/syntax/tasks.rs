@@ -32,8 +32,7 @@
 //!    a clause (`一、县示范区管委会牵头工作（8项）`) hands the items below it to
 //!    that unit: those items are the tasks.
 
-use std::collections::HashMap;
-
+use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::genre::Genre;
 use crate::syntax::markup::{Line, LineKind};
 use crate::syntax::outline::{NumberStyle, Outline};
@@ -143,7 +142,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
     // Per list (parent, style): how many items, the last one, how many carry clauses.
-    let mut lists: HashMap<(usize, NumberStyle), (u32, usize, u32)> = HashMap::new();
+    let mut lists: FxHashMap<(usize, NumberStyle), (u32, usize, u32)> = FxHashMap::default();
     for (j, h) in outline.iter().enumerate() {
         if let Some(p) = h.parent {
             let e = lists.entry((p as usize, h.style)).or_insert((0, j, 0));
@@ -154,7 +153,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     }
     let ambiguous: Vec<bool> =
         owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, &lists, h, &in_subtree))).collect();
-    let mut votes: Votes = HashMap::new();
+    let mut votes: Votes = FxHashMap::default();
     // Owners come in document order (a clause belongs to the heading whose own
     // text holds it), so a repeat is the last item pushed; the lifted owners of
     // the second phase are checked against the whole list (they are few).
@@ -312,7 +311,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
 /// whose steps its items would be.
 fn covers_group(
     outline: &Outline,
-    lists: &HashMap<(usize, NumberStyle), (u32, usize, u32)>,
+    lists: &FxHashMap<(usize, NumberStyle), (u32, usize, u32)>,
     h: usize,
     in_subtree: &impl Fn(usize) -> u32,
 ) -> bool {
@@ -353,7 +352,7 @@ fn regions(outline: &Outline) -> Vec<usize> {
 }
 
 /// Marked items per (section, style, whether the item has sub-items).
-type Votes = HashMap<(usize, NumberStyle, bool), Vec<usize>>;
+type Votes = FxHashMap<(usize, NumberStyle, bool), Vec<usize>>;
 
 /// The style with the most marked items, in one section or (None) the whole
 /// draft; ties go to the shallower level. Items without sub-items decide: a
@@ -367,13 +366,19 @@ fn best_style(votes: &Votes, region: Option<usize>) -> Option<NumberStyle> {
 /// The style with the most marked items among leaf items (`groups` false) or
 /// items with sub-items (true); ties go to the shallower level.
 fn pick(votes: &Votes, region: Option<usize>, groups: bool) -> Option<NumberStyle> {
-    let mut counts: HashMap<NumberStyle, usize> = HashMap::new();
+    // Per style, indexed by level (each style has its own).
+    let mut counts = [(NumberStyle::Markdown, 0usize); 6];
     for ((r, style, group), items) in votes {
         if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
-            *counts.entry(*style).or_default() += items.len();
+            let slot = &mut counts[style.level() as usize];
+            *slot = (*style, slot.1 + items.len());
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level()))).map(|(s, _)| s)
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.level().cmp(&a.0.level())))
+        .map(|(s, _)| s)
 }
 
 /// Task-role sections without any responsibility markup: the items below the

@@ -14,32 +14,22 @@ use std::borrow::Cow;
 
 use super::t2s::PAIRS;
 
-/// First code point covered by the membership bitset.
-const BASE: u32 = 0x3400;
-/// One past the last code point covered.
-const LIMIT: u32 = 0xA000;
-const WORDS: usize = ((LIMIT - BASE) / 64) as usize;
-
-/// Bit `cp - BASE` is set when code point `cp` has a simplified form.
-static TRADITIONAL: [u64; WORDS] = {
-    let mut bits = [0u64; WORDS];
+/// Bit `cp` is set when code point `cp` has a simplified form. It spans the
+/// whole Basic Multilingual Plane (8 KB), so that a three-byte sequence
+/// indexes it without a range check: `first_traditional` runs per character.
+static TRADITIONAL: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
     let mut i = 0;
     while i < PAIRS.len() {
-        let cp = PAIRS[i].0 as u32;
-        if cp >= BASE && cp < LIMIT {
-            let k = (cp - BASE) as usize;
-            bits[k / 64] |= 1 << (k % 64);
-        }
+        let cp = PAIRS[i].0 as usize;
+        bits[cp / 64] |= 1 << (cp % 64);
         i += 1;
     }
     bits
 };
 
 fn is_traditional_cp(cp: u32) -> bool {
-    (BASE..LIMIT).contains(&cp) && {
-        let k = (cp - BASE) as usize;
-        TRADITIONAL[k / 64] & (1 << (k % 64)) != 0
-    }
+    cp < 0x10000 && TRADITIONAL[(cp / 64) as usize] & (1 << (cp % 64)) != 0
 }
 
 /// The simplified form of `c`, or `c` itself.
@@ -63,8 +53,9 @@ fn first_traditional(s: &str) -> Option<usize> {
     while i < n {
         // U+3400..U+9FFF have lead bytes E3..E9.
         while i + 2 < n && (0xE3..=0xE9).contains(&b[i]) {
-            let cp = ((b[i] as u32 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
-            if is_traditional_cp(cp) {
+            // The code point's bits 6..16 pick the table word, bits 0..6 the bit.
+            let word = ((b[i] as usize & 0x0F) << 6) | (b[i + 1] as usize & 0x3F);
+            if TRADITIONAL[word] & (1 << (b[i + 2] & 0x3F)) != 0 {
                 return Some(i);
             }
             i += 3;
@@ -148,6 +139,7 @@ mod tests {
     fn table_is_sorted_and_length_preserving() {
         assert!(PAIRS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(PAIRS.iter().all(|&(t, s)| t.len_utf8() == 3 && s.len_utf8() == 3 && t != s));
-        assert!(PAIRS.iter().all(|&(t, _)| (BASE..LIMIT).contains(&(t as u32))));
+        // `first_traditional` looks only at characters with lead bytes E3..E9.
+        assert!(PAIRS.iter().all(|&(t, _)| (0x3400..0xA000).contains(&(t as u32))));
     }
 }
