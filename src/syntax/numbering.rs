@@ -131,7 +131,7 @@ enum Link {
 }
 
 /// Number of [`NumberStyle`] variants.
-const STYLES: usize = 7;
+const STYLES: usize = NumberStyle::COUNT;
 
 /// Whether a role sets a section apart from the task part of a plan.
 fn apart(role: Option<Role>) -> Option<Role> {

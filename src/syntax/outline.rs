@@ -28,6 +28,10 @@ pub enum NumberStyle {
 }
 
 impl NumberStyle {
+    /// How many styles there are; [`NumberStyle::level`] is below it, so
+    /// arrays indexed by level have this length.
+    pub const COUNT: usize = 7;
+
     /// The standard (GB/T 9704) marker for number `n` in this style:
     /// `三、` `（三）` `3.` `（3）` `③`. `None` for Markdown headings and
     /// circled numbers past ⑳.
@@ -748,4 +752,35 @@ pub(crate) fn drop_page_chunks(prose: &str, lines: &[Line], headings: &mut Vec<H
         k += 1;
         !drop[k - 1]
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NumberStyle;
+
+    #[test]
+    fn levels_fit_arrays_of_count() {
+        let all = [
+            NumberStyle::Markdown,
+            NumberStyle::ChineseComma,
+            NumberStyle::ChineseParen,
+            NumberStyle::ArabicDot,
+            NumberStyle::ArabicParen,
+            NumberStyle::Circled,
+            NumberStyle::Enumerated,
+        ];
+        // A new style must be listed here (the match makes the compiler ask).
+        for s in all {
+            match s {
+                NumberStyle::Markdown
+                | NumberStyle::ChineseComma
+                | NumberStyle::ChineseParen
+                | NumberStyle::ArabicDot
+                | NumberStyle::ArabicParen
+                | NumberStyle::Circled
+                | NumberStyle::Enumerated => assert!((s.level() as usize) < NumberStyle::COUNT),
+            }
+        }
+        assert_eq!(all.len(), NumberStyle::COUNT);
+    }
 }

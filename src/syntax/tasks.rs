@@ -367,7 +367,7 @@ fn best_style(votes: &Votes, region: Option<usize>) -> Option<NumberStyle> {
 /// items with sub-items (true); ties go to the shallower level.
 fn pick(votes: &Votes, region: Option<usize>, groups: bool) -> Option<NumberStyle> {
     // Per style, indexed by level (each style has its own).
-    let mut counts = [(NumberStyle::Markdown, 0usize); 6];
+    let mut counts = [(NumberStyle::Markdown, 0usize); NumberStyle::COUNT];
     for ((r, style, group), items) in votes {
         if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
             let slot = &mut counts[style.level() as usize];
