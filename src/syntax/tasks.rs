@@ -128,16 +128,8 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     }
     // 1. The item each clause belongs to.
     let mut owner: Vec<Option<usize>> = input.clauses.iter().map(|c| outline.heading_at(c.range.start())).collect();
-    let mut owned = vec![0u32; n];
-    for o in owner.iter().flatten() {
-        owned[*o] += 1;
-    }
-    // Clauses owned anywhere in each heading's subtree (prefix sums over document order).
-    let mut prefix = vec![0u32; n + 1];
-    for i in 0..n {
-        prefix[i + 1] = prefix[i] + owned[i];
-    }
-    let in_subtree = |i: usize| prefix[outline[i].subtree_end as usize] - prefix[i];
+    let counts = Ownership::new(&owner, n);
+    let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
@@ -197,15 +189,10 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         }
         vote(&mut votes, o.expect("set above"), false);
     }
-    let mut owned = vec![0u32; n];
-    for o in owner.iter().flatten() {
-        owned[*o] += 1;
-    }
-    let mut prefix = vec![0u32; n + 1];
-    for i in 0..n {
-        prefix[i + 1] = prefix[i] + owned[i];
-    }
-    let in_subtree = |i: usize| prefix[outline[i].subtree_end as usize] - prefix[i];
+    // Counted again: lifting moved some clauses to the parent of their item.
+    let counts = Ownership::new(&owner, n);
+    let owned = &counts.owned;
+    let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
     // 3. The task level of each top-level section.
     let draft_level = best_style(&votes, None);
@@ -302,6 +289,32 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     by_owner.sort_unstable();
     let tasks = heads.iter().map(|&h| make_task(input, &by_owner, h)).collect();
     (tasks, sections)
+}
+
+/// How many clauses each heading owns, and (prefix sums over document order)
+/// how many its whole subtree owns.
+struct Ownership {
+    owned: Vec<u32>,
+    prefix: Vec<u32>,
+}
+
+impl Ownership {
+    fn new(owner: &[Option<usize>], n: usize) -> Ownership {
+        let mut owned = vec![0u32; n];
+        for o in owner.iter().flatten() {
+            owned[*o] += 1;
+        }
+        let mut prefix = vec![0u32; n + 1];
+        for i in 0..n {
+            prefix[i + 1] = prefix[i] + owned[i];
+        }
+        Ownership { owned, prefix }
+    }
+
+    /// Clauses owned anywhere in heading `i`'s subtree.
+    fn in_subtree(&self, outline: &Outline, i: usize) -> u32 {
+        self.prefix[outline[i].subtree_end as usize] - self.prefix[i]
+    }
 }
 
 /// Whether a clause belonging to heading `h` may instead cover `h`'s list:
