@@ -650,11 +650,6 @@ impl Outline {
         i + 1..self.headings[i].subtree_end as usize
     }
 
-    /// Heading `i` or its outermost ancestor.
-    pub fn root_of(&self, i: usize) -> usize {
-        self.ancestors(i).last().unwrap_or(i)
-    }
-
     /// How many ancestors heading `i` has.
     pub fn depth(&self, i: usize) -> usize {
         self.ancestors(i).count()

@@ -232,16 +232,8 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
                     heads.push(h);
                 }
             }
-            if heads.len() > before {
-                let marked = heads[before..].iter().filter(|&&h| in_subtree(h) > 0).count() as u32;
-                sections.push(TaskSection {
-                    root: root as u32,
-                    style,
-                    basis,
-                    marked,
-                    tasks: (heads.len() - before) as u32,
-                });
-            }
+            let marked = heads[before..].iter().filter(|&&h| in_subtree(h) > 0).count() as u32;
+            close_section(outline, &mut sections, &heads[before..], root, Some(style), basis, marked);
         }
     } else if input.column_header {
         for root in regions(outline) {
@@ -252,15 +244,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
                     heads.push(h);
                 }
             }
-            if heads.len() > before {
-                sections.push(TaskSection {
-                    root: root as u32,
-                    style: outline[heads[before]].style,
-                    basis: Basis::ColumnHeader,
-                    marked: 0,
-                    tasks: (heads.len() - before) as u32,
-                });
-            }
+            close_section(outline, &mut sections, &heads[before..], root, None, Basis::ColumnHeader, 0);
         }
     } else if input.genre.is_plan() {
         for (i, h) in outline.iter().enumerate() {
@@ -269,15 +253,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
             if is_root && !parent_is_tasks {
                 let before = heads.len();
                 collect_by_role(input, i, &mut heads);
-                if heads.len() > before {
-                    sections.push(TaskSection {
-                        root: i as u32,
-                        style: outline[heads[before]].style,
-                        basis: Basis::RoleWord,
-                        marked: 0,
-                        tasks: (heads.len() - before) as u32,
-                    });
-                }
+                close_section(outline, &mut sections, &heads[before..], i, None, Basis::RoleWord, 0);
             }
         }
     }
@@ -289,6 +265,27 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     by_owner.sort_unstable();
     let tasks = heads.iter().map(|&h| make_task(input, &by_owner, h)).collect();
     (tasks, sections)
+}
+
+/// Records the section rooted at `root` whose tasks are `found` (nothing when
+/// none were found); their style is `style`, or that of the first task.
+fn close_section(
+    outline: &Outline,
+    sections: &mut Vec<TaskSection>,
+    found: &[usize],
+    root: usize,
+    style: Option<NumberStyle>,
+    basis: Basis,
+    marked: u32,
+) {
+    let Some(&first) = found.first() else { return };
+    sections.push(TaskSection {
+        root: root as u32,
+        style: style.unwrap_or(outline[first].style),
+        basis,
+        marked,
+        tasks: found.len() as u32,
+    });
 }
 
 /// How many clauses each heading owns, and (prefix sums over document order)
