@@ -96,15 +96,21 @@ pub struct Fix {
 /// fix that renumbers several headings leaves room for the fixes between
 /// them. Returns the new text and the number of fixes applied.
 pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
-    fixes.sort_by_key(|f| f.edits[0].range.start);
+    let (out, applied) = apply_fixes_which(text, fixes);
+    (out, applied.len())
+}
+
+/// [`apply_fixes`], returning the positions (in `fixes`) of the fixes applied.
+pub(crate) fn apply_fixes_which<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, Vec<usize>) {
+    let mut fixes: Vec<(usize, &Fix)> = fixes.into_iter().enumerate().filter(|(_, f)| !f.edits.is_empty()).collect();
+    fixes.sort_by_key(|(_, f)| f.edits[0].range.start);
     let clash = |a: &Edit, b: &Edit| {
         a.range.start == b.range.start || a.range.start < b.range.end && b.range.start < a.range.end
     };
     // Edits taken so far, sorted by start and pairwise apart.
     let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
-    for fix in fixes {
+    let mut applied = Vec::new();
+    for (i, fix) in fixes {
         let valid = fix.edits.iter().all(|e| {
             e.range.start <= e.range.end
                 && text.is_char_boundary(e.range.start())
@@ -120,7 +126,7 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
                 let i = taken.partition_point(|t| t.range.start <= e.range.start);
                 taken.insert(i, e);
             }
-            applied += 1;
+            applied.push(i);
         }
     }
     let mut out = String::with_capacity(text.len());
@@ -131,6 +137,7 @@ pub fn apply_fixes<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> 
         cursor = e.range.end();
     }
     out.push_str(&text[cursor..]);
+    applied.sort_unstable();
     (out, applied)
 }
 

@@ -8,6 +8,7 @@
 //! - [`rules`] holds one file per rule; each inspects the Document. It also
 //!   resolves the suppression directives' rule names and drops what they cover.
 //! - [`ide`] computes editor features (completions) from a Document: plain data, byte ranges.
+//! - [`fix`] applies fixes to a whole document until none is left (`--fix`, fix-all, formatting).
 //! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
 //!
 //! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
@@ -16,6 +17,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod fix;
 pub mod ide;
 pub mod lang;
 pub mod rules;
@@ -24,6 +26,7 @@ pub mod text;
 
 pub use config::{Config, ConfigError, Level};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity, apply_fixes};
+pub use fix::{FixMode, FixResult, fix_all};
 pub use lang::Lang;
 pub use syntax::{Document, SourceKind};
 pub use text::{LineIndex, TextRange};

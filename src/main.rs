@@ -3,6 +3,7 @@
 #![deny(unsafe_code)]
 
 mod cli;
+mod diff;
 mod lsp;
 
 fn main() -> std::process::ExitCode {

@@ -101,6 +101,43 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Source), DecodeError> {
     Err(DecodeError::Unknown { guess: guess.name() })
 }
 
+/// Encodes text back the way it was read: a fixed GBK draft stays GBK, a
+/// UTF-8 file with a BOM keeps it. The error names a character the encoding
+/// cannot hold (only Big5 can lack one: GB18030 and UTF-16 cover Unicode).
+pub fn encode(text: &str, source: Source) -> Result<Vec<u8>, char> {
+    Ok(match source {
+        Source::Utf8 => text.as_bytes().to_vec(),
+        Source::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        Source::Utf16Le | Source::Utf16Be => {
+            let mut out = Vec::with_capacity(2 + text.len() * 2);
+            let le = source == Source::Utf16Le;
+            out.extend_from_slice(if le { b"\xFF\xFE" } else { b"\xFE\xFF" });
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            out
+        }
+        Source::Gb18030 | Source::Big5 => {
+            let encoding = if source == Source::Gb18030 { GB18030 } else { BIG5 };
+            let mut encoder = encoding.new_encoder();
+            let mut out = Vec::with_capacity(text.len());
+            let mut rest = text;
+            loop {
+                let need =
+                    encoder.max_buffer_length_from_utf8_without_replacement(rest.len()).unwrap_or(rest.len() * 4 + 16);
+                out.reserve(need);
+                let (result, read) = encoder.encode_from_utf8_to_vec_without_replacement(rest, &mut out, true);
+                rest = &rest[read..];
+                match result {
+                    encoding_rs::EncoderResult::InputEmpty => break out,
+                    encoding_rs::EncoderResult::OutputFull => continue,
+                    encoding_rs::EncoderResult::Unmappable(c) => return Err(c),
+                }
+            }
+        }
+    })
+}
+
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
     encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
@@ -155,6 +192,19 @@ mod tests {
         assert_eq!(decode(le), Ok((text.to_string(), Source::Utf16Le)));
         assert_eq!(decode(be), Ok((text.to_string(), Source::Utf16Be)));
         assert!(matches!(decode(vec![0xFF, 0xFE, 0x00, 0xD8]), Err(DecodeError::Malformed { .. })));
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let text = "一、工作目标\r\n到2027年，培育企业100家——𠀀。\n";
+        for source in [Source::Utf8, Source::Utf8Bom, Source::Utf16Le, Source::Utf16Be, Source::Gb18030] {
+            let bytes = encode(text, source).unwrap();
+            assert_eq!(decode(bytes), Ok((text.to_string(), source)), "{source:?}");
+        }
+        let big5 = "一、工作目標\n";
+        assert_eq!(BIG5.decode_without_bom_handling(&encode(big5, Source::Big5).unwrap()).0, big5);
+        // Big5 has no 𠀀 (nor most simplified characters): an error, not a `&#…;` escape.
+        assert_eq!(encode("目標𠀀", Source::Big5), Err('𠀀'));
     }
 
     #[test]

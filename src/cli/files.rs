@@ -102,6 +102,11 @@ fn file_target(path: &Path) -> Target {
 
 /// Reads and decodes a draft. The error is a complete message naming the file.
 pub fn read(target: &Target, lang: Lang) -> Result<String, String> {
+    read_with_source(target, lang).map(|(text, _)| text)
+}
+
+/// [`read`], also saying how the bytes were encoded (to write a fixed draft back the same way).
+pub fn read_with_source(target: &Target, lang: Lang) -> Result<(String, decode::Source), String> {
     let fail = |what: String| format!("{}: {what}", target.display);
     let bytes = match &target.input {
         Input::Stdin => super::read_stdin().map_err(|e| fail(e.to_string()))?,
@@ -118,7 +123,48 @@ pub fn read(target: &Target, lang: Lang) -> Result<String, String> {
             std::fs::read(path).map_err(|e| fail(e.to_string()))?
         }
     };
-    decode::decode(bytes).map(|(text, _)| text).map_err(|e| fail(e.message(lang)))
+    decode::decode(bytes).map_err(|e| fail(e.message(lang)))
+}
+
+/// What a file looked like when it was read: its length and modification
+/// time. `write_atomic` refuses to replace a file that changed since.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
+}
+
+/// Replaces a file's content atomically: the bytes go to a temporary file
+/// beside it, which takes the original's permissions and is renamed over it,
+/// so a reader (or a crash) sees the old file or the new one, never half of
+/// each. A symbolic link is followed: the file it points to is replaced and
+/// the link kept. A file that changed since `read` (its `Stamp` differs) is
+/// left alone.
+pub fn write_atomic(path: &Path, bytes: &[u8], read: Option<Stamp>, lang: Lang) -> Result<(), String> {
+    use std::io::Write;
+    let real = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    let meta = std::fs::metadata(&real).map_err(|e| e.to_string())?;
+    if read.is_some_and(|s| s != Stamp { len: meta.len(), modified: meta.modified().ok() }) {
+        return Err(lang
+            .pick("文件在检查期间被修改，未写回修复", "the file changed while it was being checked; fixes not written")
+            .to_string());
+    }
+    let dir = real.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".planlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("{}: {e}", lang.pick("无法创建临时文件", "cannot create a temporary file")))?;
+    tmp.write_all(bytes).map_err(|e| e.to_string())?;
+    tmp.as_file().set_permissions(meta.permissions()).map_err(|e| e.to_string())?;
+    tmp.as_file().sync_all().map_err(|e| e.to_string())?;
+    tmp.persist(&real).map_err(|e| e.error.to_string())?;
+    Ok(())
 }
 
 /// Configuration lookup: an explicit `--config`, or the nearest

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use planlint::{Config, Lang, LineIndex, Severity};
+use planlint::{Applicability, Config, Diagnostic, FixMode, Lang, LineIndex, Severity};
 
 use files::Target;
 use render::Style;
@@ -86,6 +86,24 @@ struct CheckArgs {
     /// When to use colours in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Apply the safe fixes and write each file back (atomically, in its own encoding and line
+    /// endings), then report what remains. With `-`, the fixed text goes to standard output and
+    /// the findings to standard error.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too (they may change meaning: review them).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit status 1 if there are any.
+    #[arg(long)]
+    diff: bool,
+}
+
+impl CheckArgs {
+    /// The fixes to apply, if any.
+    fn fix_mode(&self) -> Option<FixMode> {
+        (self.fix || self.diff).then_some(if self.unsafe_fixes { FixMode::Unsafe } else { FixMode::Safe })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -157,8 +175,14 @@ fn error(message: impl std::fmt::Display) {
 /// What one file produced.
 struct FileResult {
     counts: [usize; 4],
-    /// Rendered findings (human) or JSON objects.
+    /// Rendered findings (human) or JSON objects; with `--diff`, the diff.
     output: String,
+    /// Fixes applied (`--fix`) or that would be (`--diff`).
+    fixed: usize,
+    /// Findings left with a fix that `--fix` would apply (safe), and that only `--unsafe-fixes` would.
+    fixable: [usize; 2],
+    /// With `--fix` on standard input: the fixed text.
+    fixed_text: Option<String>,
 }
 
 fn check(args: CheckArgs) -> Result<u8, Failure> {
@@ -172,8 +196,21 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     })?;
     let lang = args.lang.unwrap_or_else(|| configs.lang_for_dir(&cwd));
 
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        error(lang.pick("--unsafe-fixes 须与 --fix 或 --diff 一起使用", "--unsafe-fixes needs --fix or --diff"));
+        return Err(Failure::Reported);
+    }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (targets, mut failed) = files::collect(&paths, args.stdin_filename.as_deref(), lang);
+    // `--fix` on standard input prints the fixed text; findings then go to standard error.
+    let fix_stdin = args.fix && !args.diff && targets.iter().any(|t| matches!(t.input, files::Input::Stdin));
+    if fix_stdin && targets.len() > 1 {
+        error(lang.pick(
+            "--fix 读取标准输入（-）时不能同时检查其他文件",
+            "--fix on standard input (-) cannot check other files in the same run",
+        ));
+        return Err(Failure::Reported);
+    }
 
     // Configuration is resolved up front, so a broken planlint.toml stops the
     // run before any output.
@@ -195,12 +232,20 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
         },
     };
-    let format = args.format;
+    let format = if args.diff { Format::Human } else { args.format };
+    let how = How { format, style, fix: args.fix_mode(), write: args.fix && !args.diff };
     let results: Vec<Result<FileResult, String>> =
-        jobs.par_iter().map(|(target, config)| check_one(target, config, format, style, &cwd)).collect();
+        jobs.par_iter().map(|(target, config)| check_one(target, config, how, &cwd)).collect();
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.diff {
+        return print_diffs(results, failed, lang);
+    }
+    let mut out: Box<dyn Write> = if fix_stdin {
+        Box::new(std::io::BufWriter::new(std::io::stderr().lock()))
+    } else {
+        Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+    };
+    let (mut fixed, mut fixed_files, mut fixable) = (0usize, 0usize, [0usize; 2]);
     let mut counts = [0usize; 4];
     let mut checked = 0;
     // JSON and SARIF: whether no finding has been written yet (for the commas).
@@ -217,6 +262,15 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
                 checked += 1;
                 for (total, n) in counts.iter_mut().zip(r.counts) {
                     *total += n;
+                }
+                fixed += r.fixed;
+                fixed_files += usize::from(r.fixed > 0);
+                fixable[0] += r.fixable[0];
+                fixable[1] += r.fixable[1];
+                if let Some(text) = &r.fixed_text {
+                    let mut stdout = std::io::stdout().lock();
+                    stdout.write_all(text.as_bytes())?;
+                    stdout.flush()?;
                 }
                 if !r.output.is_empty() {
                     match format {
@@ -240,7 +294,15 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     }
     match format {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
-        Format::Human => writeln!(out, "{}", render::summary(&counts, checked, lang))?,
+        Format::Human => {
+            if how.write {
+                writeln!(out, "{}", render::fixed_summary(fixed, fixed_files, lang))?;
+            }
+            writeln!(out, "{}", render::summary(&counts, checked, lang))?;
+            if let Some(line) = render::fixable_summary(fixable, how.fix, lang) {
+                writeln!(out, "{line}")?;
+            }
+        }
         Format::Sarif => out.write_all(sarif::footer(!first, !failed, &unreadable).as_bytes())?,
         Format::Github => {}
     }
@@ -253,40 +315,120 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     Ok(u8::from(errors > 0 || (args.strict && warnings > 0)))
 }
 
-fn check_one(target: &Target, config: &Config, format: Format, style: Style, cwd: &Path) -> Result<FileResult, String> {
-    let text = files::read(target, config.lang)?;
-    let analysis = planlint::analyze(&text, target.kind, config);
-    let mut counts = [0usize; 4];
-    for d in &analysis.diagnostics {
-        counts[match d.severity {
+/// How `check` treats each file.
+#[derive(Clone, Copy)]
+struct How {
+    format: Format,
+    style: Style,
+    /// Fix (`--fix`, `--diff`) with these fixes.
+    fix: Option<FixMode>,
+    /// Write the fixed text back (`--fix` without `--diff`).
+    write: bool,
+}
+
+fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<FileResult, String> {
+    let stamp = match &target.input {
+        files::Input::File(path) => files::stamp(path),
+        files::Input::Stdin => None,
+    };
+    let (text, source) = files::read_with_source(target, config.lang)?;
+    let mut result = FileResult { counts: [0; 4], output: String::new(), fixed: 0, fixable: [0; 2], fixed_text: None };
+    let (text, diagnostics) = match how.fix {
+        None => {
+            let diagnostics = planlint::analyze(&text, target.kind, config).diagnostics;
+            (text, diagnostics)
+        }
+        Some(mode) => {
+            let fixed = planlint::fix_all(&text, target.kind, config, mode);
+            result.fixed = fixed.count();
+            if !fixed.converged {
+                eprintln!(
+                    "planlint: warning: {}: {}",
+                    target.display,
+                    config.lang.pick(
+                        "修复未能收敛（各项修复相互影响），请检查结果",
+                        "fixes did not converge (they undo each other); check the result"
+                    )
+                );
+            }
+            if !how.write {
+                if fixed.changed() {
+                    result.output = render::unified_diff(&target.display, &text, &fixed.text);
+                }
+                return Ok(result);
+            }
+            if fixed.changed() {
+                match &target.input {
+                    files::Input::File(path) => {
+                        let bytes = decode::encode(&fixed.text, source).map_err(|c| {
+                            format!(
+                                "{}: {} “{c}”",
+                                target.display,
+                                config.lang.pick(
+                                    "未写回修复：文件的编码无法表示修复引入的字符",
+                                    "fixes not written: the file's encoding cannot hold the character"
+                                )
+                            )
+                        })?;
+                        files::write_atomic(path, &bytes, stamp, config.lang)
+                            .map_err(|e| format!("{}: {e}", target.display))?;
+                    }
+                    files::Input::Stdin => {}
+                }
+            }
+            if matches!(target.input, files::Input::Stdin) {
+                result.fixed_text = Some(fixed.text.clone());
+            }
+            (fixed.text, fixed.remaining)
+        }
+    };
+    render_findings(&mut result, target, &text, &diagnostics, config, how, cwd);
+    Ok(result)
+}
+
+fn render_findings(
+    result: &mut FileResult,
+    target: &Target,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    config: &Config,
+    how: How,
+    cwd: &Path,
+) {
+    for d in diagnostics {
+        result.counts[match d.severity {
             Severity::Error => 0,
             Severity::Warning => 1,
             Severity::Info => 2,
             Severity::Hint => 3,
         }] += 1;
+        match d.fix.as_ref().map(|f| f.applicability) {
+            Some(Applicability::Safe) => result.fixable[0] += 1,
+            Some(Applicability::Unsafe) => result.fixable[1] += 1,
+            _ => {}
+        }
     }
-    let mut output = String::new();
-    if analysis.diagnostics.is_empty() {
-        return Ok(FileResult { counts, output });
+    if diagnostics.is_empty() {
+        return;
     }
-    let index = LineIndex::new(&text);
-    match format {
+    let index = LineIndex::new(text);
+    let output = &mut result.output;
+    match how.format {
         Format::Human => {
-            for d in &analysis.diagnostics {
-                render::human(&mut output, &target.display, &text, &index, d, config.lang, style);
+            for d in diagnostics {
+                render::human(output, &target.display, text, &index, d, config.lang, how.style);
                 output.push('\n');
             }
         }
         Format::Json => {
-            let items: Vec<String> = analysis
-                .diagnostics
+            let items: Vec<String> = diagnostics
                 .iter()
                 .map(|d| {
-                    let finding = render::json_finding(&target.display, &text, &index, d);
+                    let finding = render::json_finding(&target.display, text, &index, d);
                     format!("  {}", serde_json::to_string(&finding).expect("findings serialise"))
                 })
                 .collect();
-            output = items.join(",\n");
+            *output = items.join(",\n");
         }
         Format::Sarif => {
             let path = match &target.input {
@@ -294,23 +436,44 @@ fn check_one(target: &Target, config: &Config, format: Format, style: Style, cwd
                 files::Input::Stdin => Path::new(&target.display),
             };
             let artifact = sarif::artifact_location(path, cwd);
-            let items: Vec<String> = analysis
-                .diagnostics
+            let items: Vec<String> = diagnostics
                 .iter()
                 .map(|d| {
-                    let result = sarif::result(&artifact, &text, &index, d);
+                    let result = sarif::result(&artifact, text, &index, d);
                     serde_json::to_string(&result).expect("results serialise")
                 })
                 .collect();
-            output = items.join(sarif::SEPARATOR);
+            *output = items.join(sarif::SEPARATOR);
         }
         Format::Github => {
-            for d in &analysis.diagnostics {
-                github::annotation(&mut output, &target.display, &text, &index, d);
+            for d in diagnostics {
+                github::annotation(output, &target.display, text, &index, d);
             }
         }
     }
-    Ok(FileResult { counts, output })
+}
+
+/// `--diff`: the diffs on standard output, a count on standard error; status 1 when there is something to fix.
+fn print_diffs(results: Vec<Result<FileResult, String>>, mut failed: bool, lang: Lang) -> Result<u8, Failure> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut fixes, mut files) = (0usize, 0usize);
+    for result in results {
+        match result {
+            Ok(r) => {
+                out.write_all(r.output.as_bytes())?;
+                fixes += r.fixed;
+                files += usize::from(r.fixed > 0);
+            }
+            Err(message) => {
+                out.flush()?;
+                eprintln!("planlint: error: {message}");
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    eprintln!("{}", render::would_fix_summary(fixes, files, lang));
+    Ok(if failed { FAILURE } else { u8::from(fixes > 0) })
 }
 
 fn rules(lang: Lang) -> Result<u8, Failure> {

@@ -224,6 +224,65 @@ pub fn summary(counts: &[usize; 4], files: usize, lang: Lang) -> String {
     }
 }
 
+/// `--fix`: what was fixed.
+pub fn fixed_summary(fixes: usize, files: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已修复 {fixes} 处问题（{files} 个文件）。"),
+        Lang::En => format!(
+            "Fixed {fixes} {} in {files} {}.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if files == 1 { "file" } else { "files" }
+        ),
+    }
+}
+
+/// `--diff`: what would be fixed.
+pub fn would_fix_summary(fixes: usize, files: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if fixes == 0 => "没有可自动修复的问题。".to_string(),
+        Lang::Zh => format!("将修复 {fixes} 处问题（{files} 个文件）；加 --fix 写入文件。"),
+        Lang::En if fixes == 0 => "Nothing to fix.".to_string(),
+        Lang::En => format!(
+            "Would fix {fixes} {} in {files} {}; run with --fix to write them.",
+            if fixes == 1 { "problem" } else { "problems" },
+            if files == 1 { "file" } else { "files" }
+        ),
+    }
+}
+
+/// The line after the summary saying what `--fix` (or `--unsafe-fixes`) could still fix, if anything.
+/// `[safe, unsafe]` counts findings by the applicability of their fix; `mode` is the fixing already done.
+pub fn fixable_summary(fixable: [usize; 2], mode: Option<planlint::FixMode>, lang: Lang) -> Option<String> {
+    let [safe, r#unsafe] = fixable;
+    match mode {
+        None if safe + r#unsafe == 0 => None,
+        None => Some(match lang {
+            Lang::Zh if r#unsafe == 0 => format!("其中 {safe} 处可用 --fix 自动修复。"),
+            Lang::Zh => format!(
+                "其中 {safe} 处可用 --fix 自动修复，另有 {} 处可加 --unsafe-fixes 修复（可能改变原意，请复核）。",
+                r#unsafe
+            ),
+            Lang::En if r#unsafe == 0 => format!("{safe} fixable with --fix."),
+            Lang::En => format!(
+                "{safe} fixable with --fix; {} more with --unsafe-fixes (they may change meaning: review them).",
+                r#unsafe
+            ),
+        }),
+        Some(planlint::FixMode::Safe) if r#unsafe > 0 => Some(match lang {
+            Lang::Zh => format!("另有 {} 处可加 --unsafe-fixes 修复（可能改变原意，请复核）。", r#unsafe),
+            Lang::En => {
+                format!("{} more fixable with --unsafe-fixes (they may change meaning: review them).", r#unsafe)
+            }
+        }),
+        Some(_) => None,
+    }
+}
+
+/// A unified diff of one file's fixes (`--diff`), with three lines of context.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    crate::diff::LineDiff::new(old, new).unified(&format!("a/{path}"), &format!("b/{path}"), 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

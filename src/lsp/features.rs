@@ -41,20 +41,76 @@ fn overlaps(a: &Range, b: &Range) -> bool {
         && (b.start.line, b.start.character) <= (a.end.line, a.end.character)
 }
 
-/// Quick fixes for the findings in `range`, and "disable RULE on this line".
-pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionOrCommand> {
+/// The kind of the action that applies every safe fix (`editor.codeActionsOnSave`
+/// in VS Code, `vim.lsp.buf.code_action({context = {only = …}})`).
+pub const FIX_ALL: &str = "source.fixAll.planlint";
+
+/// Whether a request restricted to `only` kinds wants actions of `kind`
+/// (kinds are hierarchical: `source` covers `source.fixAll.planlint`).
+fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
+    only.is_none_or(|only| {
+        only.iter().any(|k| {
+            let k = k.as_str();
+            kind == k || kind.strip_prefix(k).is_some_and(|rest| rest.starts_with('.'))
+        })
+    })
+}
+
+/// The edits that turn `old` into `new`, in `old`'s positions: one per
+/// changed run of lines, so the editor keeps its marks and cursor elsewhere.
+pub fn diff_edits(old: &str, new: &str, enc: Enc) -> Vec<TextEdit> {
+    let index = LineIndex::new(old);
+    crate::diff::LineDiff::new(old, new)
+        .edits()
+        .into_iter()
+        .map(|(r, new_text)| TextEdit {
+            range: text::range(&index, old, planlint::TextRange::new(r.start, r.end), enc),
+            new_text,
+        })
+        .collect()
+}
+
+/// Every safe fix of the snapshot applied, as edits of its text (empty when there is nothing to fix).
+pub fn fix_all_edits(snap: &Snapshot) -> Vec<TextEdit> {
+    let fixed = planlint::fix_all(&snap.text, snap.kind, &snap.config, planlint::FixMode::Safe);
+    if !fixed.changed() {
+        return Vec::new();
+    }
+    diff_edits(&snap.text, &fixed.text, snap.enc)
+}
+
+/// Quick fixes for the findings in `range`, "disable RULE on this line", and
+/// the action that applies every safe fix, as far as `only` asks for them.
+pub fn code_actions(
+    snap: &Snapshot,
+    uri: &Uri,
+    range: Range,
+    only: Option<&[CodeActionKind]>,
+) -> Vec<CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    if wanted(only, FIX_ALL) {
+        let edits = fix_all_edits(snap);
+        if !edits.is_empty() {
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: snap
+                    .config
+                    .lang
+                    .pick("planlint：修复全部可安全修复的问题", "planlint: fix all safely fixable problems")
+                    .to_string(),
+                kind: Some(CodeActionKind::new(FIX_ALL)),
+                edit: Some(versioned_edit(uri, snap.version, edits)),
+                ..Default::default()
+            }));
+        }
+    }
+    if !wanted(only, CodeActionKind::QUICKFIX.as_str()) {
+        return actions;
+    }
     let analysis = planlint::analyze(&snap.text, snap.kind, &snap.config);
     let index = LineIndex::new(&snap.text);
     let lang = snap.config.lang;
     let line_sep = if snap.text.contains("\r\n") { "\r\n" } else { "\n" };
-    let versioned = |edits: Vec<TextEdit>| WorkspaceEdit {
-        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
-            text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(snap.version) },
-            edits: edits.into_iter().map(OneOf::Left).collect(),
-        }])),
-        ..Default::default()
-    };
-    let mut actions = Vec::new();
+    let versioned = |edits: Vec<TextEdit>| versioned_edit(uri, snap.version, edits);
     let mut disabled: Vec<(u32, &str)> = Vec::new();
     for d in &analysis.diagnostics {
         let lsp_diag = to_lsp(d, &index, &snap.text, snap.enc);
@@ -104,6 +160,17 @@ pub fn code_actions(snap: &Snapshot, uri: &Uri, range: Range) -> Vec<CodeActionO
         }));
     }
     actions
+}
+
+/// A workspace edit of one document version: a client rejects it if the document changed since.
+fn versioned_edit(uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },
+            edits: edits.into_iter().map(OneOf::Left).collect(),
+        }])),
+        ..Default::default()
+    }
 }
 
 /// The outline as nested symbols: 一、 > （一） > 1. > （1）.
@@ -240,6 +307,80 @@ mod tests {
 
     use super::*;
 
+    /// Applies LSP edits (ranges in `old`'s positions) the way a client does.
+    fn apply(old: &str, edits: &[TextEdit], enc: Enc) -> String {
+        let index = LineIndex::new(old);
+        let mut spans: Vec<(usize, usize, &str)> = edits
+            .iter()
+            .map(|e| {
+                let a = text::offset_in(&index, old, e.range.start, enc);
+                let b = text::offset_in(&index, old, e.range.end, enc);
+                (a, b, e.new_text.as_str())
+            })
+            .collect();
+        spans.sort();
+        let mut out = String::new();
+        let mut at = 0;
+        for (a, b, t) in spans {
+            assert!(a >= at, "edits overlap: {edits:?}");
+            out.push_str(&old[at..a]);
+            out.push_str(t);
+            at = b;
+        }
+        out + &old[at..]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Applying the edits to the old text gives the new one, in either encoding.
+        #[test]
+        fn diff_edits_turn_old_into_new(
+            old in proptest::collection::vec(proptest::sample::select(vec!["一、", "牵头", "𠀀", "\n", "\r\n", "a", "1.", ""]), 0..30),
+            new in proptest::collection::vec(proptest::sample::select(vec!["一、", "牵头", "𠀀", "\n", "\r\n", "b", "1、", ""]), 0..30),
+            utf8 in proptest::bool::ANY,
+        ) {
+            let (old, new) = (old.concat(), new.concat());
+            let enc = if utf8 { Enc::Utf8 } else { Enc::Utf16 };
+            proptest::prop_assert_eq!(apply(&old, &diff_edits(&old, &new, enc), enc), new);
+        }
+    }
+
+    #[test]
+    fn only_filters_by_kind_prefix() {
+        let k = |s: &'static str| vec![CodeActionKind::new(s)];
+        assert!(wanted(None, FIX_ALL) && wanted(None, "quickfix"));
+        assert!(wanted(Some(&k("source")), FIX_ALL) && wanted(Some(&k("source.fixAll")), FIX_ALL));
+        assert!(!wanted(Some(&k("source.fix")), FIX_ALL) && !wanted(Some(&k("quickfix")), FIX_ALL));
+        assert!(!wanted(Some(&k("source.fixAll")), "quickfix"));
+    }
+
+    #[test]
+    fn fix_all_action_applies_the_safe_fixes_only() {
+        let s = snap("一、主要任务\n1、建设平台。\n3、培育企业。\n");
+        let uri: Uri = "file:///d.txt".parse().unwrap();
+        let only = [CodeActionKind::new(FIX_ALL)];
+        let actions = code_actions(&s, &uri, Range::default(), Some(&only));
+        assert_eq!(actions.len(), 1, "only the fix-all action: {actions:?}");
+        let CodeActionOrCommand::CodeAction(a) = &actions[0] else { panic!("not an action") };
+        assert_eq!(a.kind.as_ref().map(|k| k.as_str()), Some(FIX_ALL));
+        let Some(DocumentChanges::Edits(docs)) = &a.edit.as_ref().unwrap().document_changes else { panic!() };
+        let edits: Vec<TextEdit> = docs[0]
+            .edits
+            .iter()
+            .map(|e| match e {
+                OneOf::Left(e) => e.clone(),
+                OneOf::Right(e) => e.text_edit.clone(),
+            })
+            .collect();
+        // `1、` takes its standard form; the gap `3、` is left (renumbering is unsafe).
+        assert_eq!(apply(&s.text, &edits, s.enc), "一、主要任务\n1.建设平台。\n3、培育企业。\n");
+        assert_eq!(edits, fix_all_edits(&s), "formatting gives the same edits");
+        // Nothing left to fix: no action.
+        let fixed = snap("一、主要任务\n1.建设平台。\n");
+        assert!(code_actions(&fixed, &uri, Range::default(), Some(&only)).is_empty());
+    }
+
     fn snap(text: &str) -> Snapshot {
         Snapshot {
             text: text.to_string(),
@@ -255,7 +396,7 @@ mod tests {
         let s = snap("二、重点任务\n1.建设平台。新建3个。（牵头单位：区科技局）\n2.优化服务。办理100项。\n");
         let uri: Uri = "file:///d.txt".parse().unwrap();
         let here = Range { start: Position { line: 2, character: 0 }, end: Position { line: 2, character: 0 } };
-        let actions = code_actions(&s, &uri, here);
+        let actions = code_actions(&s, &uri, here, None);
         let got: Vec<(String, String, Range)> = actions
             .iter()
             .map(|a| {
@@ -294,7 +435,8 @@ mod tests {
         let s = snap("<!-- planlint-disable-next-line plcaeholder -->\n培育**家企业。\n");
         let uri: Uri = "file:///d.txt".parse().unwrap();
         let here = Range { start: Position { line: 0, character: 35 }, end: Position { line: 0, character: 35 } };
-        let titles: Vec<String> = code_actions(&s, &uri, here)
+        let quickfix = [CodeActionKind::QUICKFIX];
+        let titles: Vec<String> = code_actions(&s, &uri, here, Some(&quickfix))
             .into_iter()
             .map(|a| {
                 let CodeActionOrCommand::CodeAction(a) = a else { panic!("not an action") };

@@ -295,10 +295,12 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 }),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(features::FIX_ALL)]),
                     ..Default::default()
                 })),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                // Formatting applies the safe fixes (the same as `source.fixAll.planlint`).
+                document_formatting_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 diagnostic_provider: pull.then(|| {
@@ -425,10 +427,18 @@ impl LanguageServer for Backend {
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let uri = params.text_document.uri.clone();
         let Some(snap) = self.snapshot(&uri) else { return Ok(None) };
-        let actions = tokio::task::spawn_blocking(move || features::code_actions(&snap, &uri, params.range))
-            .await
-            .unwrap_or_default();
+        let only = params.context.only;
+        let actions =
+            tokio::task::spawn_blocking(move || features::code_actions(&snap, &uri, params.range, only.as_deref()))
+                .await
+                .unwrap_or_default();
         Ok(Some(actions))
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let edits = tokio::task::spawn_blocking(move || features::fix_all_edits(&snap)).await.unwrap_or_default();
+        Ok(Some(edits))
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
