@@ -1034,3 +1034,85 @@ fn initialization_settings_survive_an_empty_configuration_change() {
     );
     server.shutdown_and_exit();
 }
+
+// ---------------------------------------------------------------------------
+// fix-all and formatting
+// ---------------------------------------------------------------------------
+
+/// Applies LSP text edits (positions in `text`) as a client does.
+fn apply_edits(text: &str, enc: Enc, edits: &[Value]) -> String {
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            let r = &e["range"];
+            let at = |p: &Value| {
+                offset(text, enc, p["line"].as_u64().unwrap() as u32, p["character"].as_u64().unwrap() as u32)
+            };
+            (at(&r["start"]), at(&r["end"]), e["newText"].as_str().unwrap().to_string())
+        })
+        .collect();
+    spans.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (a, b, t) in spans {
+        assert!(a >= at && a <= b, "edits overlap or are reversed: {edits:?}");
+        out.push_str(&text[at..a]);
+        out.push_str(&t);
+        at = b;
+    }
+    out + &text[at..]
+}
+
+#[test]
+fn fix_all_action_and_formatting_apply_the_safe_fixes_like_the_cli() {
+    // Non-standard numbers (safe), a misspelt directive (safe), a numbering gap (unsafe), CRLF, a surrogate pair.
+    let text = "二、主要任务\r\n（一）、壮大𠀀创新主体\r\n1、实施企业培育工程。（牵头单位：区科技局）\r\n\
+                <!-- planlint-disable-next-line plcaeholder -->\r\n（三）优化创新环境\r\n";
+    let want =
+        planlint::fix_all(text, planlint::SourceKind::PlainText, &planlint::Config::default(), planlint::FixMode::Safe);
+    assert!(want.changed() && want.text.contains("1.实施") && want.text.contains("（三）优化"), "{}", want.text);
+    for (encodings, enc) in [(&["utf-16"][..], Enc::Utf16), (&["utf-8"][..], Enc::Utf8)] {
+        let mut server = Server::start();
+        let init = server.initialize(encodings);
+        let caps = &init["capabilities"];
+        assert_eq!(caps["documentFormattingProvider"], true, "{init}");
+        assert!(
+            caps["codeActionProvider"]["codeActionKinds"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("source.fixAll.planlint"))
+        );
+        let uri = server.uri("fixall.txt");
+        server.did_open(&uri, 1, text);
+
+        let edits = server.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        );
+        assert_eq!(apply_edits(text, enc, edits.as_array().unwrap()), want.text, "formatting ({encodings:?})");
+
+        let actions = server.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": lsp_range((0, 0), (0, 0)),
+                "context": {"diagnostics": [], "only": ["source.fixAll"]},
+            }),
+        );
+        let actions = actions.as_array().unwrap();
+        assert_eq!(actions.len(), 1, "only the fix-all action: {actions:?}");
+        assert_eq!(actions[0]["kind"], "source.fixAll.planlint");
+        let change = &actions[0]["edit"]["documentChanges"][0];
+        assert_eq!(change["textDocument"]["version"], 1);
+        assert_eq!(apply_edits(text, enc, change["edits"].as_array().unwrap()), want.text, "fix-all ({encodings:?})");
+
+        // Once applied, there is nothing left to format.
+        server.did_change(&uri, 2, json!([{"text": want.text}]));
+        let edits = server.request(
+            "textDocument/formatting",
+            json!({"textDocument": {"uri": uri}, "options": {"tabSize": 4, "insertSpaces": true}}),
+        );
+        assert_eq!(edits, json!([]));
+        server.shutdown_and_exit();
+    }
+}

@@ -4,6 +4,7 @@
 mod cli;
 mod docs;
 mod emacs;
+mod fix;
 mod formats;
 mod gen_corpus;
 mod lsp;

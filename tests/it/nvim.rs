@@ -169,3 +169,94 @@ vim.cmd("qa!")
     let placeholder = result["rows"].as_array().unwrap().iter().find(|r| r["line"] == 7).unwrap();
     assert!(placeholder["message"].as_str().unwrap().starts_with("Unfilled template placeholder"), "{result}");
 }
+
+/// The safe fixes through Neovim's built-in client, with the shipped config:
+/// formatting (`vim.lsp.buf.format`, `formatting_sync` on 0.7) and the
+/// `source.fixAll.planlint` code action applied with `apply_workspace_edit`,
+/// as a user's mapping does. Both give what `planlint check --fix` gives.
+#[test]
+fn neovim_formats_and_fixes_all_with_the_safe_fixes() {
+    let Some(nvim) = nvim("the Neovim fix-all test") else { return };
+    let draft = "二、主要任务\n（一）、壮大创新主体\n1、实施企业培育工程。（牵头单位：区科技局）\n\
+                 2、建设公共技术平台。（牵头单位：区工信局）\n（三）优化创新环境\n";
+    let want = planlint::fix_all(
+        draft,
+        planlint::SourceKind::PlainText,
+        &planlint::Config::default(),
+        planlint::FixMode::Safe,
+    );
+    assert!(want.changed());
+    let bin = nvim.dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlint"), bin.join("planlint")).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua");
+    for name in ["format.txt", "fixall.txt"] {
+        std::fs::write(nvim.dir.path().join(name), draft).unwrap();
+    }
+    let out = nvim.dir.path().join("fixed.json");
+    let script = format!(
+        r#"
+vim.cmd("luafile {config}")
+local result = {{}}
+local function client_of(buf)
+  local found = nil
+  vim.wait(15000, function()
+    for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+      if c.name == "planlint" and c.initialized then found = c end
+    end
+    return found ~= nil and #vim.diagnostic.get(buf) > 0
+  end, 50)
+  return found
+end
+-- Formatting.
+vim.cmd("edit format.txt")
+local client = client_of(0)
+result.attached = client ~= nil
+if vim.lsp.buf.format then
+  vim.lsp.buf.format({{ timeout_ms = 10000 }})
+else
+  vim.lsp.buf.formatting_sync(nil, 10000)
+end
+result.format = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n") .. "\n"
+-- The fix-all code action.
+vim.cmd("edit fixall.txt")
+client = client_of(0)
+local params = vim.lsp.util.make_range_params()
+params.context = {{ diagnostics = {{}}, only = {{ "source.fixAll" }} }}
+local responses = vim.lsp.buf_request_sync(0, "textDocument/codeAction", params, 10000) or {{}}
+result.kinds = {{}}
+for _, r in pairs(responses) do
+  for _, action in ipairs(r.result or {{}}) do
+    table.insert(result.kinds, action.kind)
+    if action.edit then
+      vim.lsp.util.apply_workspace_edit(action.edit, client.offset_encoding)
+    end
+  end
+end
+result.fixall = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n") .. "\n"
+vim.fn.writefile({{ vim.fn.json_encode(result) }}, "{out}")
+vim.cmd("qa!")
+"#,
+        config = config.display(),
+        out = out.display(),
+    );
+    let script_path = nvim.dir.path().join("fix.lua");
+    std::fs::write(&script_path, script).unwrap();
+    let status = Command::new("timeout")
+        .args(["90", "nvim", "--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script_path.display()))
+        .env("PATH", &path)
+        .env("XDG_STATE_HOME", nvim.dir.path())
+        .env("XDG_DATA_HOME", nvim.dir.path())
+        .current_dir(nvim.dir.path())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success(), "nvim exited with {status}");
+    let result: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result")).unwrap();
+    assert_eq!(result["attached"], true, "{result}");
+    assert_eq!(result["format"].as_str().unwrap(), want.text, "formatting: {result}");
+    assert_eq!(result["kinds"], serde_json::json!(["source.fixAll.planlint"]), "{result}");
+    assert_eq!(result["fixall"].as_str().unwrap(), want.text, "fix-all: {result}");
+}

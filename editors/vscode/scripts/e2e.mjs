@@ -8,6 +8,8 @@
 //      (screenshot taken with the suggest widget and the Problems panel open);
 //   3. quick fix menu on line 15, hover on line 8, outline (Ctrl+Shift+O), folding;
 //   4. notes.txt (not a plan, has a placeholder) gets problems;
+//   4b. "Format Document" on format.txt and "Fix All" on fixall.txt apply the
+//      safe fixes: of their 4 numbering problems, the unsafe one (a gap) is left;
 //   5. settings flow: planlint.lang=en + planlint.rules {PL301: off} written to
 //      .vscode/settings.json → 5 problems, English messages (no restart);
 //   6. planlint.onlyPlans=true → notes.txt has no problems, draft.txt keeps 5;
@@ -328,6 +330,20 @@ try {
   await openFile(page, 'notes.txt');
   const notesBefore = await problemsOf(page, 'notes.txt', (ps) => ps.length > 0, 20000);
   check('notes_checked_by_default', notesBefore.length > 0, { problems: notesBefore.length });
+
+  // 4b. The safe fixes through formatting and through Fix All (source.fixAll.planlint).
+  for (const [name, command] of [['format.txt', 'Format Document'], ['fixall.txt', 'Fix All']]) {
+    await openFile(page, name);
+    const numbering = (ps) => ps.filter((p) => p.code === 'PL401');
+    const before = await problemsOf(page, name, (ps) => numbering(ps).length === 4, 20000);
+    await page.keyboard.press('Control+1');
+    await runCommand(page, command);
+    const after = await problemsOf(page, name, (ps) => numbering(ps).length === 1, 20000);
+    check(`fix_${name.replace('.txt', '')}`, numbering(before).length === 4 && numbering(after).length === 1, {
+      command, before: numbering(before).map((p) => p.line), after: numbering(after).map((p) => `${p.line}: ${p.message}`),
+    });
+  }
+  mark('fixes');
 
   // 5. Settings reach the running server (didChangeConfiguration): English, PL301 off.
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });

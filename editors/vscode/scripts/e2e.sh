@@ -64,6 +64,10 @@ w="$(mktemp -d /tmp/planlint-e2e.XXXXXX)"
 mkdir -p "$w/home" "$w/ud/User" "$w/ext" "$w/proj"
 cp "$repo/examples/draft.txt" "$w/proj/draft.txt"
 printf '读书会记录\n\n本次读书会由XX市图书馆承办，共有**人参加。\n下次活动时间另行通知。\n' >"$w/proj/notes.txt"
+# Two copies of a draft with safe fixes (numbers in non-standard form) and one unsafe one (a gap).
+for f in format fixall; do
+  printf '二、主要任务\n（一）、壮大创新主体\n1、实施企业培育工程。（牵头单位：区科技局）\n2、建设公共技术平台。（牵头单位：区工信局）\n（三）优化创新环境\n' >"$w/proj/$f.txt"
+done
 cat >"$w/ud/User/settings.json" <<'JSON'
 {
   "telemetry.telemetryLevel": "off", "update.mode": "none", "extensions.autoCheckUpdates": false,
