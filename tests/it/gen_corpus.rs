@@ -108,3 +108,45 @@ fn generated_drafts_match_ground_truth() {
     }
     assert_eq!(scores.len(), 4);
 }
+
+/// Drafts generated with no damage (plain text and CRLF Markdown) get no
+/// finding from any rule, except the relative targets (`保持全省前列`) that
+/// the generator writes on purpose, which are reported as info.
+#[test]
+fn clean_generated_drafts_have_no_findings() {
+    let Some(shared) = shared_dir("the clean generated-corpus test") else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = ["--p-mask", "0", "--p-missing-lead", "0", "--p-vague", "0", "--p-struct", "0", "--no-truth"];
+    let txt = tmp.path().join("txt");
+    generate(&shared, &txt, &[&["--docs", "100", "--doc-size", "20KB", "--seed", "7"][..], &clean].concat());
+    let md = tmp.path().join("md");
+    generate(
+        &shared,
+        &md,
+        &[&["--docs", "40", "--doc-size", "8KB", "--seed", "8", "--ext", "md", "--crlf"][..], &clean].concat(),
+    );
+    let mut unexpected = Vec::new();
+    let mut files = 0;
+    for (dir, kind) in [(&txt, SourceKind::PlainText), (&md, SourceKind::Markdown)] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            files += 1;
+            for f in findings(&text, kind) {
+                if !(f.code == "PL301" && f.severity == "info") {
+                    unexpected.push(format!(
+                        "{}:{}:{} {} [{}] {}",
+                        path.display(),
+                        f.line,
+                        f.col,
+                        f.code,
+                        f.text,
+                        f.message
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(files, 140);
+    assert!(unexpected.is_empty(), "{} findings on clean drafts:\n{}", unexpected.len(), unexpected.join("\n"));
+}
