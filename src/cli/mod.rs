@@ -179,6 +179,8 @@ struct FileResult {
     output: String,
     /// Fixes applied (`--fix`) or that would be (`--diff`).
     fixed: usize,
+    /// The same per rule (name, count).
+    fixed_by_rule: Vec<(&'static str, usize)>,
     /// Findings left with a fix that `--fix` would apply (safe), and that only `--unsafe-fixes` would.
     fixable: [usize; 2],
     /// With `--fix` on standard input: the fixed text.
@@ -246,6 +248,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
     };
     let (mut fixed, mut fixed_files, mut fixable) = (0usize, 0usize, [0usize; 2]);
+    let mut by_rule: std::collections::BTreeMap<&'static str, usize> = Default::default();
     let mut counts = [0usize; 4];
     let mut checked = 0;
     // JSON and SARIF: whether no finding has been written yet (for the commas).
@@ -265,6 +268,9 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
                 }
                 fixed += r.fixed;
                 fixed_files += usize::from(r.fixed > 0);
+                for &(rule, n) in &r.fixed_by_rule {
+                    *by_rule.entry(rule).or_default() += n;
+                }
                 fixable[0] += r.fixable[0];
                 fixable[1] += r.fixable[1];
                 if let Some(text) = &r.fixed_text {
@@ -296,7 +302,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
         Format::Human => {
             if how.write {
-                writeln!(out, "{}", render::fixed_summary(fixed, fixed_files, lang))?;
+                writeln!(out, "{}", render::fixed_summary(fixed, fixed_files, &by_rule, lang))?;
             }
             writeln!(out, "{}", render::summary(&counts, checked, lang))?;
             if let Some(line) = render::fixable_summary(fixable, how.fix, lang) {
@@ -332,7 +338,14 @@ fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<F
         files::Input::Stdin => None,
     };
     let (text, source) = files::read_with_source(target, config.lang)?;
-    let mut result = FileResult { counts: [0; 4], output: String::new(), fixed: 0, fixable: [0; 2], fixed_text: None };
+    let mut result = FileResult {
+        counts: [0; 4],
+        output: String::new(),
+        fixed: 0,
+        fixed_by_rule: Vec::new(),
+        fixable: [0; 2],
+        fixed_text: None,
+    };
     let (text, diagnostics) = match how.fix {
         None => {
             let diagnostics = planlint::analyze(&text, target.kind, config).diagnostics;
@@ -341,6 +354,7 @@ fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<F
         Some(mode) => {
             let fixed = planlint::fix_all(&text, target.kind, config, mode);
             result.fixed = fixed.count();
+            result.fixed_by_rule = fixed.fixed.iter().map(|(r, n)| (r.name, *n)).collect();
             if !fixed.converged {
                 eprintln!(
                     "planlint: warning: {}: {}",

@@ -224,14 +224,22 @@ pub fn summary(counts: &[usize; 4], files: usize, lang: Lang) -> String {
     }
 }
 
-/// `--fix`: what was fixed.
-pub fn fixed_summary(fixes: usize, files: usize, lang: Lang) -> String {
+/// `--fix`: what was fixed, with the count per rule.
+pub fn fixed_summary(
+    fixes: usize,
+    files: usize,
+    by_rule: &std::collections::BTreeMap<&'static str, usize>,
+    lang: Lang,
+) -> String {
+    let rules: Vec<String> = by_rule.iter().map(|(rule, n)| format!("{rule} {n}")).collect();
     match lang {
-        Lang::Zh => format!("已修复 {fixes} 处问题（{files} 个文件）。"),
+        Lang::Zh if rules.is_empty() => format!("已修复 {fixes} 处问题（{files} 个文件）。"),
+        Lang::Zh => format!("已修复 {fixes} 处问题（{files} 个文件）：{}。", rules.join("，")),
         Lang::En => format!(
-            "Fixed {fixes} {} in {files} {}.",
+            "Fixed {fixes} {} in {files} {}{}.",
             if fixes == 1 { "problem" } else { "problems" },
-            if files == 1 { "file" } else { "files" }
+            if files == 1 { "file" } else { "files" },
+            if rules.is_empty() { String::new() } else { format!(": {}", rules.join(", ")) }
         ),
     }
 }
