@@ -43,10 +43,10 @@ fn example(docs: &str) -> (String, Option<String>) {
         return (bad.first().cloned().unwrap_or_default(), None);
     }
     // Same number of lines: the first pair that differs. Otherwise the first line each lacks of the other.
-    if bad.len() == good.len() {
-        if let Some((b, g)) = bad.iter().zip(&good).find(|(b, g)| b != g) {
-            return (b.clone(), Some(g.clone()));
-        }
+    if bad.len() == good.len()
+        && let Some((b, g)) = bad.iter().zip(&good).find(|(b, g)| b != g)
+    {
+        return (b.clone(), Some(g.clone()));
     }
     let b = bad.iter().find(|l| !good.contains(l)).or(bad.first()).cloned().unwrap_or_default();
     let g = good.iter().find(|l| !bad.contains(l)).cloned();
