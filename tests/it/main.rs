@@ -10,6 +10,7 @@ mod lsp;
 mod nvim;
 mod precommit;
 mod props;
+mod residue;
 mod schema;
 mod seeds;
 mod support;
