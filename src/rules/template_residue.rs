@@ -28,7 +28,8 @@ declare_rule! {
     ///   header (`【制定机关】…【主题分类】…正文`), `篇一：`;
     /// - the page numbers a document-sharing site puts at the start of each
     ///   page (`2、` at a line start that carries on the previous line's
-    ///   sentence), which the outline does not read as headings either.
+    ///   sentence), which the outline does not read as headings either;
+    /// - pinyin glosses a mirror site put after characters (`鄉(xiāng)`).
     ///
     /// A line is residue when its words belong to a web page's chrome and it
     /// holds no sentence of the document: it is made only of chrome words, it
@@ -55,8 +56,9 @@ declare_rule! {
     /// `《….docx》由会员分享…`、粘在末段后的广告）、版权声明、ICP 备案号和文库免责声明；
     /// 网站删节正文处的截断标记（`……（未完，全文共2791字…`、`省略632字`），提示此处
     /// 缺少正文；范文网站放在正文前的`目录/提纲：……`；标题前的网站名称和网址、法规数据库
-    /// 的字段信息（`【制定机关】…【主题分类】…正文`）、`篇一：`；以及文库在每页开头加的
-    /// 页码（行首的`2、`，该行接续上一行的句子），大纲同样不把它当作标题。
+    /// 的字段信息（`【制定机关】…【主题分类】…正文`）、`篇一：`；文库在每页开头加的
+    /// 页码（行首的`2、`，该行接续上一行的句子），大纲同样不把它当作标题；以及镜像网站
+    /// 在汉字后加注的拼音（`鄉(xiāng)`）。
     ///
     /// 一行全部由网页用语构成、不含文件本身的句子，即为残留：只有网页控件词语，是文件名，
     /// 以网页信息栏的标签开头（`时间：`、`来源：`等文件也可能使用的标签，须同一行另有
@@ -91,7 +93,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Deleting a whole line of residue, with its line break, is safe.
+    /// Deleting a whole line of residue, with its line break, is safe, and so
+    /// is deleting a pinyin gloss, an annotation of the character before it.
     /// Deleting residue inside a line (a cut mark, an advertisement after the
     /// last sentence, a site name before the title) or a page number (whose
     /// fix joins the page to the previous one where the page broke a
@@ -108,7 +111,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     for r in &doc.residue {
         let token = doc.slice(r.range);
         let message = message(lang, r, token);
-        let applicability = if r.whole_line { Applicability::Safe } else { Applicability::Unsafe };
+        // A gloss is an annotation: deleting it leaves the sentence as written.
+        let safe = r.whole_line || r.kind == ResidueKind::PinyinGloss;
+        let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
         let title = fix_title(lang, r);
         ctx.report(r.range, message).with_fix(Fix { title, edits: vec![Edit::replace(r.delete, "")], applicability });
     }
@@ -139,6 +144,8 @@ fn what(lang: Lang, kind: ResidueKind) -> &'static str {
         (Lang::En, ResidueKind::LegalHeader) => "a legal database's field header",
         (Lang::Zh, ResidueKind::PageChunk) => "文库分页编号",
         (Lang::En, ResidueKind::PageChunk) => "a document-sharing site's page number",
+        (Lang::Zh, ResidueKind::PinyinGloss) => "网站加注的拼音",
+        (Lang::En, ResidueKind::PinyinGloss) => "a pinyin gloss the site added",
     }
 }
 
@@ -232,7 +239,7 @@ mod tests {
     fn file_name_look_alikes() {
         check(
             &TEMPLATE_RESIDUE,
-            "附件：项目申报表.xlsx\n请于5月底前将材料报送至指定邮箱，文件命名为“单位+项目名称.docx”。\n详见 http://www.example.org/guide.pdf\n第一页\n",
+            "附件：项目申报表.xlsx\n请于5月底前将材料报送至指定邮箱，文件命名为“单位+项目名称.docx”。\n详见 http://www.example.org/guide.pdf\n第一页\n附件：\n1.项目申报书.docx\n（2）绩效目标表.xlsx\n",
             expect![[r#""#]],
         );
     }
@@ -450,11 +457,13 @@ mod tests {
     fn site_name_and_url() {
         check(
             &TEMPLATE_RESIDUE,
-            "青禾范文网：www.qinghe-fanwen.com\n青禾范文网：www.qinghe-fanwen.com全县春耕备耕工作方案\nhttps://www.qinghe-fanwen.com/a/2024/1234.html\n",
+            "青禾范文网：www.qinghe-fanwen.com\n青禾范文网：www.qinghe-fanwen.com全县春耕备耕工作方案\nwww.qinghe-fanwen.com全县春耕备耕工作方案\n分享到：\nhttps://www.qinghe-fanwen.com/a/2024/1234.html\n",
             expect![[r#"
                 1:1 PL102 [青禾范文网：www.qinghe-fanwen.com] 网站残留（网站名称和网址），不属于文件内容，请删除该行 (fix: safe: 删除该行 @1:1 "")
                 2:1 PL102 [青禾范文网：www.qinghe-fanwen.com] 网站残留（网站名称和网址）：“青禾范文网：www.qinghe-fanwen.com”，请删除 (fix: unsafe: 删除网站残留 @2:1 "")
-                3:1 PL102 [https://www.qinghe-fanwen.com/a/2024/1234.html] 网站残留（网站名称和网址），不属于文件内容，请删除该行 (fix: safe: 删除该行 @3:1 "")
+                3:1 PL102 [www.qinghe-fanwen.com] 网站残留（网站名称和网址）：“www.qinghe-fanwen.com”，请删除 (fix: unsafe: 删除网站残留 @3:1 "")
+                4:1 PL102 [分享到：] 网站残留（网页控件），不属于文件内容，请删除该行 (fix: safe: 删除该行 @4:1 "")
+                5:1 PL102 [https://www.qinghe-fanwen.com/a/2024/1234.html] 网站残留（网站名称和网址），不属于文件内容，请删除该行 (fix: safe: 删除该行 @5:1 "")
             "#]],
         );
     }
@@ -465,7 +474,7 @@ mod tests {
     fn urls_of_the_plan() {
         check(
             &TEMPLATE_RESIDUE,
-            "企业可登录“信用中国”网站（www.creditchina.gov.cn）查询信用记录。\n组织党员通过“学习强国”学习平台（www.xuexi.cn）开展学习。\n咨询网址：www.example-assoc.org.cn\n县政府门户网站：http://www.example.gov.cn\nwww.example.gov.cn\n申报系统：https://sb.example.com.cn/login\n",
+            "企业可登录“信用中国”网站（www.creditchina.gov.cn）查询信用记录。\n组织党员通过“学习强国”学习平台（www.xuexi.cn）开展学习。\n咨询网址：www.example-assoc.org.cn\n县政府门户网站：http://www.example.gov.cn\nwww.example.gov.cn\n申报系统：https://sb.example.com.cn/login\n学习强国：www.xuexi.cn\n报名网址：\nhttps://bm.example.com.cn/2024\n",
             expect![[r#""#]],
         );
     }
@@ -522,6 +531,17 @@ mod tests {
         );
     }
 
+    /// Words of the web inside a plan's own sentences, and the lines of an
+    /// activity plan or a notice that look like a page's metadata.
+    #[test]
+    fn web_words_in_plan_sentences() {
+        check(
+            &TEMPLATE_RESIDUE,
+            "联系人：王五，电话：0571-12345678\n电话：0571-12345678\n地址：县行政中心东楼\n邮箱：nongye@example.com\n时间：2024-05-10至2024-05-12\n本文档适用于全县各级农业农村部门。\n群众通过微信扫一扫即可办理，无需先登录。\n用户需要先登陆系统再填报。\n规范网络直播打赏行为，加强ICP备案管理，发展C2C电商新模式。\n引导群众欣赏、观赏非遗展演。\n不得省略任何环节，对未完成的任务挂牌督办。\n编印惠企政策资料包，开通官方抖音号和微信公众号。\n开展“科普+产业”活动，欢迎阅读推广。\n加强版权保护，支持用户上传原创作品，优化政府网站客服功能。\n",
+            expect![[r#""#]],
+        );
+    }
+
     #[test]
     fn whole_fix_leaves_the_document() {
         assert_fix_gives(
@@ -535,10 +555,24 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_glosses() {
+        check(
+            &TEMPLATE_RESIDUE,
+            "推進鄉(xiāng)鎮(zhèn)政務公開，持續（xù）優化服務。\n",
+            expect![[r#"
+                1:4 PL102 [(xiāng)] 网站残留（网站加注的拼音）：“(xiāng)”，请删除 (fix: safe: 删除网站残留 @1:4 "")
+                1:12 PL102 [(zhèn)] 网站残留（网站加注的拼音）：“(zhèn)”，请删除 (fix: safe: 删除网站残留 @1:12 "")
+                1:25 PL102 [（xù）] 网站残留（网站加注的拼音）：“（xù）”，请删除 (fix: safe: 删除网站残留 @1:25 "")
+            "#]],
+        );
+        assert_fix_gives("推进乡(xiāng)镇政务公开，持续（xù）优化服务。\n", "推进乡镇政务公开，持续优化服务。\n");
+    }
+
+    #[test]
     fn markdown_bullets() {
         check_md(
             &TEMPLATE_RESIDUE,
-            "- 设为首页\n- 文档编号：5328\n\n# 全县春耕备耕工作方案\n",
+            "- 设为首页\n- 文档编号：5328\n\n# 全县春耕备耕工作方案\n\n## 相关文档\n",
             expect![[r#"
                 1:1 PL102 [- 设为首页] 网站残留（网站导航），不属于文件内容，请删除该行 (fix: safe: 删除该行 @1:1 "")
                 2:1 PL102 [- 文档编号：5328] 网站残留（网页信息栏），不属于文件内容，请删除该行 (fix: safe: 删除该行 @2:1 "")

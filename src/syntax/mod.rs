@@ -187,7 +187,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     };
     let fold_view: &str = folded.as_deref().unwrap_or(&prose);
 
-    let mut residue = residue::find(text, fold_view, &lines);
+    let mut residue = residue::find(text, fold_view, &lines, &markup.glosses);
     let mut residue_lines = residue.iter().filter(|r| r.whole_line).map(|r| r.line as usize).peekable();
     let mut headings = Vec::new();
     for (i, line) in lines.iter().enumerate() {

@@ -76,6 +76,8 @@ pub enum ResidueKind {
     LegalHeader,
     /// A page number a document-sharing site put at the start of each page (`2、`).
     PageChunk,
+    /// A pinyin gloss a mirror site put after a character (`鄉(xiāng)`).
+    PinyinGloss,
 }
 
 /// One piece of residue.
@@ -115,7 +117,7 @@ enum Verdict {
 
 /// Finds the residue of `text` (except page chunks: [`page_chunks`]), sorted
 /// by start. `folded` is the folded prose view.
-pub(crate) fn find(text: &str, folded: &str, lines: &[Line]) -> Vec<Residue> {
+pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRange]) -> Vec<Residue> {
     let mut hits = Vec::new();
     NEEDLES.find_all(folded.as_bytes(), &mut hits);
     let mut hit = 0;
@@ -140,6 +142,10 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line]) -> Vec<Residue> {
             continue;
         }
         let b = &folded[bs..be];
+        // A Markdown heading is the author's (`## 相关文档`).
+        if text[line.range.as_range()].trim_start().starts_with('#') {
+            continue;
+        }
         if is_contents_marker(b) {
             verdicts[i] = Some(Verdict::Strong(ResidueKind::Contents));
             contents_until = contents_end(folded, lines, i);
@@ -182,6 +188,27 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line]) -> Vec<Residue> {
     }
     accept_weak(lines, &mut verdicts);
 
+    // The pinyin glosses the markup layer found, each inside its line.
+    let mut gloss = 0;
+    for (i, line) in lines.iter().enumerate().filter(|_| !glosses.is_empty()) {
+        while gloss < glosses.len() && glosses[gloss].start < line.range.end {
+            let r = glosses[gloss];
+            if r.start >= line.range.start && verdicts[i].is_none() {
+                inline.push((i as u32, r, ResidueKind::PinyinGloss));
+            }
+            gloss += 1;
+        }
+    }
+    if !glosses.is_empty() {
+        inline.sort_by_key(|(l, r, _)| (*l, r.start));
+        // A gloss inside other residue goes with it.
+        let mut end = 0;
+        inline.retain(|(_, r, _)| {
+            let keep = r.start >= end;
+            end = end.max(r.end);
+            keep
+        });
+    }
     let mut out = Vec::new();
     let mut inline = inline.into_iter().peekable();
     for (i, line) in lines.iter().enumerate() {
@@ -338,6 +365,10 @@ fn classify(b: &str) -> Option<Verdict> {
     }
     if is_bookmark(b) {
         return Some(Verdict::Strong(ResidueKind::Widget));
+    }
+    if is_bare_url(b) {
+        // A plan may put the address of its platform on a line of its own.
+        return Some(Verdict::Weak(ResidueKind::SiteUrl));
     }
     None
 }
@@ -509,6 +540,19 @@ fn is_file_name(b: &str) -> bool {
         && !name.contains(['。', '，', '；', '：', ':'])
         && !name.contains("://")
         && !name.starts_with("附件")
+        && !is_list_item(name)
+}
+
+/// `1.`, `2、`, `（3）`, `(4)` opening a line: an item of a list (an
+/// attachment list names files too).
+fn is_list_item(b: &str) -> bool {
+    let digits = b.len() - b.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        return b[digits..].starts_with(['.', '、', '．', ')', '）']);
+    }
+    let Some(rest) = b.strip_prefix(['(', '（']) else { return false };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0 && rest[digits..].starts_with([')', '）'])
 }
 
 /// Labels of a page's metadata bar. `true`: no document opens a line with
@@ -859,7 +903,7 @@ const NEEDLE_LIST: &[(&str, Needle)] = &[
     ("该文档", Needle::Checked(Checked::ThatDocument)),
     ("下载文档前", Needle::Phrase(ResidueKind::Notice, true)),
     ("需要先登", Needle::Checked(Checked::Login)),
-    ("C2C", Needle::Phrase(ResidueKind::Notice, true)),
+    ("C2C", Needle::Checked(Checked::C2c)),
     ("http", Needle::Url),
     ("网站客服", Needle::Phrase(ResidueKind::Notice, false)),
     ("由会员分享", Needle::Phrase(ResidueKind::Widget, true)),
@@ -902,7 +946,7 @@ const LEGAL_LABELS: &[&str] = &[
 enum Checked {
     /// `扫一扫在手机阅读` (strong); `微信扫一扫即可办理` may be a plan's words.
     Scan,
-    /// `您需要先登陆` (the misspelling is the site's, strong); `需要先登录` (weak).
+    /// `您需要先登陆` (a site addressing its reader, strong); `需要先登录` (weak).
     Login,
     /// `请选择打赏类型`, `赏赞`, `请赞赏` (strong); `赞赏鼓励` (weak).
     Reward,
@@ -913,8 +957,11 @@ enum Checked {
     /// `版权所有：` (a footer) is strong; `版权所有` alone may be a plan's
     /// words (`版权所有人`).
     Copyright,
-    /// `ICP备`, `ICP证`: a site's licence number.
+    /// `京ICP备12345678号`, `ICP证B2-…`: a site's licence number; not
+    /// `ICP备案管理`.
     Icp,
+    /// `文档C2C交易模式` (a 文库's notice); not `C2C电商`.
+    C2c,
 }
 
 impl Checked {
@@ -930,11 +977,8 @@ impl Checked {
             }
             Checked::Login => {
                 let rest = after("需要先登");
-                if rest.starts_with('陆') {
-                    Some((ResidueKind::Widget, true))
-                } else {
-                    rest.starts_with('录').then_some((ResidueKind::Widget, false))
-                }
+                let strong = before.ends_with('您') && rest.starts_with('陆');
+                rest.starts_with(['陆', '录']).then_some((ResidueKind::Widget, strong))
             }
             Checked::Reward => {
                 let rest = after("赏");
@@ -953,7 +997,14 @@ impl Checked {
                 Some((ResidueKind::Notice, rest.starts_with('由') || rest.starts_with("内容版权")))
             }
             Checked::Copyright => Some((ResidueKind::Notice, after("版权所有").starts_with([':', '：', '©']))),
-            Checked::Icp => after("ICP").starts_with(['备', '证']).then_some((ResidueKind::Notice, true)),
+            Checked::Icp => {
+                let rest = after("ICP");
+                let number = rest
+                    .strip_prefix(['备', '证'])
+                    .is_some_and(|r| r.chars().take(6).any(|c| c.is_ascii_digit()) && !r.starts_with(['案', '件']));
+                number.then_some((ResidueKind::Notice, true))
+            }
+            Checked::C2c => before.ends_with("文档").then_some((ResidueKind::Notice, true)),
         }
     }
 }
@@ -1108,31 +1159,48 @@ const URL_LABELS: &[&str] = &[
     "访问",
 ];
 
-/// A site's URL at `p..e` that is residue: at the start of the line, alone or
-/// after the site's name and a colon (`某某范文网：www.example.com`), with
-/// nothing after it or the title glued to it. Not a government domain, not
-/// after a label that introduces a URL (`网址：`), not inside a sentence.
-fn site_url(folded: &str, bs: usize, be: usize, p: usize, e: usize) -> Option<TextRange> {
-    let url = &folded[p..e];
+/// Words of a 范文 or 文库 site's name (`某某范文网`, `公文写作宝典`, `某某文库`).
+const SITE_WORDS: &[&str] = &["网", "文库", "范文", "文秘", "宝典", "写作", "公文", "素材", "资料", "文档", "站"];
+
+/// Whether the host of `url` is a government site, whose URL a plan cites.
+fn is_gov(url: &str) -> bool {
     let host = url.split_once("://").map_or(url, |(_, h)| h);
     let host = host.split(['/', ':', '?', '#']).next().unwrap_or(host).to_ascii_lowercase();
-    if host.len() < 4 || host.ends_with(".gov.cn") || host.ends_with(".gov") || host.contains(".gov.") {
+    host.len() < 4 || host.ends_with(".gov.cn") || host.ends_with(".gov") || host.contains(".gov.")
+}
+
+/// A site's URL at `p..e` that is residue, with the site's name before it:
+/// the name (a word of [`SITE_WORDS`] in it, not a label that introduces a
+/// URL such as `网址`) and a colon open the line (`某某范文网：www.example.com`),
+/// and nothing or the title glued to the URL follows. Or a URL opening the
+/// line with the title glued to it. Not a government site's URL, not one
+/// inside a sentence. (A URL alone on a line is [`classify`]'s.)
+fn site_url(folded: &str, bs: usize, be: usize, p: usize, e: usize) -> Option<TextRange> {
+    if is_gov(&folded[p..e]) {
         return None;
     }
+    let glued = char_at(folded, e).is_some_and(is_han);
     let prefix = folded[bs..p].trim_end_matches([' ', FILLER as char]);
-    if !prefix.is_empty() {
-        let name = prefix.strip_suffix([':', '：'])?.trim_end();
-        let n = name.chars().count();
-        if !(2..=24).contains(&n)
-            || !name.chars().any(is_han)
-            || name.contains(|c: char| c.is_whitespace() || crate::text::is_cjk_punct(c) || "()\"'".contains(c))
-            || URL_LABELS.iter().any(|l| name.ends_with(l))
-        {
-            return None;
-        }
+    if prefix.is_empty() {
+        return glued.then_some(TextRange::new(bs, e));
     }
-    let after = char_at(folded, e);
-    (e == be || after.is_some_and(is_han) || ignorable(&folded[e..be])).then_some(TextRange::new(bs, e))
+    let name = prefix.strip_suffix([':', '：'])?.trim_end();
+    let n = name.chars().count();
+    if !(2..=24).contains(&n)
+        || !SITE_WORDS.iter().any(|w| name.contains(w))
+        || name.contains(|c: char| c.is_whitespace() || crate::text::is_cjk_punct(c) || "()\"'".contains(c))
+        || URL_LABELS.iter().any(|l| name.ends_with(l))
+    {
+        return None;
+    }
+    (glued || ignorable(&folded[e..be])).then_some(TextRange::new(bs, e))
+}
+
+/// A URL alone on a line, not a government site's.
+fn is_bare_url(b: &str) -> bool {
+    (b.starts_with("http") || b.starts_with("www.") || b.starts_with("WWW."))
+        && !b.contains(|c: char| c.is_whitespace() || !c.is_ascii())
+        && !is_gov(b)
 }
 
 /// A cut mark around the word at `p`: `……(新文秘网…省略632字，正式会员可完整

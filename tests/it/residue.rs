@@ -258,9 +258,7 @@ fn fanwen_work_points_seed() {
 ///   heading also is;
 /// - white-space damage (an NBSP-only paragraph d01/d01m:14, a signature or
 ///   date line padded with trailing spaces d01/d01m:20, d05:22): formatting,
-///   not a web page's words, and the line's text stays;
-/// - pinyin glosses after characters (`鄉(xiāng)` d14:1): the markup layer
-///   already blanks them so that no rule reads them as placeholders.
+///   not a web page's words, and the line's text stays.
 #[test]
 fn dev_corpus_residue_entries() {
     let Some(shared) = shared_dir("the dev corpus residue test") else { return };
@@ -277,7 +275,6 @@ fn dev_corpus_residue_entries() {
         ("d09", 1),
         ("d11", 1),
         ("d12", 9),
-        ("d14", 1),
     ];
     let mut checked = 0;
     let mut missed = Vec::new();
@@ -315,8 +312,11 @@ fn dev_corpus_residue_entries() {
                 allowed.extend(a..=b);
             }
         }
+        // `pinyin glosses inserted after characters throughout`
+        let glossed = others.iter().any(|o| o["note"].as_str().is_some_and(|n| n.contains("pinyin glosses")));
         for f in residue(&fs) {
-            assert!(allowed.contains(&(f.line as u64)), "{name}: unexpected residue {f:?}");
+            let gloss = glossed && f.message.contains("拼音");
+            assert!(gloss || allowed.contains(&(f.line as u64)), "{name}: unexpected residue {f:?}");
         }
     }
     assert!(missed.is_empty(), "missed residue: {missed:#?}");
