@@ -189,17 +189,17 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
     accept_weak(lines, &mut verdicts);
 
     // The pinyin glosses the markup layer found, each inside its line.
-    let mut gloss = 0;
-    for (i, line) in lines.iter().enumerate().filter(|_| !glosses.is_empty()) {
-        while gloss < glosses.len() && glosses[gloss].start < line.range.end {
-            let r = glosses[gloss];
-            if r.start >= line.range.start && verdicts[i].is_none() {
-                inline.push((i as u32, r, ResidueKind::PinyinGloss));
-            }
-            gloss += 1;
-        }
-    }
     if !glosses.is_empty() {
+        let mut gloss = 0;
+        for (i, line) in lines.iter().enumerate() {
+            while gloss < glosses.len() && glosses[gloss].start < line.range.end {
+                let r = glosses[gloss];
+                if r.start >= line.range.start && !matches!(verdicts[i], Some(Verdict::Strong(_))) {
+                    inline.push((i as u32, r, ResidueKind::PinyinGloss));
+                }
+                gloss += 1;
+            }
+        }
         inline.sort_by_key(|(l, r, _)| (*l, r.start));
         // A gloss inside other residue goes with it.
         let mut end = 0;
