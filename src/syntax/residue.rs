@@ -6,8 +6,8 @@
 //! `推荐访问：…`, advertisements), copyright and licence notices, the marks
 //! where the site cut text out (`省略632字`), a table of contents it
 //! generated (`目录/提纲：……`), its name and URL glued to the title, a legal
-//! database's field header, and the page numbers (`2、`) it put at the start
-//! of each page.
+//! database's field header, the page numbers (`2、`) it put at the start of
+//! each page, and pinyin glosses after characters (`鄉(xiāng)`).
 //!
 //! ## The model
 //!
@@ -16,33 +16,38 @@
 //!
 //! - it is made only of chrome words (`下载 相关 举报`, `展开阅读全文`,
 //!   `分享到：`, `设为首页`, `赏赞`);
-//! - it is a file name (`….docx`, `….docx_第2页`) or a page counter
-//!   (`第1页 / 共8页`);
+//! - it is a file name (`….docx`, `….docx_第2页`; not a list item or an
+//!   attachment line) or a page counter (`第1页 / 共8页`);
 //! - it opens with a label of the page's metadata (`索引号：`, `上传人：`,
 //!   `浏览次数：`, `当前位置：`, `推荐访问：`, `本文标题：`). Labels a document
-//!   may also use (`时间：`, `来源：`, `文号：`, `名称：`, `格式：`) count only
+//!   may also use (`时间：`, `来源：`, `文号：`, `名称：`, `发布日期：`) count only
 //!   with a second label on the line (`时间：… 来源：…`), a value only a web
 //!   page gives (`2023-11-14 20:22:02`, `DOCX`, `16.63KB`, `网友投稿`), or
 //!   beside a residue line: a page's metadata comes as a block;
-//! - it is only a web date-time, a file size, or (beside residue) a price
-//!   (`¥6`) or a zero count (`(0)`);
-//! - every one of its sentences holds a phrase of the site (`小编`, `由会员分享`,
-//!   `该文档总共`, `版权所有`, `ICP备`, `本文档由用户上传`, `请选择打赏类型`),
-//!   at least one of them a phrase no document uses (`信息存储空间` or
-//!   `用户上传` alone may be a plan's words; `小编` or `文档C2C` may not).
+//! - it is only a server's time stamp, a date with a view count, a file size,
+//!   or (beside residue) a URL, a web date, a price (`¥6`) or a zero count
+//!   (`(0)`);
+//! - every one of its sentences holds a phrase of the site (`小编`,
+//!   `由会员分享`, `该文档总共`, `版权所有：`, `ICP备12345678号`, `本文档由`,
+//!   `请选择打赏类型`), at least one of them a phrase no document uses
+//!   (`网站客服` or `本文档` alone may be a plan's words; `小编` may not); or
+//!   it opens and closes with such sentences, little between them (sites put
+//!   their text before or after a document, not around a piece of it).
 //!
-//! Residue inside a line: sentences of site phrases after the document's own
-//! (an advertisement glued to the last paragraph), a cut mark in brackets
-//! (`……（未完，全文共2791字…`), the site's name and URL before the title
-//! (`某某范文网：www.example.com在全县…`), a legal database header
-//! (`文章属性•【制定机关】…【主题分类】…正文`), a `篇一：` of a 范文 collection.
+//! Residue inside a line: sentences of site phrases (an advertisement after
+//! the document's last sentence runs to the line's end), a cut mark in
+//! brackets (`……（未完，全文共2791字…`), the site's name and URL before the
+//! title (`某某范文网：www.example.com在全县…`), a legal database header
+//! (`文章属性•【制定机关】…【主题分类】…正文`), a `篇一：` of a 范文
+//! collection, a pinyin gloss (found by the markup layer, which blanks it).
 //!
 //! Not residue: a URL in a sentence (`登录“信用中国”网站（www.creditchina.gov.cn）
-//! 查询`) or after a label that introduces one (`网址：`), and any government
-//! domain; `下载`, `来源`, `分享` inside a sentence (`一次下载`, `资金来源`);
-//! `（此件公开发布）`, 文号, signature, date, 抄送 and 印发 lines; a plain `目录`
-//! heading, which a long plan may really have (only the `目录/提纲` block of
-//! 范文 sites, closed by `……`, is residue).
+//! 查询`), after a label that introduces one (`网址：`) or after a name that is
+//! not a site's, and any government domain; `下载`, `来源`, `扫一扫`, `ICP备案`
+//! inside a sentence (`一次下载`, `资金来源`); `（此件公开发布）`, 文号,
+//! signature, date, 抄送 and 印发 lines; Markdown headings (`## 相关文档`); a
+//! plain `目录` heading, which a long plan may really have (only the
+//! `目录/提纲` block of 范文 sites, closed by `……`, is residue).
 //!
 //! Page chunks come from the outline (`outline::drop_page_chunks`), which
 //! already refuses to read them as headings.
@@ -242,6 +247,7 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
 pub(crate) fn page_chunks(chunks: &[PageChunk], residue: &[Residue], text: &str) -> Vec<Residue> {
     chunks
         .iter()
+        .filter(|c| !residue.iter().any(|r| r.range.intersects(c.marker)))
         .map(|c| {
             let mut end = c.marker.end();
             while let Some(ch) = char_at(text, end).filter(|&ch| is_inline_space(ch)) {
@@ -1041,42 +1047,41 @@ fn phrases(folded: &str, bs: usize, be: usize, hits: &[(usize, usize)], out: &mu
         if p < bs || p >= be {
             continue;
         }
-        match NEEDLE_LIST[k].1 {
-            Needle::Phrase(..) | Needle::Checked(_) => {
-                let (kind, strong) = match NEEDLE_LIST[k].1 {
-                    Needle::Phrase(kind, strong) => (kind, strong),
-                    Needle::Checked(c) => match c.read(folded, p, be) {
-                        Some(read) => read,
-                        None => continue,
-                    },
-                    _ => continue,
-                };
-                let s = sentence(folded, bs, be, p);
-                match sentences.last_mut() {
-                    Some(last) if last.0 == s => last.2 |= strong,
-                    _ => sentences.push((s, kind, strong)),
-                }
-            }
+        let (kind, strong) = match NEEDLE_LIST[k].1 {
+            Needle::Phrase(kind, strong) => (kind, strong),
+            Needle::Checked(c) => match c.read(folded, p, be) {
+                Some(read) => read,
+                None => continue,
+            },
             Needle::Cut => {
                 if let Some(r) = cut_mark(folded, bs, be, p) {
                     out.push((r, ResidueKind::Cut));
                 }
+                continue;
             }
-            Needle::Url if p >= url_end => {
-                let end = url_extent(folded, p, be);
-                url_end = end;
-                if let Some(r) = site_url(folded, bs, be, p, end) {
-                    out.push((r, ResidueKind::SiteUrl));
+            Needle::Url => {
+                if p >= url_end {
+                    url_end = url_extent(folded, p, be);
+                    if let Some(r) = site_url(folded, bs, be, p, url_end) {
+                        out.push((r, ResidueKind::SiteUrl));
+                    }
                 }
+                continue;
             }
-            Needle::Url => {}
-            Needle::Legal if !legal => {
-                legal = true;
-                if let Some(r) = legal_header(folded, bs, be) {
-                    out.push((r, ResidueKind::LegalHeader));
+            Needle::Legal => {
+                if !legal {
+                    legal = true;
+                    if let Some(r) = legal_header(folded, bs, be) {
+                        out.push((r, ResidueKind::LegalHeader));
+                    }
                 }
+                continue;
             }
-            Needle::Legal => {}
+        };
+        let s = sentence(folded, bs, be, p);
+        match sentences.last_mut() {
+            Some(last) if last.0 == s => last.2 |= strong,
+            _ => sentences.push((s, kind, strong)),
         }
     }
     if sentences.is_empty() {
