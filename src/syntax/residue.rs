@@ -148,7 +148,8 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
         }
         let b = &folded[bs..be];
         // A Markdown heading is the author's (`## 相关文档`).
-        if text[line.range.as_range()].trim_start().starts_with('#') {
+        let raw = &text.as_bytes()[line.range.as_range()];
+        if raw.iter().find(|&&c| c != b' ' && c != b'\t') == Some(&b'#') {
             continue;
         }
         if is_contents_marker(b) {
@@ -317,7 +318,7 @@ fn accept_weak(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
 /// a list bullet (`- `, `•`, `·`).
 fn body(folded: &str, line: &Line) -> (usize, usize) {
     let (mut s, mut e) = (line.content as usize, line.range.end());
-    let skip = |c: char| c.is_whitespace() || c == FILLER as char;
+    let skip = |c: char| c == ' ' || c == FILLER as char || (c <= '\u{3000}' && c.is_whitespace());
     while let Some(c) = char_at(folded, s).filter(|&c| s < e && skip(c)) {
         s += c.len_utf8();
     }
@@ -348,35 +349,27 @@ fn ignorable(s: &str) -> bool {
 
 /// How the line `b` (a line's body in the folded view) reads on its own.
 fn classify(b: &str) -> Option<Verdict> {
-    if b.len() <= 90
-        && b.chars().next().is_some_and(starts_chrome)
-        && let Some(k) = chrome_words(b)
-    {
-        return Some(Verdict::Strong(k));
-    }
-    if is_page_counter(b) || is_file_name(b) {
+    let first = b.chars().next()?;
+    if is_file_name(b) {
         return Some(Verdict::Strong(ResidueKind::FileName));
     }
     if let Some(v) = metadata(b) {
         return Some(v);
     }
-    if is_font_widget(b) {
-        return Some(Verdict::Strong(ResidueKind::Widget));
-    }
-    if let Some(v) = lone_value(b) {
-        return Some(v);
-    }
-    if is_breadcrumb(b) {
-        return Some(Verdict::Strong(ResidueKind::Navigation));
-    }
-    if is_bookmark(b) {
-        return Some(Verdict::Strong(ResidueKind::Widget));
-    }
-    if is_bare_url(b) {
+    // The other forms are told by their first character (most lines are
+    // rejected here: a few thousand lines a draft, each checked once).
+    let strong = match first {
+        '第' if is_page_counter(b) => ResidueKind::FileName,
+        '字' if is_font_widget(b) => ResidueKind::Widget,
+        '首' | '主' | '网' if is_breadcrumb(b) => ResidueKind::Navigation,
+        '收' if is_bookmark(b) => ResidueKind::Widget,
+        '0'..='9' | '(' | '（' | '¥' | '￥' if lone_value(b).is_some() => return lone_value(b),
         // A plan may put the address of its platform on a line of its own.
-        return Some(Verdict::Weak(ResidueKind::SiteUrl));
-    }
-    None
+        'h' | 'w' | 'W' if is_bare_url(b) => return Some(Verdict::Weak(ResidueKind::SiteUrl)),
+        _ if b.len() <= 90 && starts_chrome(first) => return chrome_words(b).map(Verdict::Strong),
+        _ => return None,
+    };
+    Some(Verdict::Strong(strong))
 }
 
 /// Words that only a web page's chrome puts on a line of their own.
