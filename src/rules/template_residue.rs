@@ -37,13 +37,15 @@ declare_rule! {
     /// a document may use too, such as `时间：` or `来源：`, need a second label,
     /// a value only a web page shows, or a residue line beside them), or each
     /// of its sentences holds a phrase of the site and one of them a phrase no
-    /// document uses (`小编`, `由会员分享`, `ICP备`). One finding per line, so
-    /// that each line the rule judged is marked where it is.
+    /// document uses (`小编`, `由会员分享`, `京ICP备12345678号`). One finding
+    /// per line, each with its own fix: a user sees every line the rule
+    /// judged, where it is, and can keep one.
     ///
     /// It leaves alone: a URL in a sentence of the plan (`登录“信用中国”网站
-    /// （www.creditchina.gov.cn）查询`) and any government site, `下载` or
-    /// `来源` inside a sentence (`一次下载`, `资金来源`), `（此件公开发布）`, the
-    /// 文号, signature, date, 抄送 and 印发 lines, and a plain `目录` heading. A
+    /// （www.creditchina.gov.cn）查询`), after a label such as `网址：`, and any
+    /// government site; `下载`, `来源`, `扫一扫`, `ICP备案` inside a sentence
+    /// (`一次下载`, `资金来源`); `（此件公开发布）`, the 文号, signature, date,
+    /// 抄送 and 印发 lines; Markdown headings; a plain `目录` heading. A
     /// placeholder inside residue (`上传人：王**`) is reported once, as
     /// residue.
     ///
@@ -63,12 +65,14 @@ declare_rule! {
     /// 一行全部由网页用语构成、不含文件本身的句子，即为残留：只有网页控件词语，是文件名，
     /// 以网页信息栏的标签开头（`时间：`、`来源：`等文件也可能使用的标签，须同一行另有
     /// 标签、取值只可能来自网页，或紧邻其他残留行），或者每一句都含有网站用语且至少
-    /// 一处是文件绝不会用的（`小编`、`由会员分享`、`ICP备`）。每行报告一次，便于逐行查看。
+    /// 一处是文件绝不会用的（`小编`、`由会员分享`、`京ICP备12345678号`）。每行报告一次，
+    /// 各带修复，便于逐行查看和取舍。
     ///
     /// 不会误报：方案句子中引用的网址（`登录“信用中国”网站（www.creditchina.gov.cn）
-    /// 查询`）及任何政府网站，句中的`下载`、`来源`（`一次下载`、`资金来源`），
-    /// `（此件公开发布）`，文号、署名、日期、抄送和印发行，以及普通的`目录`标题。残留中的
-    /// 占位符（`上传人：王**`）只作为残留报告一次。
+    /// 查询`）、`网址：`等标签后的网址及任何政府网站，句中的`下载`、`来源`、`扫一扫`、
+    /// `ICP备案`（`一次下载`、`资金来源`），`（此件公开发布）`，文号、署名、日期、抄送和
+    /// 印发行，Markdown 标题，以及普通的`目录`标题。残留中的占位符（`上传人：王**`）只作为
+    /// 残留报告一次。
     ///
     /// ## Why is this bad?
     /// A web page's leftovers in a draft show it was copied and never
@@ -191,10 +195,14 @@ mod tests {
 
     use super::TEMPLATE_RESIDUE;
     use crate::config::Config;
-    use crate::rules::numbering::NUMBERING;
-    use crate::rules::placeholder::PLACEHOLDER;
     use crate::rules::tests::{check, check_md, check_rules, check_with};
+    use crate::rules::{Rule, find};
     use crate::syntax::SourceKind;
+
+    /// Another rule, by name (a rule does not import another rule's module).
+    fn rule(name: &str) -> &'static Rule {
+        find(name).expect("a registered rule")
+    }
 
     /// The text with every fix of this rule applied.
     fn fixed(text: &str) -> String {
@@ -249,7 +257,7 @@ mod tests {
     #[test]
     fn masks_inside_residue_are_residue_only() {
         check_rules(
-            &[&PLACEHOLDER, &TEMPLATE_RESIDUE],
+            &[rule("placeholder"), &TEMPLATE_RESIDUE],
             SourceKind::PlainText,
             "全县春耕备耕工作方案【 】.docx\n上传人：李** 文档编号：52013 上传时间：2024-01-05 格式：DOCX 页数：3 大小：20.5KB\n下载 相关 举报\n全县春耕备耕工作方案\n力争粮食播种面积稳定在**万亩以上。\n",
             expect![[r#"
@@ -388,7 +396,7 @@ mod tests {
     #[test]
     fn disclaimer_list_is_not_numbered() {
         check_rules(
-            &[&TEMPLATE_RESIDUE, &NUMBERING],
+            &[&TEMPLATE_RESIDUE, rule("numbering")],
             SourceKind::PlainText,
             "1、本文档由用户上传，墨香文库整理发布。\n2、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑服务。\n一、总体要求\n1.坚持统筹推进。\n",
             expect![[r#"
