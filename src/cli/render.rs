@@ -266,13 +266,19 @@ pub fn fixable_summary(fixable: [usize; 2], mode: Option<planlint::FixMode>, lan
         None if safe + r#unsafe == 0 => None,
         None => Some(match lang {
             Lang::Zh if r#unsafe == 0 => format!("其中 {safe} 处可用 --fix 自动修复。"),
+            Lang::Zh if safe == 0 => {
+                format!("其中 {} 处可用 --fix --unsafe-fixes 修复（可能改变原意，请复核）。", r#unsafe)
+            }
             Lang::Zh => format!(
-                "其中 {safe} 处可用 --fix 自动修复，另有 {} 处可加 --unsafe-fixes 修复（可能改变原意，请复核）。",
+                "其中 {safe} 处可用 --fix 自动修复，另有 {} 处可用 --fix --unsafe-fixes 修复（可能改变原意，请复核）。",
                 r#unsafe
             ),
             Lang::En if r#unsafe == 0 => format!("{safe} fixable with --fix."),
+            Lang::En if safe == 0 => {
+                format!("{} fixable with --fix --unsafe-fixes (they may change meaning: review them).", r#unsafe)
+            }
             Lang::En => format!(
-                "{safe} fixable with --fix; {} more with --unsafe-fixes (they may change meaning: review them).",
+                "{safe} fixable with --fix; {} more with --fix --unsafe-fixes (they may change meaning: review them).",
                 r#unsafe
             ),
         }),

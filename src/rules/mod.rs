@@ -11,6 +11,7 @@ pub(crate) mod missing_lead_unit;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
 pub(crate) mod target_without_number;
+pub(crate) mod template_residue;
 #[cfg(test)]
 pub(crate) mod tests;
 pub(crate) mod unknown_rule;
@@ -72,6 +73,7 @@ type Check = fn(&mut Ctx<'_>);
 static REGISTRY: &[(&Rule, Check)] = &[
     (&unknown_rule::UNKNOWN_RULE, unknown_rule::check),
     (&placeholder::PLACEHOLDER, placeholder::check),
+    (&template_residue::TEMPLATE_RESIDUE, template_residue::check),
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),

@@ -90,6 +90,8 @@ impl Suppression {
 pub(crate) struct Markup<'a> {
     pub lines: Vec<Line>,
     pub prose: Cow<'a, str>,
+    /// The pinyin glosses blanked in the prose view (`(xiāng)` after 鄉), in order.
+    pub glosses: Vec<TextRange>,
     /// In the order the directives are written.
     pub suppressions: Vec<Suppression>,
 }
@@ -115,6 +117,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let mut pending_next_line: Vec<Suppression> = Vec::new();
     let mut open_block: Option<Suppression> = None;
     let mut suppressions: Vec<Suppression> = Vec::new();
+    let mut glosses = Vec::new();
 
     // Markdown block state.
     let mut in_front_matter = false;
@@ -195,7 +198,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                 }
                 blank_emphasis(text, &mut prose, line.content as usize, end, md);
                 if tones {
-                    blank_pinyin_glosses(text, &mut prose, line.content as usize, end);
+                    blank_pinyin_glosses(text, &mut prose, &mut glosses, line.content as usize, end);
                 }
             }
         }
@@ -218,7 +221,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     close_block(&mut open_block, &mut suppressions, text.len());
     suppressions.extend(pending_next_line);
     suppressions.sort_by_key(|s| s.directive.start);
-    Markup { lines, prose: prose.finish(), suppressions }
+    Markup { lines, prose: prose.finish(), glosses, suppressions }
 }
 
 fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<Suppression>, end: usize) {
@@ -572,9 +575,10 @@ fn is_tone_vowel(c: char) -> bool {
 }
 
 /// Blanks the pinyin glosses some mirror sites insert after characters
-/// (`鄉(xiāng)`, `一(yī)、`): a bracketed syllable with a tone mark right after
-/// an ideograph is not text of the draft.
-fn blank_pinyin_glosses(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize) {
+/// (`鄉(xiāng)`, `一(yī)、`) and records them in `glosses`: a bracketed
+/// syllable with a tone mark right after an ideograph is not text of the
+/// draft.
+fn blank_pinyin_glosses(text: &str, prose: &mut ProseBuf<'_>, glosses: &mut Vec<TextRange>, start: usize, end: usize) {
     let line = &text[start..end];
     let bytes = line.as_bytes();
     let opens = memchr::memchr_iter(b'(', bytes).chain(FULL_OPEN.find_iter(bytes));
@@ -593,6 +597,7 @@ fn blank_pinyin_glosses(text: &str, prose: &mut ProseBuf<'_>, start: usize, end:
         if (1..=7).contains(&len) && body.chars().any(is_tone_vowel) && matches!(close, Some(')' | '）')) {
             let to = i + c.len_utf8() + body.len() + close.map_or(0, char::len_utf8);
             blank(prose, start + i, start + to);
+            glosses.push(TextRange::new(start + i, start + to));
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod numbering;
 pub mod numerals;
 pub mod outline;
 pub mod placeholders;
+pub mod residue;
 pub mod responsibility;
 pub mod tables;
 pub mod targets;
@@ -28,6 +29,7 @@ pub use genre::Genre;
 pub use markup::{Line, LineKind, Suppression, SuppressionKind};
 pub use numbering::Numbering;
 pub use outline::{Heading, NumberStyle, Outline, Role};
+pub use residue::{Residue, ResidueKind};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
 pub use tasks::{Basis, Task, TaskSection};
@@ -99,7 +101,11 @@ pub struct Document<'a> {
     pub targets: Vec<TargetStatement>,
     /// Template placeholders, sorted by start (the placeholder rule reports
     /// them; the target rule leaves targets with a masked number to it).
+    /// None inside residue: a mask in `上传人：王**` is the site's.
     pub placeholders: Vec<placeholders::Placeholder>,
+    /// Website and template residue, sorted by start. Its lines are not
+    /// headings.
+    pub residue: Vec<Residue>,
     /// Suppression directives in the order written, rule names unresolved.
     pub suppressions: Vec<Suppression>,
 }
@@ -181,9 +187,11 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     };
     let fold_view: &str = folded.as_deref().unwrap_or(&prose);
 
+    let mut residue = residue::find(text, fold_view, &lines, &markup.glosses);
+    let mut residue_lines = residue.iter().filter(|r| r.whole_line).map(|r| r.line as usize).peekable();
     let mut headings = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if line.kind != LineKind::Prose {
+        if line.kind != LineKind::Prose || residue_lines.next_if(|&l| l <= i).is_some_and(|l| l == i) {
             continue;
         }
         let md_heading = kind == SourceKind::Markdown && {
@@ -196,7 +204,11 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
             headings.push(outline::markdown_heading(&prose, fold_view, line, i as u32));
         }
     }
-    outline::drop_page_chunks(&prose, &lines, &mut headings);
+    let chunks = outline::drop_page_chunks(&prose, &lines, &mut headings);
+    if !chunks.is_empty() {
+        residue.extend(residue::page_chunks(&chunks, &residue, text));
+        residue.sort_by_key(|r| r.range.start);
+    }
     let headings = Outline::new(headings, text.len());
     let body = headings
         .iter()
@@ -247,7 +259,17 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         }
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
-    let placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
+    let mut placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
+    if !residue.is_empty() {
+        let mut k = 0;
+        placeholders.retain(|p| {
+            while k < residue.len() && residue[k].range.end <= p.range.start {
+                k += 1;
+            }
+            // Residue ranges do not overlap; the next one may start inside `p`.
+            residue[k..].first().is_none_or(|r| r.range.start >= p.range.end)
+        });
+    }
 
     Document {
         text,
@@ -265,6 +287,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         task_sections,
         targets,
         placeholders,
+        residue,
         suppressions: markup.suppressions,
     }
 }

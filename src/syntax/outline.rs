@@ -711,19 +711,26 @@ fn ends_sentence(c: char) -> bool {
 /// line starts, most of which follow a long line that stops mid-sentence, is
 /// such a run (with no other heading inside it): its markers are not numbers
 /// and its lines are plain text.
-pub(crate) fn drop_page_chunks(prose: &str, lines: &[Line], headings: &mut Vec<Heading>) {
+///
+/// Returns the markers dropped, each with where the previous page's text
+/// stops when it stops mid-sentence (the page broke a sentence there).
+pub(crate) fn drop_page_chunks(
+    prose: &str,
+    lines: &[Line],
+    headings: &mut Vec<Heading>,
+) -> Vec<crate::syntax::residue::PageChunk> {
     /// A page is long; a heading line that stops without punctuation is short.
     const MIN_PAGE_CHARS: usize = 40;
     let is_candidate =
         |h: &Heading| h.style == NumberStyle::ArabicDot && prose[h.marker.as_range()].ends_with(['、', '､', '﹑']);
-    // Whether the last prose line before `line` is long and stops mid-sentence.
-    let cut_before = |line: usize| {
-        let prev = lines[..line].iter().rev().find(|l| l.kind == LineKind::Prose);
-        prev.is_some_and(|l| {
-            let t = prose[l.content_range().as_range()].trim_end_matches(|c: char| c.is_whitespace() || c == '\0');
-            t.chars().count() >= MIN_PAGE_CHARS && t.chars().next_back().is_some_and(|c| !ends_sentence(c))
-        })
+    // Where the last prose line before `line` ends, when it is long and stops mid-sentence.
+    let cut_at = |line: usize| {
+        let prev = lines[..line].iter().rev().find(|l| l.kind == LineKind::Prose)?;
+        let t = prose[prev.content_range().as_range()].trim_end_matches(|c: char| c.is_whitespace() || c == '\0');
+        (t.chars().count() >= MIN_PAGE_CHARS && t.chars().next_back().is_some_and(|c| !ends_sentence(c)))
+            .then(|| prev.content as usize + t.len())
     };
+    let cut_before = |line: usize| cut_at(line).is_some();
     let mut drop = vec![false; headings.len()];
     let mut i = 0;
     while i < headings.len() {
@@ -742,11 +749,22 @@ pub(crate) fn drop_page_chunks(prose: &str, lines: &[Line], headings: &mut Vec<H
         }
         i = j;
     }
+    let chunks = headings
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| **d)
+        .map(|(h, _)| crate::syntax::residue::PageChunk {
+            marker: h.marker,
+            line: h.line,
+            join_from: cut_at(h.line as usize),
+        })
+        .collect();
     let mut k = 0;
     headings.retain(|_| {
         k += 1;
         !drop[k - 1]
     });
+    chunks
 }
 
 #[cfg(test)]

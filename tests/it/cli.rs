@@ -97,6 +97,7 @@ fn human_output_has_frames_with_aligned_carets_and_a_summary() {
           = 修复建议：插入责任分工“（牵头单位：；责任单位：）”
 
         发现 3 个问题：错误 1 个，警告 2 个，提示 0 个（检查了 1 个文件）。
+        其中 1 处可用 --fix --unsafe-fixes 修复（可能改变原意，请复核）。
     "#]]
     .assert_eq(&out);
 }
@@ -334,7 +335,10 @@ fn rules_explain_and_outline() {
     let (code, out, _) = run(dir.path(), &["rules"]);
     assert_eq!(code, 0);
     let names: Vec<&str> = out.lines().map(|l| l.split_whitespace().nth(1).unwrap()).collect();
-    assert_eq!(names, ["unknown-rule", "placeholder", "missing-lead-unit", "target-without-number", "numbering"]);
+    assert_eq!(
+        names,
+        ["unknown-rule", "placeholder", "template-residue", "missing-lead-unit", "target-without-number", "numbering"]
+    );
 
     for key in ["placeholder", "PL101", "pl101"] {
         let (code, out, _) = run(dir.path(), &["explain", key]);

@@ -26,6 +26,8 @@ export const RULE_KEYS = [
   'PL001',
   'placeholder',
   'PL101',
+  'template-residue',
+  'PL102',
   'missing-lead-unit',
   'PL201',
   'target-without-number',
