@@ -208,13 +208,9 @@ impl<'a> Scan<'a> {
 
     fn run(&mut self) {
         let b = self.b;
-        let mut i = 0;
+        let mut i = next_candidate(b, 0);
         while i < b.len() {
             let c = b[i];
-            if c >= 0x80 {
-                i = skip_non_ascii(b, i);
-                continue;
-            }
             i = match c {
                 b'0'..=b'9' => self.number(i),
                 b',' | b':' | b';' | b'?' | b'!' => {
@@ -232,38 +228,55 @@ impl<'a> Scan<'a> {
                 b'-' => self.dash(i),
                 _ => i + 1,
             };
+            i = next_candidate(b, i);
         }
     }
 
     // ---- numbers ----
 
     /// Checks the number starting at `p`; returns where scanning resumes.
+    /// Most numbers are followed by a measure word: the character after the
+    /// number decides which checks can apply, decoded once.
     fn number(&mut self, p: usize) -> usize {
-        let b = self.b;
+        let (s, b) = (self.s, self.b);
         let q = digits_end(b, p);
-        if embedded(self.s, p) {
+        if embedded(s, p) {
             return code_end(b, q);
         }
-        if q - p == 4 {
+        if q - p == 4
+            && b.get(q) == Some(&b'.')
+            && let Some(end) = self.dotted_date(p, q)
+        {
+            return end;
+        }
+        let a_end = fraction_end(b, q);
+        let next = char_at(s, a_end);
+        if q - p == 4 && matches!(next, Some('年')) || next.is_some_and(is_sign_start) {
             let y = parse_u32(&b[p..q]);
-            if (1900..2100).contains(&y)
-                && (char_at(self.s, q).is_some_and(|c| c == '年') || sign_at(self.s, q).is_some())
-            {
+            if q - p == 4 && (1900..2100).contains(&y) {
                 self.full_years[(y - 1900) as usize] = true;
             }
         }
-        if let Some(end) = self.dotted_date(p, q) {
-            return end;
+        match next {
+            Some(c) if is_sign_start(c) || matches!(c, '年' | '月' | '日' | '%' | '％' | '‰' | '万' | '亿') => {
+                if let Some(end) = self.range(p, q, a_end, c) {
+                    return end;
+                }
+                if c == '年' {
+                    self.short_year(p, q);
+                }
+            }
+            Some('千' | '百' | '十') => {
+                if let Some(end) = self.mixed(p, q) {
+                    return end;
+                }
+            }
+            _ => {}
         }
-        if let Some(end) = self.range(p, q) {
-            return end;
+        if q - p == 1 {
+            self.tens_before(p, q);
         }
-        if let Some(end) = self.mixed(p, q) {
-            return end;
-        }
-        self.short_year(p, q);
-        self.tens_before(p, q);
-        fraction_end(b, q)
+        a_end
     }
 
     /// `2005.02.01` → `2005年2月1日`.
@@ -304,11 +317,12 @@ impl<'a> Scan<'a> {
 
     /// A range `A–B` with a unit after B: a missing first unit (`18～25%`)
     /// or a sign that is not `—` or `～`.
-    fn range(&mut self, p: usize, q: usize) -> Option<usize> {
+    /// `next` is the character after the first number: a sign, or a unit
+    /// that may repeat at both ends (`2023年-2025年`, `18%-25%`).
+    fn range(&mut self, p: usize, q: usize, a_end: usize, next: char) -> Option<usize> {
         let (s, b) = (self.s, self.b);
-        let a_end = fraction_end(b, q);
-        let first_unit = range_unit(s, a_end).filter(|u| u.first);
-        let sign_start = first_unit.map_or(a_end, |u| a_end + u.len);
+        let first_unit = (!is_sign_start(next)).then_some(next);
+        let sign_start = first_unit.map_or(a_end, |u| a_end + u.len_utf8());
         let (sign, sign_end) = sign_at(s, sign_start)?;
         if !b.get(sign_end).is_some_and(u8::is_ascii_digit) {
             return None;
@@ -323,8 +337,14 @@ impl<'a> Scan<'a> {
             Some(u) => (b_end + u.len, u.kind),
             None => (b_end, UnitKind::Bare),
         };
-        if first_unit.is_some_and(|f| Some(f.c) != unit.map(|u| u.c)) || a >= z {
+        if first_unit.is_some_and(|f| Some(f) != unit.map(|u| u.c)) || a >= z {
             return None;
+        }
+        if b_int - sign_end == 4 && matches!(kind, UnitKind::Year | UnitKind::Bare) {
+            let y = parse_u32(&b[sign_end..b_int]);
+            if (1900..2100).contains(&y) {
+                self.full_years[(y - 1900) as usize] = true;
+            }
         }
         let plausible = match kind {
             UnitKind::Year => {
@@ -518,7 +538,8 @@ impl<'a> Scan<'a> {
             return;
         }
         let (s, b) = (self.s, self.b);
-        if b[i] == b';' && html_entity_before(b, i) {
+        // `&nbsp;` is an HTML entity, `![` a Markdown image.
+        if b[i] == b';' && html_entity_before(b, i) || b[i] == b'!' && b.get(i + 1) == Some(&b'[') {
             return;
         }
         let chinese = left_neighbour(s, i).is_some_and(is_cjk) || right_neighbour(s, i + 1).is_some_and(is_cjk);
@@ -580,7 +601,8 @@ impl<'a> Scan<'a> {
             self.paired.push(j);
         }
         let end = j + c.len_utf8();
-        if self.in_nonstandard_marker(i) {
+        // `](…)`: the target of a Markdown link, also in a plain-text copy.
+        if self.in_nonstandard_marker(i) || i > 0 && b[i - 1] == b']' {
             return;
         }
         let chinese = han || left_neighbour(s, i).is_some_and(is_cjk) || right_neighbour(s, end).is_some_and(is_cjk);
@@ -763,7 +785,7 @@ impl<'a> Scan<'a> {
         if half >= SUMMARY_MIN && full <= half {
             let mut edits: Vec<Edit> =
                 self.marks.iter().flat_map(|m| m.edits.iter().flatten()).map(|&(r, t)| Edit::replace(r, t)).collect();
-            edits.sort_by_key(|e| e.range.start);
+            edits.sort_unstable_by_key(|e| e.range.start);
             let (message, title) = match lang {
                 Lang::Zh => (
                     format!(
@@ -841,23 +863,58 @@ fn apply_local(text: &str, range: TextRange, edits: &[Edit]) -> String {
     out
 }
 
-/// The index of the next ASCII byte at or after `i` (or the end), skipping
-/// eight non-ASCII bytes at a time: Chinese text has no ASCII byte.
-fn skip_non_ascii(b: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let ascii = !u64::from_le_bytes(word) & HIGH;
-        if ascii != 0 {
-            return i + (ascii.trailing_zeros() / 8) as usize;
+/// The index of the next byte at or after `i` that may start a check (or
+/// the end): an ASCII digit or mark, `!` to `?` (0x21–0x3F). Chinese text
+/// has no ASCII byte, and line breaks, spaces and letters start nothing:
+/// eight bytes are tested at once, and blocks of 32 without an ASCII byte
+/// are skipped whole.
+fn next_candidate(b: &[u8], i: usize) -> usize {
+    let Some(rest) = b.get(i..) else { return b.len() };
+    let (blocks, rest) = rest.as_chunks::<32>();
+    for (n, block) in blocks.iter().enumerate() {
+        if no_ascii(block) {
+            continue;
         }
-        i += 8;
+        if let Some(p) = first_candidate(block.as_chunks::<8>().0) {
+            return i + n * 32 + p;
+        }
     }
-    while i < b.len() && b[i] >= 0x80 {
-        i += 1;
+    let at = i + blocks.len() * 32;
+    let (words, tail) = rest.as_chunks::<8>();
+    if let Some(p) = first_candidate(words) {
+        return at + p;
     }
-    i
+    let at = at + words.len() * 8;
+    tail.iter().position(|c| (0x21..=0x3F).contains(c)).map_or(b.len(), |p| at + p)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether no byte of `block` is ASCII (all have the high bit set).
+fn no_ascii(block: &[u8; 32]) -> bool {
+    const HIGH_128: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    match (block.first_chunk::<16>(), block.last_chunk::<16>()) {
+        (Some(a), Some(b)) => u128::from_le_bytes(*a) & u128::from_le_bytes(*b) & HIGH_128 == HIGH_128,
+        _ => false,
+    }
+}
+
+/// The offset of the first candidate byte in `words`.
+fn first_candidate(words: &[[u8; 8]]) -> Option<usize> {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    for (k, w) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*w);
+        // Per byte, without carries: the high bit of `x + 0x5F` is set
+        // when x ≥ 0x21, that of `x + 0x40` when x ≥ 0x40 (x < 0x80).
+        let low = w & LOW;
+        let from = low.wrapping_add(0x5F5F_5F5F_5F5F_5F5F) & HIGH;
+        let past = low.wrapping_add(0x4040_4040_4040_4040) & HIGH;
+        let candidates = !w & HIGH & from & !past;
+        if candidates != 0 {
+            return Some(k * 8 + (candidates.trailing_zeros() / 8) as usize);
+        }
+    }
+    None
 }
 
 /// The full-width `，：；？！（` in `b`, counted up to `cap`.
@@ -970,6 +1027,11 @@ enum Sign {
     Ideograph,
 }
 
+/// Whether `c` may start a range sign (see [`sign_at`]).
+fn is_sign_start(c: char) -> bool {
+    matches!(c, '—' | '～' | '~' | '〜' | '-' | '－' | '–' | '‐' | '‑' | '‒' | '―' | '一')
+}
+
 /// The range sign at `i` and where it ends.
 fn sign_at(s: &str, i: usize) -> Option<(Sign, usize)> {
     let c = char_at(s, i)?;
@@ -1004,8 +1066,6 @@ struct RangeUnit {
     /// Its first character.
     c: char,
     len: usize,
-    /// Whether it may also follow the first number (`2023年-2025年`, `18%-25%`).
-    first: bool,
 }
 
 /// Measure words of more than one character after a range.
@@ -1014,17 +1074,17 @@ const MEASURE_WORDS: [&str; 8] = ["小时", "分钟", "公里", "千米", "平�
 /// The unit right after a range's number at `i`.
 fn range_unit(s: &str, i: usize) -> Option<RangeUnit> {
     let c = char_at(s, i)?;
-    let unit = |kind, first| Some(RangeUnit { kind, c, len: c.len_utf8(), first });
+    let unit = |kind| Some(RangeUnit { kind, c, len: c.len_utf8() });
     match c {
-        '年' => unit(UnitKind::Year, true),
-        '月' => unit(UnitKind::Month, true),
-        '日' => unit(UnitKind::Day, true),
-        '%' | '％' | '‰' | '万' | '亿' => unit(UnitKind::Magnitude, true),
-        '岁' | '天' | '周' | '元' | '米' | '户' => unit(UnitKind::Measure, false),
-        c if CORE_MEASURES.contains(&c) || MORE_MEASURES.contains(&c) => unit(UnitKind::Measure, false),
+        '年' => unit(UnitKind::Year),
+        '月' => unit(UnitKind::Month),
+        '日' => unit(UnitKind::Day),
+        '%' | '％' | '‰' | '万' | '亿' => unit(UnitKind::Magnitude),
+        '岁' | '天' | '周' | '元' | '米' | '户' | '℃' => unit(UnitKind::Measure),
+        c if CORE_MEASURES.contains(&c) || MORE_MEASURES.contains(&c) => unit(UnitKind::Measure),
         _ => {
             let w = MEASURE_WORDS.iter().find(|w| s[i..].starts_with(*w))?;
-            Some(RangeUnit { kind: UnitKind::Measure, c, len: w.len(), first: false })
+            Some(RangeUnit { kind: UnitKind::Measure, c, len: w.len() })
         }
     }
 }
@@ -1113,7 +1173,7 @@ mod tests {
         check(
             &NUMBER_USAGE,
             "实施期限为2023-2025年，1-3月完成摸底，10–12月验收，每次3-5天。\n\
-             培训0-6岁儿童家长，年均增长8-10%，规划期为（2021~2025）年前后，2023年-2025年分步实施。\n\
+             培训0-6岁儿童家长，气温12-15℃，年均增长8-10%，规划期为（2021~2025）年前后，2023年-2025年分步实施。\n\
              编制2024——2026年行动计划，2023一2025年持续推进，2022－2023学年。\n",
             expect![[r#"
                 1:6 PL601 [2023-2025年] 范围“2023-2025年”应写作“2023—2025年”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2023—2025年” @1:10 "—")
@@ -1121,9 +1181,10 @@ mod tests {
                 1:26 PL601 [10–12月] 范围“10–12月”应写作“10—12月”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“10—12月” @1:28 "—")
                 1:37 PL601 [3-5天] 范围“3-5天”应写作“3～5天”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“3～5天” @1:38 "～")
                 2:3 PL601 [0-6岁] 范围“0-6岁”应写作“0～6岁”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“0～6岁” @2:4 "～")
-                2:16 PL601 [8-10%] 数值范围“8-10%”应写作“8%～10%”：两端都要带单位（GB/T 15835） (fix: safe: 改为“8%～10%” @2:17 "%～")
-                2:27 PL601 [2021~2025] 范围“2021~2025”应写作“2021～2025”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2021～2025” @2:31 "～")
-                2:41 PL601 [2023年-2025年] 范围“2023年-2025年”应写作“2023年—2025年”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2023年—2025年” @2:46 "—")
+                2:14 PL601 [12-15℃] 范围“12-15℃”应写作“12～15℃”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“12～15℃” @2:16 "～")
+                2:25 PL601 [8-10%] 数值范围“8-10%”应写作“8%～10%”：两端都要带单位（GB/T 15835） (fix: safe: 改为“8%～10%” @2:26 "%～")
+                2:36 PL601 [2021~2025] 范围“2021~2025”应写作“2021～2025”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2021～2025” @2:40 "～")
+                2:50 PL601 [2023年-2025年] 范围“2023年-2025年”应写作“2023年—2025年”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2023年—2025年” @2:55 "—")
                 3:3 PL601 [2024——2026年] 范围“2024——2026年”应写作“2024—2026年”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2024—2026年” @3:7 "—")
                 3:19 PL601 [2023一2025年] 范围“2023一2025年”应写作“2023—2025年”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“2023—2025年” @3:23 "—")
             "#]],
@@ -1244,7 +1305,7 @@ mod tests {
     fn half_width_marks_that_are_not_in_chinese_text() {
         check(
             &NUMBER_USAGE,
-            "总投资1,000万元，14:13召开，比例尺1:1000，网址http://www.gov.cn/?a=1&b=2。\n\
+            "总投资1,000万元，14:13召开，比例尺1:1000，网址http://www.gov.cn/?a=1&b=2，图示![图](a.png)。\n\
              英文摘要：Hello, world (see p. 3); done! Why?\n\
              残留&nbsp;字符，命令--fix可用。\n",
             expect![""],
