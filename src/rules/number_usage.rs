@@ -47,7 +47,8 @@ declare_rule! {
     /// with one fix for all of them, rather than a warning on every comma; a
     /// few stray half-width marks among full-width ones get one finding
     /// each. With `[style] punctuation = "half-width"` in `planlint.toml`
-    /// the width of marks is not checked (and `numbering` accepts `(一)`).
+    /// the width of marks is not checked, an ASCII `~` in a range is
+    /// accepted as `～`, and `numbering` accepts `(一)`.
     ///
     /// 按 GB/T 15835-2011《出版物上数字用法》和 GB/T 15834-2011《标点符号用法》
     /// （GB/T 9704 第 9 章要求公文遵循）检查数字和标点的写法：
@@ -71,8 +72,8 @@ declare_rule! {
     ///
     /// 通篇使用半角标点的文稿（从网页复制的文字常常如此）只在第一处报告一次，附一个
     /// 全部改正的修复，而不是每个逗号都报警；全角文稿中零星的半角标点逐处报告。在
-    /// `planlint.toml` 中设置 `[style] punctuation = "half-width"` 后不检查标点宽度
-    /// （`numbering` 也接受“(一)”）。
+    /// `planlint.toml` 中设置 `[style] punctuation = "half-width"` 后不检查标点宽度，
+    /// 范围中的半角“~”视同“～”，`numbering` 也接受“(一)”。
     ///
     /// ## Why is this bad?
     /// `18～25%` reads as 18 to 25 per cent only by convention and `2～5万`
@@ -1337,6 +1338,17 @@ mod tests {
         );
         // An office that keeps half-width marks.
         check_with(&NUMBER_USAGE, SourceKind::PlainText, &half_width(), text, expect![""]);
+        // Its `~` is a `～`; a range still needs its units and a proper sign.
+        check_with(
+            &NUMBER_USAGE,
+            SourceKind::PlainText,
+            &half_width(),
+            "规划期为2023~2025年,增长18~25%,工期3-5天。\n",
+            expect![[r#"
+                1:18 PL601 [18~25%] 数值范围“18~25%”应写作“18%~25%”：两端都要带单位（GB/T 15835） (fix: safe: 改为“18%~25%” @1:20 "%")
+                1:27 PL601 [3-5天] 范围“3-5天”应写作“3～5天”：起止用一字线“—”或浪纹线“～”连接（GB/T 15834） (fix: safe: 改为“3～5天” @1:28 "～")
+            "#]],
+        );
     }
 
     #[test]
@@ -1418,6 +1430,7 @@ mod tests {
             fixed("主要目标:到2027年，建成平台10个;本办法(试行)施行，（暂行)适用。\n--实现目标。\n", &config),
             "主要目标：到2027年，建成平台10个；本办法（试行）施行，（暂行）适用。\n——实现目标。\n"
         );
+        assert_eq!(fixed("增长18~25%,工期3-5天。\n", &half_width()), "增长18%~25%,工期3～5天。\n");
         // Half-width throughout: one fix for every mark; the structure number stays numbering's.
         let text = "为推进工作,制定本方案。\n一、主要任务\n(一)强化企业\n到2027年,建成平台10个;培育企业(集群),壮大产业(2023-2025年)。\n\
                     (二)保障措施\n各单位要高度重视:加强领导,落实责任!\n";
