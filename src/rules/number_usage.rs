@@ -117,11 +117,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
 /// make a draft half-width throughout: one finding for all of them.
 const SUMMARY_MIN: usize = 5;
 
-/// How far a bracket looks for its partner (bytes, on its own line).
+/// How far a bracket looks for its partner (bytes, on its line or the next).
 const BRACKET_REACH: usize = 600;
 
-/// One pass over the ASCII bytes of the prose view: every check starts at a
-/// digit or an ASCII mark, and Chinese text is skipped eight bytes at a time.
+/// One pass over the prose view: every check starts at a digit or an ASCII
+/// mark (see [`next_candidate`]), and Chinese text is skipped 32 bytes at a
+/// time. Findings that depend on the whole draft (the sign its time ranges
+/// use, the years it writes in full, how many of its marks are half-width)
+/// are collected and reported at the end.
 struct Scan<'a> {
     doc: &'a Document<'a>,
     s: &'a str,
