@@ -33,6 +33,33 @@ pub struct Config {
     pub other_roles: Vec<String>,
     /// Unit aliases: `(alias, canonical name)`, e.g. `("市发改委", "市发展和改革委员会")`.
     pub unit_aliases: Vec<(String, String)>,
+    /// How the draft writes punctuation marks in Chinese text (`[style] punctuation`).
+    pub punctuation: Punctuation,
+}
+
+/// The punctuation marks a draft's house style writes in Chinese text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Punctuation {
+    /// Full-width marks (`，：；（）`), as GB/T 15834 asks: half-width ones
+    /// in Chinese text are reported (`number-usage`) and `(一)` is a
+    /// non-standard structure number (`numbering`).
+    #[default]
+    FullWidth,
+    /// The office keeps half-width marks (`,:;()`), as web copies also give
+    /// them: neither is reported, and `(一)` `(1)` are accepted as
+    /// structure numbers. Full-width marks are never reported either: they
+    /// are the standard's.
+    HalfWidth,
+}
+
+impl Punctuation {
+    pub fn parse(s: &str) -> Option<Punctuation> {
+        match s {
+            "full-width" => Some(Punctuation::FullWidth),
+            "half-width" => Some(Punctuation::HalfWidth),
+            _ => None,
+        }
+    }
 }
 
 impl Config {
@@ -106,6 +133,15 @@ impl Config {
                 }
                 config.unit_aliases.push((alias.into_inner(), full.into_inner()));
             }
+        }
+        if let Some(p) = raw.style.and_then(|s| s.punctuation) {
+            config.punctuation = Punctuation::parse(p.get_ref()).ok_or_else(|| {
+                ConfigError::at(
+                    src,
+                    p.span().start,
+                    format!("unknown punctuation style `{}`; expected \"full-width\" or \"half-width\"", p.get_ref()),
+                )
+            })?;
         }
         Ok(config)
     }
@@ -193,6 +229,10 @@ struct RawConfig {
     #[serde(default)]
     #[schemars(with = "RawUnits")]
     units: Option<RawUnits>,
+    /// House style of the drafts (used by `number-usage`, PL601, and `numbering`, PL401).
+    #[serde(default)]
+    #[schemars(with = "RawStyle")]
+    style: Option<RawStyle>,
 }
 
 #[derive(Deserialize, schemars::JsonSchema)]
@@ -226,6 +266,17 @@ struct RawUnits {
     aliases: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawStyle {
+    /// Punctuation marks in Chinese text: "full-width" (the default, GB/T 15834: half-width
+    /// `,:;?!()` next to Chinese characters are reported and `(一)` is a non-standard structure
+    /// number) or "half-width" (the office keeps half-width marks: neither is reported).
+    #[serde(default)]
+    #[schemars(schema_with = "schema::punctuation", extend("default" = "full-width"))]
+    punctuation: Option<Spanned<String>>,
+}
+
 /// Schemas of the fields whose Rust types (`Spanned`, for error positions) say
 /// less than the parser checks.
 mod schema {
@@ -241,6 +292,10 @@ mod schema {
 
     pub fn lang(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "string", "enum": ["zh", "en"] })
+    }
+
+    pub fn punctuation(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "enum": ["full-width", "half-width"] })
     }
 
     /// The rule table: every rule by name and by code, nothing else.
@@ -296,9 +351,12 @@ lead-roles = ["牵头处室"]
 other-roles = ["协办单位"]
 [units]
 aliases = { "市发改委" = "市发展和改革委员会" }
+[style]
+punctuation = "half-width"
 "#,
         )
         .unwrap();
+        assert_eq!(c.punctuation, Punctuation::HalfWidth);
         assert_eq!(c.lang, Lang::En);
         assert_eq!(c.rules.get("placeholder"), Some(&Level::On(Severity::Warning)));
         assert_eq!(c.rules.get("target-without-number"), Some(&Level::Off));
@@ -321,5 +379,17 @@ aliases = { "市发改委" = "市发展和改革委员会" }
         let e = Config::from_toml("[rules]\nplaceholder = \"loud\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 15));
         assert!(e.message.contains("bad level `loud`"));
+    }
+
+    #[test]
+    fn punctuation_style() {
+        assert_eq!(Config::from_toml("").unwrap().punctuation, Punctuation::FullWidth);
+        let c = Config::from_toml("[style]\npunctuation = \"full-width\"\n").unwrap();
+        assert_eq!(c.punctuation, Punctuation::FullWidth);
+        let e = Config::from_toml("lang = \"zh\"\n[style]\npunctuation = \"narrow\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 15), "{e}");
+        assert!(e.message.contains("unknown punctuation style `narrow`"), "{e}");
+        let e = Config::from_toml("[style]\npunctuaton = \"half-width\"\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
     }
 }

@@ -8,6 +8,7 @@ use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
 pub(crate) mod missing_lead_unit;
+pub(crate) mod number_usage;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
 pub(crate) mod target_without_number;
@@ -77,6 +78,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
+    (&number_usage::NUMBER_USAGE, number_usage::check),
 ];
 
 /// All rules, sorted by code.

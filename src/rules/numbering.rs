@@ -1,8 +1,10 @@
 //! Rule `numbering`: structure numbers that skip, repeat or use a non-standard form.
 
+use crate::config::Punctuation;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
+use crate::syntax::Document;
 use crate::syntax::numbering::Join;
 
 declare_rule! {
@@ -66,6 +68,12 @@ declare_rule! {
     /// 4.建设中试平台。
     /// ```
     ///
+    /// With `[style] punctuation = "half-width"` in `planlint.toml` the
+    /// half-width forms `(一)` and `(1)` are accepted, and fixes keep them.
+    ///
+    /// 在 `planlint.toml` 中设置 `[style] punctuation = "half-width"` 时，半角括号的
+    /// “(一)”“(1)”视为规范写法，修复时也保留半角。
+    ///
     /// ## Fix safety
     /// Rewriting a non-standard marker (`4、` → `4.`) is safe. Renumbering is
     /// unsafe: references to the old numbers elsewhere (a division table, a
@@ -77,6 +85,7 @@ declare_rule! {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
+    let half_width = ctx.config.punctuation == Punctuation::HalfWidth;
     let numbering = &doc.numbering;
     let deviation = |i: usize| numbering.expected(i).map_or(0, |e| i64::from(doc.headings[i].number) - i64::from(e));
     // Headings reported as the first of a misnumbered stretch: their fix writes the standard form too.
@@ -110,6 +119,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         }
         let Some(standard) = h.style.standard_marker(h.number) else { continue };
         let found = doc.slice(h.marker).trim();
+        if half_width && is_half_width_twin(found, &standard) {
+            continue;
+        }
+        let standard = marker_for(doc, half_width, i, h.number).unwrap_or(standard);
         let message = match ctx.lang() {
             Lang::Zh => format!("序号“{found}”写法不规范，应为“{standard}”（GB/T 9704）"),
             Lang::En => format!("Non-standard number “{found}”; write “{standard}” (GB/T 9704)"),
@@ -133,7 +146,8 @@ fn report_stretch(ctx: &mut Ctx<'_>, stretch: &[usize], previous: Option<usize>)
     let first = stretch[0];
     let h = &doc.headings[first];
     let Some(item) = doc.numbering.item(first) else { return false };
-    let Some(expected) = h.style.standard_marker(item.expected) else { return false };
+    let half_width = ctx.config.punctuation == Punctuation::HalfWidth;
+    let Some(expected) = marker_for(doc, half_width, first, item.expected) else { return false };
     let found = doc.slice(h.marker).trim();
     let name = h.style.standard_marker(1).unwrap_or_default();
     let message = match (item.join, lang) {
@@ -168,7 +182,7 @@ fn report_stretch(ctx: &mut Ctx<'_>, stretch: &[usize], previous: Option<usize>)
         (Some(_), Lang::En) => format!("Numbering should start at “{expected}”, found “{found}”"),
     };
     let title = change_to(lang, &expected, stretch.len() - 1);
-    let fix = renumbering(doc, stretch, title);
+    let fix = renumbering(doc, half_width, stretch, title);
     let d = ctx.report(h.marker, message);
     if let Some(fix) = fix {
         d.with_fix(fix);
@@ -181,10 +195,8 @@ fn report_stretch(ctx: &mut Ctx<'_>, stretch: &[usize], previous: Option<usize>)
 fn report_jump_back(ctx: &mut Ctx<'_>, stretch: &[usize], at: usize, dev: i64) {
     let doc = ctx.doc;
     let (Some(&first), Some(&last)) = (stretch.first(), stretch.last()) else { return };
-    let marker = |i: usize| {
-        let h = &doc.headings[i];
-        doc.numbering.expected(i).and_then(|e| h.style.standard_marker(e))
-    };
+    let half_width = ctx.config.punctuation == Punctuation::HalfWidth;
+    let marker = |i: usize| doc.numbering.expected(i).and_then(|e| marker_for(doc, half_width, i, e));
     let (Some(from), Some(to)) = (marker(first), marker(last)) else { return };
     let found = doc.slice(doc.headings[at].marker).trim();
     let prev = doc.slice(doc.headings[last].marker).trim();
@@ -206,23 +218,50 @@ fn report_jump_back(ctx: &mut Ctx<'_>, stretch: &[usize], at: usize, dev: i64) {
             format!("Renumber the {n} headings before it “{from}” to “{to}”"),
         ),
     };
-    let fix = renumbering(doc, stretch, title);
+    let fix = renumbering(doc, half_width, stretch, title);
     let d = ctx.report(doc.headings[at].marker, message);
     if let Some(fix) = fix {
         d.with_fix(fix);
     }
 }
 
-/// The fix giving every heading of `stretch` its expected number, in standard form.
-fn renumbering(doc: &crate::syntax::Document<'_>, stretch: &[usize], title: String) -> Option<Fix> {
+/// The fix giving every heading of `stretch` its expected number, in standard form
+/// (or its accepted half-width twin, see [`marker_for`]).
+fn renumbering(doc: &Document<'_>, half_width: bool, stretch: &[usize], title: String) -> Option<Fix> {
     let edits = stretch
         .iter()
         .map(|&i| {
-            let marker = doc.headings[i].style.standard_marker(doc.numbering.expected(i)?)?;
+            let marker = marker_for(doc, half_width, i, doc.numbering.expected(i)?)?;
             Some(Edit::replace(doc.headings[i].marker, marker))
         })
         .collect::<Option<Vec<Edit>>>()?;
     Some(Fix { title, edits, applicability: Applicability::Unsafe })
+}
+
+/// The marker heading `i` should carry for number `n`: the standard form,
+/// or, where the configuration keeps half-width punctuation and the heading
+/// is written with half-width brackets (`(一)`, `(三)、`), the same with
+/// half-width brackets (`(二)`), so that a fix keeps the draft's style.
+fn marker_for(doc: &Document<'_>, half_width: bool, i: usize, n: u32) -> Option<String> {
+    let h = &doc.headings[i];
+    let standard = h.style.standard_marker(n)?;
+    let found = doc.slice(h.marker).trim();
+    if half_width && standard.starts_with('（') && found.starts_with('(') && found.contains(')') {
+        return Some(standard.replace('（', "(").replace('）', ")"));
+    }
+    Some(standard)
+}
+
+/// Whether `found` is `standard` with its full-width brackets written
+/// half-width: `(一)` for `（一）`, `(1)` for `（1）`.
+fn is_half_width_twin(found: &str, standard: &str) -> bool {
+    found != standard
+        && standard.starts_with('（')
+        && found.chars().eq(standard.chars().map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        }))
 }
 
 /// The title of a fix that writes `marker` and renumbers `more` headings after it.
@@ -287,6 +326,35 @@ mod tests {
             "一、甲\n一、乙\n",
             expect![[r#"
                 2:1 PL401 [一、] Number “一、” repeats the previous one; expected “二、” (fix: unsafe: Change to “二、” @2:1 "二、")
+            "#]],
+        );
+    }
+
+    #[test]
+    fn half_width_brackets_follow_the_punctuation_setting() {
+        let text =
+            "一、主要任务\n(一)强化企业\n(1)培育。\n(2)壮大。\n(一)建设平台\n(3)布局。\n（二）保障\n(三)、考核\n";
+        check(
+            &NUMBERING,
+            text,
+            expect![[r#"
+                2:1 PL401 [(一)] 序号“(一)”写法不规范，应为“（一）”（GB/T 9704） (fix: safe: 改为“（一）” @2:1 "（一）")
+                3:1 PL401 [(1)] 序号“(1)”写法不规范，应为“（1）”（GB/T 9704） (fix: safe: 改为“（1）” @3:1 "（1）")
+                4:1 PL401 [(2)] 序号“(2)”写法不规范，应为“（2）”（GB/T 9704） (fix: safe: 改为“（2）” @4:1 "（2）")
+                5:1 PL401 [(一)] 序号“(一)”与上一项重复，此处应为“（二）” (fix: unsafe: 改为“（二）”，其后 2 个序号随之改正 @5:1 "（二）" @7:1 "（三）" @8:1 "（四）")
+                6:1 PL401 [(3)] 序号“(3)”写法不规范，应为“（3）”（GB/T 9704） (fix: safe: 改为“（3）” @6:1 "（3）")
+                8:1 PL401 [(三)、] 序号“(三)、”写法不规范，应为“（三）”（GB/T 9704） (fix: safe: 改为“（三）” @8:1 "（三）")
+            "#]],
+        );
+        let config = crate::Config { punctuation: crate::config::Punctuation::HalfWidth, ..Default::default() };
+        crate::rules::tests::check_with(
+            &NUMBERING,
+            crate::SourceKind::PlainText,
+            &config,
+            text,
+            expect![[r#"
+                5:1 PL401 [(一)] 序号“(一)”与上一项重复，此处应为“(二)” (fix: unsafe: 改为“(二)”，其后 2 个序号随之改正 @5:1 "(二)" @7:1 "（三）" @8:1 "(四)")
+                8:1 PL401 [(三)、] 序号“(三)、”写法不规范，应为“(三)”（GB/T 9704） (fix: safe: 改为“(三)” @8:1 "(三)")
             "#]],
         );
     }

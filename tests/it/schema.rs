@@ -41,7 +41,7 @@ fn schema_is_closed_and_lists_every_rule() {
     assert_eq!(schema["title"], "planlint.toml");
     let properties = schema["properties"].as_object().unwrap();
     let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["lang", "placeholder", "responsibility", "rules", "units"]);
+    assert_eq!(keys, ["lang", "placeholder", "responsibility", "rules", "style", "units"]);
     assert_eq!(schema["additionalProperties"], false);
     for (key, section) in properties {
         assert!(section["description"].is_string(), "{key} is described");
@@ -86,6 +86,7 @@ fn schema_and_parser_agree_on_valid_and_broken_files() {
         "[placeholder]\nallow = [\"  \"]\n".into(),
         "[units]\naliases = { \"市发改委\" = \"\" }\n".into(),
         "lang = 1\n".into(),
+        "[style]\npunctuation = \"narrow\"\n".into(),
     ];
     for toml in &valid {
         planlint::Config::from_toml(toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));

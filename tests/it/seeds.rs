@@ -155,3 +155,91 @@ fn numbering_gap_seed_keeps_structure() {
     assert_eq!(gaps[0].1, "三、");
     assert!(analysis.diagnostics.iter().any(|d| d.rule.code == "PL401" && d.message.contains("应为“二、”")));
 }
+
+/// A dev-set draft (`../shared/corpus/dev`) without its `source:` line.
+fn dev(name: &str) -> Option<String> {
+    let path = shared_dir("the dev corpus tests")?.join("corpus/dev").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Some(text.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string()))
+}
+
+/// The copied drafts are half-width throughout (web pages serve them so):
+/// one `number-usage` finding each, whose fix turns every mark full-width,
+/// not a warning on every comma; an office that keeps half-width marks sees
+/// none, and `numbering` then accepts `(一)`.
+#[test]
+fn half_width_seeds_get_one_punctuation_finding() {
+    let Some(text) = seed("004") else { return };
+    let fs = findings(&text, SourceKind::PlainText);
+    let pl601: Vec<&Finding> = fs.iter().filter(|f| f.code == "PL601").collect();
+    assert_eq!(pl601.len(), 1, "{pl601:#?}");
+    assert_eq!((pl601[0].line, pl601[0].text.as_str()), (1, "(完整)"));
+    assert!(pl601[0].message.contains("半角 282 处，全角 0 处"), "{}", pl601[0].message);
+    // `(一)强化…` is a structure number: numbering's, in the default style only.
+    assert!(fs.iter().any(|f| f.code == "PL401" && f.text == "(一)"));
+    let config = planlint::Config::from_toml("[style]\npunctuation = \"half-width\"\n").unwrap();
+    let analysis = planlint::analyze(&text, SourceKind::PlainText, &config);
+    assert!(analysis.diagnostics.iter().all(|d| d.rule.code != "PL601"));
+    assert!(analysis.diagnostics.iter().all(|d| !(d.rule.code == "PL401" && d.message.contains("写法不规范"))));
+}
+
+/// The dev drafts' number and dash defects: a dotted date, age ranges
+/// written with a hyphen (d11) and `--` for the dash `——` (d08).
+#[test]
+fn dev_drafts_dates_ranges_and_dashes() {
+    let Some(d11) = dev("d11.txt") else { return };
+    let fs = findings(&d11, SourceKind::PlainText);
+    let at = |code: &str| -> Vec<(usize, &str)> {
+        fs.iter().filter(|f| f.code == code && f.text != ",").map(|f| (f.line, f.text.as_str())).collect()
+    };
+    let pl601 = at("PL601");
+    assert!(pl601.contains(&(5, "2005.02.01")), "{pl601:?}");
+    assert!(pl601.contains(&(12, "0-6岁")) && pl601.contains(&(12, "0-3岁")), "{pl601:?}");
+    let Some(d08) = dev("d08.txt") else { return };
+    let dashes: Vec<(usize, usize)> = findings(&d08, SourceKind::PlainText)
+        .iter()
+        .filter(|f| f.code == "PL601" && f.text == "--")
+        .map(|f| (f.line, f.col))
+        .collect();
+    assert_eq!(dashes, [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1)]);
+}
+
+/// Applying every `number-usage` fix to the seeds and dev drafts leaves no
+/// finding of the rule and no finding of another rule that was not there.
+#[test]
+fn number_usage_fixes_leave_nothing_new() {
+    let Some(shared) = shared_dir("the number-usage fix test") else { return };
+    let config = planlint::Config::default();
+    let mut texts = Vec::new();
+    for dir in ["corpus/seeds", "corpus/dev"] {
+        let mut paths: Vec<_> =
+            std::fs::read_dir(shared.join(dir)).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let text = if dir.ends_with("dev") { text.split_once('\n').map_or("", |t| t.1).to_string() } else { text };
+            texts.push((p, text));
+        }
+    }
+    // Other rules' findings by line (their messages quote the text, whose marks change).
+    let others = |text: &str, ds: &[planlint::Diagnostic]| -> Vec<(&'static str, usize)> {
+        let mut v: Vec<(&'static str, usize)> = ds
+            .iter()
+            .filter(|d| d.rule.code != "PL601")
+            .map(|d| (d.rule.code, text[..d.range.start()].matches('\n').count()))
+            .collect();
+        v.sort();
+        v
+    };
+    for (path, text) in &texts {
+        let before = planlint::analyze(text, SourceKind::PlainText, &config).diagnostics;
+        let fixes = before.iter().filter(|d| d.rule.code == "PL601").filter_map(|d| d.fix.as_ref());
+        let (fixed, _) = planlint::apply_fixes(text, fixes);
+        let after = planlint::analyze(&fixed, SourceKind::PlainText, &config).diagnostics;
+        let left: Vec<&str> = after.iter().filter(|d| d.rule.code == "PL601").map(|d| d.message.as_str()).collect();
+        assert!(left.is_empty(), "{}: {left:#?}", path.display());
+        let (was, now) = (others(text, &before), others(&fixed, &after));
+        let new: Vec<&(&str, usize)> = now.iter().filter(|o| !was.contains(o)).collect();
+        assert!(new.is_empty(), "{}: new findings after the fixes: {new:#?}", path.display());
+    }
+}

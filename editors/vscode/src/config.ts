@@ -34,6 +34,8 @@ export const RULE_KEYS = [
   'PL301',
   'numbering',
   'PL401',
+  'number-usage',
+  'PL601',
 ] as const;
 
 export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
