@@ -51,7 +51,10 @@ fn assert_seed(prefix: &str, expected: &[(usize, &str)]) {
     assert!(residue(&after).is_empty(), "seed {prefix} after the fixes: {:#?}", residue(&after));
     for f in &after {
         assert!(
-            fs.iter().any(|g| g.code == f.code && g.text == f.text),
+            // The same finding, or one that summarises the draft (number-usage's half-width
+            // summary sits on the first mark, which moves when a residue line goes).
+            fs.iter().any(|g| g.code == f.code
+                && (g.text == f.text || g.message.split('（').next() == f.message.split('（').next())),
             "seed {prefix}: the fixes made a new finding {f:?}"
         );
     }
