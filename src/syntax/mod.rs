@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use crate::text::TextRange;
 use crate::text::needles::Needles;
 
+pub mod dates;
 mod fxmap;
 pub mod genre;
 pub mod lexicon;
@@ -24,6 +25,7 @@ pub mod tasks;
 #[cfg(test)]
 mod tests;
 
+pub use dates::{DateSource, DraftDate, YearMonth};
 pub use genre::Genre;
 pub use markup::{Line, LineKind, Suppression, SuppressionKind};
 pub use numbering::Numbering;
@@ -85,6 +87,9 @@ pub struct Document<'a> {
     pub genre: Genre,
     /// The line the genre was read from.
     pub genre_line: Option<u32>,
+    /// The draft's own date (title, document number, signed or published
+    /// date, the latest), against which staleness is judged.
+    pub date: Option<DraftDate>,
     pub lines: Vec<Line>,
     pub headings: Outline,
     /// Which structure numbers count together and the number each heading should carry.
@@ -248,6 +253,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
     let placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
+    let title_lines = genre::title_lines(fold_view, &lines, body);
+    let date = dates::detect(fold_view, &lines, title_lines, genre_line, tables.header);
 
     Document {
         text,
@@ -256,6 +263,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         kind,
         genre,
         genre_line: genre_line.map(|l| l as u32),
+        date,
         lines,
         headings,
         numbering,
@@ -332,6 +340,13 @@ mod tests_support {
         let _ = write!(out, "genre: {}", doc.genre.name());
         if let Some(l) = doc.genre_line {
             let _ = write!(out, " (line {})", l + 1);
+        }
+        if let Some(d) = doc.date {
+            let _ = write!(out, ", date: {}", d.year);
+            if let Some(m) = d.month {
+                let _ = write!(out, "-{m:02}");
+            }
+            let _ = write!(out, " ({}, line {})", d.source.name(), d.line + 1);
         }
         out.push('\n');
         for (i, h) in doc.headings.iter().enumerate() {
