@@ -10,6 +10,7 @@ use crate::text::TextRange;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
+pub(crate) mod stale_formulation;
 pub(crate) mod target_without_number;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -75,6 +76,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
+    (&stale_formulation::STALE_FORMULATION, stale_formulation::check),
 ];
 
 /// All rules, sorted by code.
