@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
+pub(crate) mod enumeration;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
@@ -76,6 +77,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
+    (&enumeration::ENUMERATION, enumeration::check),
     (&stale_formulation::STALE_FORMULATION, stale_formulation::check),
 ];
 
