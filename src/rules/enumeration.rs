@@ -4,10 +4,8 @@
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::numerals::{cn_ordinal, parse_cn_ordinal};
-use crate::syntax::{Document, NumberStyle};
-use crate::text::needles::Needles;
-use crate::text::{TextRange, char_at, char_before, is_han};
+use crate::syntax::{Document, EnumForm, Enumerator, NumberStyle};
+use crate::text::TextRange;
 
 declare_rule! {
     /// ## What it does
@@ -78,158 +76,23 @@ declare_rule! {
     summary_zh: "段内列举（一是、二是……）跳号或重号",
 }
 
-/// How an enumeration word is written.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Form {
-    /// `一是`
-    Shi,
-    /// `一要`
-    Yao,
-    /// `第一，`
-    Di,
-}
-
-impl Form {
-    fn word(self, n: u32) -> String {
-        match self {
-            Form::Shi => format!("{}是", cn_ordinal(n)),
-            Form::Yao => format!("{}要", cn_ordinal(n)),
-            Form::Di => format!("第{}", cn_ordinal(n)),
-        }
-    }
-}
-
-/// One enumeration word.
-#[derive(Clone, Copy, Debug)]
-struct Item {
-    /// The word, `三是` or `第三` (without its comma).
-    range: TextRange,
-    number: u32,
-    form: Form,
-}
-
-/// The characters that make a word an enumeration: 是, 要, 第.
-static NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&["是", "要", "第"]));
-
-/// Numbers beyond this are not enumerations.
-const MAX_NUMBER: u32 = 20;
-
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
-    let folded = doc.folded();
-    let mut hits = Vec::new();
-    NEEDLES.find_all(folded.as_bytes(), &mut hits);
-    // Items of the current line, in order.
-    let mut line_items: Vec<Item> = Vec::new();
-    let mut current_line = usize::MAX;
-    let mut quotes = QuoteState::default();
-    for (at, k) in hits {
-        let item = match k {
-            2 => ordinal_item(folded, at),
-            _ => numeral_item(folded, at, if k == 0 { Form::Shi } else { Form::Yao }),
-        };
-        let Some(item) = item else { continue };
-        let line = doc.line_of(item.range.start());
-        if line != current_line {
-            check_paragraph(ctx, &line_items);
-            line_items.clear();
-            current_line = line;
-            quotes = QuoteState { at: doc.lines[line].content as usize, depth: 0 };
-        }
-        if quotes.advance(folded, item.range.start()) {
-            continue;
-        }
-        line_items.push(item);
-    }
-    check_paragraph(ctx, &line_items);
-}
-
-/// `一是`, `二要` ending at `at` (the 是 or 要): a numeral opening a clause.
-fn numeral_item(folded: &str, at: usize, form: Form) -> Option<Item> {
-    // Most 是 and 要 follow no numeral: decide on the char before first.
-    let mut start = at;
-    while let Some(c) = char_before(folded, start).filter(|&c| is_ordinal_char(c)) {
-        start -= c.len_utf8();
-    }
-    if start == at || !opens_clause(folded, start) {
-        return None;
-    }
-    let (number, len) = parse_cn_ordinal(&folded[start..at])?;
-    if start + len != at || number > MAX_NUMBER {
-        return None;
-    }
-    let end = at + 3;
-    let next = char_at(folded, end)?;
-    let word_goes_on = match form {
-        // 是非, 是否; 一是一，二是二.
-        Form::Shi => matches!(next, '非' | '否') || folded[end..].starts_with(&folded[start..at]),
-        // 要素, 要求, 要件, 要点 …
-        Form::Yao => {
-            matches!(next, '素' | '求' | '件' | '点' | '领' | '害' | '务' | '事' | '闻' | '塞' | '冲' | '道' | '员')
-        }
-        Form::Di => false,
-    };
-    (!word_goes_on).then_some(Item { range: TextRange::new(start, end), number, form })
-}
-
-/// `第一，` `第二、` `第三：` at `at` (the 第), opening a clause.
-fn ordinal_item(folded: &str, at: usize) -> Option<Item> {
-    if !opens_clause(folded, at) {
-        return None;
-    }
-    let rest = &folded[at + 3..];
-    let (number, len) = parse_cn_ordinal(rest)?;
-    let after = &rest[len..];
-    if number > MAX_NUMBER || !after.starts_with(['，', '、', '：', ',', ':']) {
-        return None;
-    }
-    // 第二、三季度: two ordinals, not an enumeration.
-    let mut chars = after.chars();
-    chars.next();
-    if chars.next().is_some_and(is_ordinal_char) {
-        return None;
-    }
-    Some(Item { range: TextRange::new(at, at + 3 + len), number, form: Form::Di })
-}
-
-fn is_ordinal_char(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-}
-
-/// Whether a word at `at` opens a clause: nothing, or no ideograph, before it.
-fn opens_clause(folded: &str, at: usize) -> bool {
-    char_before(folded, at).is_none_or(|c| !is_han(c))
-}
-
-/// Whether a position of a line is inside a quotation or a title, followed
-/// forward from the line start.
-#[derive(Default)]
-struct QuoteState {
-    at: usize,
-    depth: i32,
-}
-
-impl QuoteState {
-    /// Moves to `to` and says whether it is quoted.
-    fn advance(&mut self, folded: &str, to: usize) -> bool {
-        if to > self.at {
-            for c in folded[self.at..to].chars() {
-                match c {
-                    '“' | '‘' | '「' | '『' | '《' | '〈' => self.depth += 1,
-                    '”' | '’' | '」' | '』' | '》' | '〉' => self.depth = (self.depth - 1).max(0),
-                    _ => {}
-                }
-            }
-            self.at = to;
-        }
-        self.depth > 0
+    // The enumeration words of one line (a paragraph), in order.
+    let mut from = 0;
+    while from < doc.enumerators.len() {
+        let line = doc.line_of(doc.enumerators[from].range.start());
+        let end = doc.lines[line].range.end();
+        let to = from + doc.enumerators[from..].iter().take_while(|e| e.range.start() < end).count();
+        check_paragraph(ctx, &doc.enumerators[from..to.max(from + 1)]);
+        from = to.max(from + 1);
     }
 }
 
 /// Checks the enumerations of one paragraph, each form on its own.
-fn check_paragraph(ctx: &mut Ctx<'_>, items: &[Item]) {
-    for form in [Form::Shi, Form::Yao, Form::Di] {
-        let mut run: Vec<Item> = Vec::new();
+fn check_paragraph(ctx: &mut Ctx<'_>, items: &[Enumerator]) {
+    for form in [EnumForm::Shi, EnumForm::Yao, EnumForm::Di] {
+        let mut run: Vec<Enumerator> = Vec::new();
         for item in items.iter().filter(|i| i.form == form) {
             if item.number == 1 && !run.is_empty() {
                 check_run(ctx, &run);
@@ -244,7 +107,7 @@ fn check_paragraph(ctx: &mut Ctx<'_>, items: &[Item]) {
 /// Checks one enumeration: from its first number on, each should be one
 /// more than the one before. Numbers off by the same amount one after
 /// another are one finding, on the first of them.
-fn check_run(ctx: &mut Ctx<'_>, run: &[Item]) {
+fn check_run(ctx: &mut Ctx<'_>, run: &[Enumerator]) {
     let Some(first) = run.first() else { return };
     let expected = |k: usize| first.number + k as u32;
     let deviation = |k: usize| i64::from(run[k].number) - i64::from(expected(k));
@@ -264,7 +127,7 @@ fn check_run(ctx: &mut Ctx<'_>, run: &[Item]) {
     }
 }
 
-fn report_stretch(ctx: &mut Ctx<'_>, run: &[Item], k: usize, end: usize, dev: i64) {
+fn report_stretch(ctx: &mut Ctx<'_>, run: &[Enumerator], k: usize, end: usize, dev: i64) {
     let doc = ctx.doc;
     let folded = doc.folded();
     let (prev, item) = (run[k - 1], run[k]);
@@ -273,7 +136,7 @@ fn report_stretch(ctx: &mut Ctx<'_>, run: &[Item], k: usize, end: usize, dev: i6
         return;
     }
     let want = run[0].number + k as u32;
-    let shown = |i: &Item| doc.slice(i.range).to_string();
+    let shown = |i: &Enumerator| doc.slice(i.range).to_string();
     let expected_word = item.form.word(want);
     let restored = end < run.len() && run[end].number == run[0].number + end as u32;
     let message;
@@ -348,7 +211,7 @@ fn is_heading(doc: &Document<'_>, range: TextRange) -> bool {
 }
 
 /// The fix giving the items of a stretch the numbers from `from` on.
-fn renumbering(lang: Lang, stretch: &[Item], from: u32) -> Fix {
+fn renumbering(lang: Lang, stretch: &[Enumerator], from: u32) -> Fix {
     let edits: Vec<Edit> = stretch.iter().zip(from..).map(|(i, n)| Edit::replace(i.range, i.form.word(n))).collect();
     let first = stretch[0].form.word(from);
     let more = stretch.len() - 1;

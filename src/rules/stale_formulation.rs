@@ -5,8 +5,8 @@ use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
 use crate::syntax::dates::year_at;
+use crate::syntax::words::DATED_ANCHORS;
 use crate::syntax::{Document, YearMonth};
-use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_han};
 
 declare_rule! {
@@ -22,7 +22,8 @@ declare_rule! {
     /// reform replaced (`环保局` → `生态环境局`, `国土资源局` → `自然资源局`,
     /// `卫计委` → `卫健委`, `安监局` → `应急管理局`, `工商局`/`质监局`/`食药监局`
     /// → `市场监管局`, `农业局` → `农业农村局`, `国税局`/`地税局` → `税务局`,
-    /// `公安消防支队` → `消防救援支队` …). It also finds the fixed triad
+    /// `公安消防支队` → `消防救援支队` …) where the draft assigns tasks: in
+    /// its responsibility clauses and task tables. It also finds the fixed triad
     /// `增强“四个意识”、坚定“四个自信”、做到“两个维护”` written as a list with
     /// one member dropped.
     ///
@@ -33,8 +34,8 @@ declare_rule! {
     /// 新时代中国特色社会主义思想的指导思想，以及2018年机构改革后已更名的机构（环保局→
     /// 生态环境局、国土资源局→自然资源局、卫计委→卫健委、安监局→应急管理局、工商局/
     /// 质监局/食药监局→市场监管局、农业局→农业农村局、国税局/地税局→税务局、公安消防
-    /// 支队→消防救援支队等）。还检查以列举形式写出却缺了一项的“增强‘四个意识’、坚定
-    /// ‘四个自信’、做到‘两个维护’”。
+    /// 支队→消防救援支队等，只查分工表述和任务表中的单位）。还检查以列举形式写出却缺了
+    /// 一项的“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”。
     ///
     /// The draft's year is the latest of its title year, its document
     /// number (文号), its signed date (成文日期) and a copied page's publishing
@@ -44,8 +45,8 @@ declare_rule! {
     /// date (`党的十九大以来`) or as the author of what it decided
     /// (`十九大报告提出`), not a sentence or section that reviews the past
     /// (`过去五年`, `2021年，…`, `工作回顾`), not a period's results
-    /// (`“十三五”时期`, `比“十三五”末`), not a former unit (`原环保局`) or the
-    /// reform itself, not a document title in `《》`, and not a league, union
+    /// (`“十三五”时期`, `比“十三五”末`), not a former unit (`原环保局`), not a
+    /// document title in `《》`, and not a league, union
     /// or local congress (`团十九大`, `县委十六届三次全会`). A triad that names
     /// `两个维护` is reported whatever the year (that member dates it after
     /// 2018); one without it only in drafts from 2019.
@@ -55,7 +56,7 @@ declare_rule! {
     /// 只报告作为现行表述使用的情形：不报告作为时间起点（“党的十九大以来”）或作为决策
     /// 主体（“十九大报告提出”）的党代会，不报告回顾过去的句子或章节（“过去五年”“2021年，
     /// ……”“工作回顾”），不报告规划期的成效（“‘十三五’时期”“比‘十三五’末”），不报告
-    /// 原机构（“原环保局”）或机构改革本身，不报告《》中的文件名，也不报告团、工会或地方
+    /// 原机构（“原环保局”），不报告《》中的文件名，也不报告团、工会或地方
     /// 党代会（“团十九大”“县委十六届三次全会”）。写有“两个维护”的三项表述缺项时不论
     /// 年份都报告（该项本身说明文稿晚于2018年）；没有“两个维护”的，只在2019年起的文稿
     /// 中报告。
@@ -251,7 +252,6 @@ static ENTRIES: &[Entry] = &[
         current: "以习近平新时代中国特色社会主义思想为指导",
         fix: None,
     },
-    // Longer names first: where two start at the same place, the first listed wins.
     unit("国土资源局", "自然资源局", LOCAL, REFORM),
     unit("国土资源厅", "自然资源厅", LOCAL, REFORM),
     unit("国土资源部", "自然资源部", LOCAL, REFORM),
@@ -295,15 +295,122 @@ static ENTRIES: &[Entry] = &[
 /// The members of the triad, in order, with the verb each takes.
 const TRIAD: [(&str, &str); 3] = [("四个意识", "增强"), ("四个自信", "坚定"), ("两个维护", "做到")];
 
-/// Every phrase of [`ENTRIES`], then the triad members.
-static NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<&str> = ENTRIES.iter().map(|e| e.phrase).collect();
-    words.extend(TRIAD.iter().map(|(w, _)| *w));
-    Needles::new(&words)
+/// What a phrase is: an entry of [`ENTRIES`] or a member of [`TRIAD`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Phrase {
+    Entry(usize),
+    Triad(usize),
+}
+
+impl Phrase {
+    fn text(self) -> &'static str {
+        match self {
+            Phrase::Entry(i) => ENTRIES[i].phrase,
+            Phrase::Triad(k) => TRIAD[k].0,
+        }
+    }
+}
+
+/// Per anchor of [`DATED_ANCHORS`] (found by the parser), the phrases that
+/// contain it, with the anchor's offset in each. Unit names are not
+/// anchored: they are read from the responsibility clauses.
+static ANCHORED: std::sync::LazyLock<Vec<Vec<(Phrase, usize)>>> = std::sync::LazyLock::new(|| {
+    let entries = (0..ENTRIES.len()).filter(|&i| ENTRIES[i].kind != Kind::Unit).map(Phrase::Entry);
+    let all = entries.chain((0..TRIAD.len()).map(Phrase::Triad));
+    let mut anchored = vec![Vec::new(); DATED_ANCHORS.len()];
+    for p in all {
+        for (a, anchor) in DATED_ANCHORS.iter().enumerate() {
+            if let Some(offset) = p.text().find(anchor) {
+                anchored[a].push((p, offset));
+            }
+        }
+    }
+    anchored
 });
 
-/// The triad members alone: all a draft without a date is checked for.
-static TRIAD_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&TRIAD.map(|(w, _)| w)));
+/// The unit entries of [`ENTRIES`] by the last six bytes of their name
+/// (two characters), sorted, and a 256-bit filter of those endings: a
+/// unit's name is looked up by its own ending, and most names are not
+/// looked up at all.
+struct UnitEndings {
+    sorted: Vec<(u64, usize)>,
+    filter: [u64; 4],
+}
+
+static UNIT_ENDINGS: std::sync::LazyLock<UnitEndings> = std::sync::LazyLock::new(|| {
+    let mut sorted: Vec<(u64, usize)> = (0..ENTRIES.len())
+        .filter(|&i| ENTRIES[i].kind == Kind::Unit)
+        .filter_map(|i| ending(ENTRIES[i].phrase).map(|e| (e, i)))
+        .collect();
+    sorted.sort_unstable();
+    let mut filter = [0u64; 4];
+    for &(e, _) in &sorted {
+        let bit = filter_bit(e);
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    UnitEndings { sorted, filter }
+});
+
+/// The last six bytes of `s` as a number.
+fn ending(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    let tail = b.get(b.len().checked_sub(6)?..)?;
+    let mut word = [0u8; 8];
+    word[2..].copy_from_slice(tail);
+    Some(u64::from_be_bytes(word))
+}
+
+/// Which of the filter's 256 bits an ending sets.
+fn filter_bit(ending: u64) -> usize {
+    (ending.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// The phrases around the parser's dated anchors, as (start, phrase),
+/// sorted by start; of two phrases at one place, the longer. Without a
+/// date only the triad is read.
+fn find_phrases(doc: &Document<'_>, folded: &str) -> Vec<(usize, Phrase)> {
+    let anchored = &*ANCHORED;
+    let mut out: Vec<(usize, Phrase)> = Vec::new();
+    for &(at, a) in &doc.dated_anchors {
+        let (at, a) = (at as usize, a as usize);
+        let best = anchored[a]
+            .iter()
+            .filter(|&&(p, _)| doc.date.is_some() || matches!(p, Phrase::Triad(_)))
+            .filter(|&&(p, offset)| at >= offset && folded[at - offset..].starts_with(p.text()))
+            .max_by_key(|(p, _)| p.text().len());
+        if let Some(&(p, offset)) = best {
+            out.push((at - offset, p));
+        }
+    }
+    out.sort_unstable_by_key(|&(at, p)| (at, std::cmp::Reverse(p.text().len())));
+    out.dedup_by_key(|&mut (at, _)| at);
+    out
+}
+
+/// The renamed units that the responsibility clauses name, as (start of
+/// the old name, entry), in order.
+fn find_units(doc: &Document<'_>, folded: &str) -> Vec<(usize, usize)> {
+    let endings = &*UNIT_ENDINGS;
+    let mut out = Vec::new();
+    for unit in doc.clauses.iter().flat_map(|c| c.leads.iter().chain(&c.others)) {
+        let Some(key) = folded.get(unit.range.as_range()).and_then(ending) else { continue };
+        let bit = filter_bit(key);
+        if endings.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
+        let name = &folded[unit.range.as_range()];
+        let first = endings.sorted.partition_point(|&(e, _)| e < key);
+        for &(_, i) in endings.sorted[first..].iter().take_while(|&&(e, _)| e == key) {
+            if name.ends_with(ENTRIES[i].phrase) {
+                out.push((unit.range.end() - ENTRIES[i].phrase.len(), i));
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 /// Words of a sentence that reviews the past.
 const PAST_WORDS: [&str; 11] =
@@ -344,20 +451,20 @@ const THEORIES: [&str; 5] = ["马克思列宁主义", "毛泽东思想", "邓小
 pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
     let folded = doc.folded();
-    let mut hits = Vec::new();
-    if doc.date.is_some() {
-        NEEDLES.find_all(folded.as_bytes(), &mut hits);
-    } else {
-        TRIAD_NEEDLES.find_all(folded.as_bytes(), &mut hits);
-        hits.iter_mut().for_each(|(_, k)| *k += ENTRIES.len());
-    }
     let mut triad: Vec<(usize, usize)> = Vec::new();
     // Congress chains already reported or rejected: their later names are part of them.
     let mut chain_end = 0;
-    for &(at, k) in &hits {
-        let Some(entry) = ENTRIES.get(k) else {
-            triad.push((at, k - ENTRIES.len()));
-            continue;
+    let units = if doc.date.is_some() { find_units(doc, folded) } else { Vec::new() };
+    let mut phrases = find_phrases(doc, folded);
+    phrases.extend(units.into_iter().map(|(at, i)| (at, Phrase::Entry(i))));
+    phrases.sort_unstable_by_key(|&(at, _)| at);
+    for (at, phrase) in phrases {
+        let entry = match phrase {
+            Phrase::Entry(i) => &ENTRIES[i],
+            Phrase::Triad(k) => {
+                triad.push((at, k));
+                continue;
+            }
         };
         let Some(date) = doc.date else { continue };
         if !date.is_from(entry.stale_from) || at < chain_end {
@@ -800,6 +907,17 @@ mod tests {
     use super::STALE_FORMULATION;
     use crate::rules::tests::check;
 
+    /// Every phrase but a unit name is found through one of the parser's anchors.
+    #[test]
+    fn every_phrase_has_an_anchor() {
+        let anchored = &*super::ANCHORED;
+        let entries = (0..super::ENTRIES.len()).filter(|&i| super::ENTRIES[i].kind != super::Kind::Unit);
+        let phrases = entries.map(super::Phrase::Entry).chain((0..super::TRIAD.len()).map(super::Phrase::Triad));
+        for p in phrases {
+            assert!(anchored.iter().flatten().any(|&(q, _)| q == p), "{}", p.text());
+        }
+    }
+
     #[test]
     fn a_superseded_congress_as_guidance() {
         check(
@@ -947,14 +1065,12 @@ mod tests {
         );
         let quiet = [
             // The current names; 农业局 is not inside 农业农村局.
-            "（牵头单位：县生态环境局、县农业农村局、县自然资源和规划局、县市场监管局）",
-            // The former body, the reform, a year before it.
-            "原县环保局承担的职责由县生态环境局承担。",
+            "（牵头单位：县生态环境局；责任单位：县农业农村局、县自然资源和规划局、县市场监管局）",
+            // The former body.
+            "（牵头单位：县生态环境局；责任单位：原县环保局）",
+            // Units are read where the draft assigns tasks: not in prose.
             "机构改革后，县国土资源局更名为县自然资源局。",
             "2017年，县环保局完成了环境监测站建设。",
-            // Other words.
-            "加强与环境保护部门的沟通，形成生态环境保护局面。",
-            "农业部门要加强指导。",
         ];
         for sentence in quiet {
             check(&STALE_FORMULATION, &format!("某县2023年工作要点\n{sentence}\n"), expect![""]);

@@ -25,7 +25,8 @@
 //! Years in the body are not signals: `到2025年` is a target, `2020年以来` a
 //! past anchor. The document number, the signed date and the published date
 //! are looked for only in the head and the tail of the text, where a draft
-//! and a copied page carry them.
+//! and a copied page carry them: above the first numbered line (at most
+//! 4 KB) and in the last 2 KB.
 //!
 //! The signals combine by taking the latest: each is a lower bound of when
 //! the draft was written, and its earliest possible month is compared (a
@@ -106,13 +107,15 @@ const SHORT_TITLE_CHARS: usize = 40;
 
 /// The draft's date. `folded` is the prose view folded to simplified
 /// characters; `title_lines` are the candidate title lines with their text,
-/// `genre_line` the one the genre was read from; `task_table` says the
-/// draft has a task table (a date alone on a line there may be a deadline).
+/// `genre_line` the one the genre was read from; `body` is the first
+/// numbered line; `task_table` says the draft has a task table (a date alone
+/// on a line there may be a deadline).
 pub(crate) fn detect<'f>(
     folded: &str,
     lines: &[Line],
     title_lines: impl Iterator<Item = (usize, Cow<'f, str>)>,
     genre_line: Option<usize>,
+    body: usize,
     task_table: bool,
 ) -> Option<DraftDate> {
     let mut best: Option<DraftDate> = None;
@@ -126,7 +129,7 @@ pub(crate) fn detect<'f>(
         consider(DraftDate { year, month: None, source: DateSource::Title, line: line as u32 });
     }
     let len = folded.len();
-    let head_end = lines.partition_point(|l| l.range.start() < HEAD_BYTES.min(len));
+    let head_end = lines.partition_point(|l| l.range.start() < HEAD_BYTES.min(len)).min(body);
     let tail_start = lines.partition_point(|l| l.range.end() < len.saturating_sub(TAIL_BYTES)).max(head_end);
     let last = lines.iter().rposition(|l| l.kind == LineKind::Prose && !folded[l.range.as_range()].trim().is_empty());
     for i in (0..head_end).chain(tail_start..lines.len()) {
@@ -180,8 +183,9 @@ fn latest_year(title: &str) -> Option<u16> {
     let mut best = None;
     let mut at = 0;
     while at < title.len() {
-        let Some((year, len)) = year_at(title, at) else {
-            at += char_at(title, at).map_or(1, char::len_utf8);
+        let c = char_at(title, at).unwrap_or('\0');
+        let Some((year, len)) = is_year_digit(c).then(|| year_at(title, at)).flatten() else {
+            at += c.len_utf8();
             continue;
         };
         let end = at + len;
@@ -208,6 +212,18 @@ fn latest_year(title: &str) -> Option<u16> {
 /// Chinese numerals (二〇二四), not inside a longer run of digits. Returns
 /// the year and its byte length.
 pub(crate) fn year_at(s: &str, at: usize) -> Option<(u16, usize)> {
+    // Four ASCII digits: the usual case, without decoding characters.
+    let b = s.as_bytes();
+    if let Some(four) = b.get(at..at + 4)
+        && four.iter().all(u8::is_ascii_digit)
+    {
+        let digit_around = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+        if digit_around(at.checked_sub(1)) || digit_around(Some(at + 4)) {
+            return None;
+        }
+        let value = four.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        return (1949..=2100).contains(&value).then_some((value as u16, 4));
+    }
     let digit = |c: char| crate::text::digit_value(c).or_else(|| cn_year_digit(c));
     if char_before(s, at).is_some_and(|c| digit(c).is_some()) {
         return None;
@@ -232,6 +248,11 @@ pub(crate) fn year_at(s: &str, at: usize) -> Option<(u16, usize)> {
     Some((value as u16, len))
 }
 
+/// A character that can start a year.
+fn is_year_digit(c: char) -> bool {
+    crate::text::is_digit(c) || cn_year_digit(c).is_some()
+}
+
 /// A Chinese numeral as written in a year (二〇二四).
 fn cn_year_digit(c: char) -> Option<u32> {
     match c {
@@ -248,9 +269,17 @@ fn line_dates(folded: &str, line: &Line, index: u32, may_sign: bool) -> Vec<Draf
     let mut out = Vec::new();
     let date = |year: u16, month: Option<u8>, source: DateSource| DraftDate { year, month, source, line: index };
     // A date alone on its line, possibly in brackets or followed by 印发 (成文日期).
-    let bare = text.trim_matches(|c: char| is_inline_space(c) || c == '\0' || matches!(c, '（' | '）' | '(' | ')'));
-    let bare = bare.strip_suffix("印发").unwrap_or(bare).trim_end();
+    let bare = || {
+        let bare = text.trim_matches(|c: char| is_inline_space(c) || c == '\0' || matches!(c, '（' | '）' | '(' | ')'));
+        bare.strip_suffix("印发").unwrap_or(bare).trim_end()
+    };
+    // A line alone: it starts (after indentation or a bracket) with a year.
+    let first = text.trim_start_matches(|c: char| is_inline_space(c) || c == '\0' || matches!(c, '（' | '('));
+    let starts_with_year = first.as_bytes().get(..4).is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+        || first.chars().next().and_then(cn_year_digit).is_some();
     if may_sign
+        && starts_with_year
+        && let bare = bare()
         && let Some((y, m, len)) = full_date(bare, 0)
         && len == bare.len()
     {
@@ -260,6 +289,12 @@ fn line_dates(folded: &str, line: &Line, index: u32, may_sign: bool) -> Vec<Draf
     // ASCII years: 2024-07-01, 〔2024〕3号, 发布时间：2024年7月1日.
     let bytes = text.as_bytes();
     for at in memchr::memchr2_iter(b'1', b'2', bytes) {
+        // Four ASCII digits, then a date or a bracket: most numbers are neither.
+        let four =
+            bytes.get(at..at + 5).is_some_and(|b| b[..4].iter().all(u8::is_ascii_digit) && !b[4].is_ascii_digit());
+        if !four || at > 0 && bytes[at - 1].is_ascii_digit() {
+            continue;
+        }
         let Some((year, len)) = year_at(text, at) else { continue };
         let after = &text[at + len..];
         if let Some(y) = doc_number(text, at, year, after) {

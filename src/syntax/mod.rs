@@ -24,6 +24,7 @@ pub mod targets;
 pub mod tasks;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 pub use dates::{DateSource, DraftDate, YearMonth};
 pub use genre::Genre;
@@ -33,6 +34,7 @@ pub use outline::{Heading, NumberStyle, Outline, Role};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
 pub use tasks::{Basis, Task, TaskSection};
+pub use words::{EnumForm, Enumerator};
 
 /// The words and names a parse needs beyond the built-in ones (from
 /// `planlint.toml`): extra role labels and unit aliases.
@@ -107,6 +109,11 @@ pub struct Document<'a> {
     pub placeholders: Vec<placeholders::Placeholder>,
     /// Suppression directives in the order written, rule names unresolved.
     pub suppressions: Vec<Suppression>,
+    /// Enumeration words opening a clause (`一是`, `二要`, `第三，`), in order.
+    pub enumerators: Vec<Enumerator>,
+    /// Where an anchor of a dated formulation is, as (start, index in
+    /// [`words::DATED_ANCHORS`]), in order.
+    pub dated_anchors: Vec<(u32, u8)>,
 }
 
 impl Document<'_> {
@@ -254,7 +261,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
     let placeholders = placeholders::find(&prose, vocab.placeholder_allow, 0, prose.len());
     let title_lines = genre::title_lines(fold_view, &lines, body);
-    let date = dates::detect(fold_view, &lines, title_lines, genre_line, tables.header);
+    let date = dates::detect(fold_view, &lines, title_lines, genre_line, body, tables.header);
+    let (enumerators, dated_anchors) = words::find(fold_view, &lines);
 
     Document {
         text,
@@ -274,6 +282,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         targets,
         placeholders,
         suppressions: markup.suppressions,
+        enumerators,
+        dated_anchors,
     }
 }
 
