@@ -376,7 +376,7 @@ fn find_phrases(doc: &Document<'_>, folded: &str) -> Vec<(usize, Phrase)> {
         let best = anchored[a]
             .iter()
             .filter(|&&(p, _)| doc.date.is_some() || matches!(p, Phrase::Triad(_)))
-            .filter(|&&(p, offset)| at >= offset && folded[at - offset..].starts_with(p.text()))
+            .filter(|&&(p, offset)| at >= offset && folded.get(at - offset..).is_some_and(|t| t.starts_with(p.text())))
             .max_by_key(|(p, _)| p.text().len());
         if let Some(&(p, offset)) = best {
             out.push((at - offset, p));
@@ -707,7 +707,7 @@ fn period_stale(doc: &Document<'_>, folded: &str, at: usize, entry: &'static Ent
 /// A guiding-thought list (`以邓小平理论和“三个代表”重要思想为指导`) without
 /// 习近平新时代中国特色社会主义思想; `at` is its `为指导`.
 fn guide_stale(doc: &Document<'_>, folded: &str, at: usize, entry: &'static Entry) -> Option<Found> {
-    let ls = doc.lines[doc.line_of(at)].content as usize;
+    let ls = (doc.lines[doc.line_of(at)].content as usize).min(at);
     let clause_start = folded[ls..at].rfind(['，', '。', '；', '：', ',', ';', ':']).map_or(ls, |p| {
         let p = ls + p;
         p + char_at(folded, p).map_or(1, char::len_utf8)
@@ -739,7 +739,7 @@ fn unit_stale(doc: &Document<'_>, folded: &str, at: usize, entry: &'static Entry
     if word_goes_on {
         return None;
     }
-    let line_start = doc.lines[doc.line_of(at)].content as usize;
+    let line_start = (doc.lines[doc.line_of(at)].content as usize).min(at);
     let near: String = folded[line_start..at].chars().rev().take(4).collect();
     if near.contains('原') || near.contains("身前") {
         return None; // 原市环保局, 前身…
@@ -789,8 +789,7 @@ fn check_triad(ctx: &mut Ctx<'_>, hits: &[(usize, usize)]) {
         let Some(item_a) = triad_item(folded, pa, TRIAD[a].0) else { continue };
         let Some(item_b) = triad_item(folded, pb, TRIAD[b].0) else { continue };
         // Written as a list: the second item right after the first, `、` or `，` between.
-        let gap = &folded[item_a.end..item_b.start];
-        if item_a.end > item_b.start || !matches!(gap, "、" | "，" | ",") {
+        if item_a.end > item_b.start || !matches!(&folded[item_a.end..item_b.start], "、" | "，" | ",") {
             continue;
         }
         let (open, close) = item_a.quotes;
@@ -857,7 +856,7 @@ fn triad_item(folded: &str, at: usize, word: &str) -> Option<TriadItem> {
 /// ends before and after it.
 fn sentence_around(doc: &Document<'_>, folded: &str, range: TextRange) -> TextRange {
     let line = &doc.lines[doc.line_of(range.start())];
-    let (ls, le) = (line.content as usize, line.range.end().max(line.content as usize));
+    let (ls, le) = ((line.content as usize).min(range.start()), line.range.end().max(range.end()));
     let ends = ['。', '！', '？', '；', '!', '?', ';'];
     let start = folded[ls..range.start()].rfind(ends).map_or(ls, |p| {
         let p = ls + p;
@@ -892,7 +891,7 @@ fn names_year_up_to(s: &str, last: u16) -> bool {
 /// Whether `at` is inside a `《…》` title on its line.
 fn in_book_title(doc: &Document<'_>, folded: &str, at: usize) -> bool {
     let line = &doc.lines[doc.line_of(at)];
-    let before = &folded[line.content as usize..at];
+    let before = &folded[(line.content as usize).min(at)..at];
     before.rfind('《').is_some_and(|o| before.rfind('》').is_none_or(|c| c < o))
 }
 
@@ -1138,5 +1137,74 @@ mod tests {
         let after = crate::analyze(&fixed, crate::SourceKind::PlainText, &config).diagnostics;
         assert!(after.iter().all(|d| d.rule.code != "PL503"), "{fixed}\n{after:#?}");
         assert!(after.len() <= before.len() - ours.len(), "{fixed}\n{after:#?}");
+    }
+}
+
+#[cfg(test)]
+mod prop {
+    use proptest::prelude::*;
+
+    /// Pieces of dated formulations, enumerations and dates, with ASCII and
+    /// two-byte characters between them so that no offset lands on a CJK
+    /// character boundary by luck.
+    const PIECES: [&str; 36] = [
+        "十九大",
+        "十九届五中、六中全会",
+        "精神",
+        "党的",
+        "和",
+        "、",
+        "小康",
+        "决胜全面建成小康社会",
+        "为指导",
+        "以",
+        "邓小平理论",
+        "四个意识",
+        "四个自信",
+        "两个维护",
+        "坚定",
+        "做到",
+        "“",
+        "”",
+        "a",
+        "é",
+        "2023年",
+        "〔2024〕3号",
+        "一是",
+        "二是",
+        "第三，",
+        "；",
+        "。",
+        "\n",
+        "县环保局",
+        "（牵头单位：",
+        "）",
+        "十四五",
+        "以来",
+        "2022年12月5日",
+        "《",
+        "》",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn no_panic_on_pieces(picks in proptest::collection::vec(0usize..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let config = crate::Config::default();
+            let analysis = crate::analyze(&text, crate::SourceKind::PlainText, &config);
+            for d in &analysis.diagnostics {
+                prop_assert!(text.is_char_boundary(d.range.start()) && text.is_char_boundary(d.range.end()));
+            }
+            // Applying this rule's and the enumeration rule's fixes leaves none of their findings.
+            let ours = |d: &&crate::Diagnostic| matches!(d.rule.code, "PL503" | "PL402");
+            let fixes = analysis.diagnostics.iter().filter(ours).filter_map(|d| d.fix.as_ref());
+            let (fixed, _) = crate::apply_fixes(&text, fixes);
+            let after = crate::analyze(&fixed, crate::SourceKind::PlainText, &config);
+            let left: Vec<_> = after.diagnostics.iter().filter(ours).collect();
+            let unfixable = analysis.diagnostics.iter().filter(ours).filter(|d| d.fix.is_none()).count();
+            prop_assert!(left.iter().all(|d| d.fix.is_none()) && left.len() <= unfixable, "{text:?} -> {fixed:?}: {left:#?}");
+        }
     }
 }
