@@ -32,6 +32,10 @@ export const RULE_KEYS = [
   'PL301',
   'numbering',
   'PL401',
+  'enumeration',
+  'PL402',
+  'stale-formulation',
+  'PL503',
 ] as const;
 
 export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
