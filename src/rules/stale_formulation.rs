@@ -420,6 +420,9 @@ const PAST_WORDS: [&str; 11] =
 const REVIEW_TITLES: [&str; 11] =
     ["回顾", "总结", "成效", "成绩", "成就", "基本情况", "开展情况", "完成情况", "进展情况", "上年", "去年"];
 
+/// How long a section title that names a review can be (`一、2023年工作回顾`).
+const REVIEW_TITLE_CHARS: usize = 12;
+
 /// Words of a sentence about the reform of government bodies itself.
 const REFORM_WORDS: [&str; 11] =
     ["机构改革", "更名", "组建", "划入", "划转", "整合", "撤销", "不再保留", "挂牌", "转隶", "合并"];
@@ -868,7 +871,8 @@ fn sentence_around(doc: &Document<'_>, folded: &str, range: TextRange) -> TextRa
 
 /// Whether `range` is in a sentence or a section that reviews the past: a
 /// sentence with a past word (`以来`, `过去`, `去年` …) or a year up to
-/// `last_year`, or a section titled as a review (`工作回顾`, `主要成效`).
+/// `last_year`, or a section whose short title names a review (`工作回顾`,
+/// `主要成效`).
 fn reviews_past(doc: &Document<'_>, folded: &str, range: TextRange, last_year: u16) -> bool {
     let sentence = sentence_around(doc, folded, range);
     let s = &folded[sentence.as_range()];
@@ -877,8 +881,9 @@ fn reviews_past(doc: &Document<'_>, folded: &str, range: TextRange, last_year: u
     }
     let Some(h) = doc.heading_at(range.start()) else { return false };
     std::iter::once(h).chain(doc.headings.ancestors(h)).any(|i| {
+        // A section's name is short; a long title is an item's first sentence.
         let title = &folded[doc.headings[i].title.as_range()];
-        REVIEW_TITLES.iter().any(|w| title.contains(w))
+        title.chars().count() <= REVIEW_TITLE_CHARS && REVIEW_TITLES.iter().any(|w| title.contains(w))
     })
 }
 
@@ -1023,6 +1028,14 @@ mod tests {
         for sentence in quiet {
             check(&STALE_FORMULATION, &format!("某区2024年工作要点\n{sentence}\n"), expect![""]);
         }
+        // An item whose long first sentence mentions 上年 is not a review section.
+        check(
+            &STALE_FORMULATION,
+            "某县2026年科技工作要点\n二、主要目标\n①专利授权量在上年基础上增长5%以上，认定高新技术企业10家；②编制完成全县科技“十二五”规划。\n",
+            expect![[r#"
+                3:42 PL503 [十二五] “十二五”在2026年的文稿中已不是现行规划期（2026年起为“十五五”时期），应为“十五五” (fix: display-only: 改为“十五五” @3:42 "十五五")
+            "#]],
+        );
         // A draft whose title names the period belongs to it.
         check(&STALE_FORMULATION, "某市“十四五”数字政府建设方案（2026年修订）\n落实“十四五”任务。\n", expect![""]);
     }
