@@ -7,10 +7,12 @@ use crate::lang::Lang;
 use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
+pub(crate) mod enumeration;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod number_usage;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
+pub(crate) mod stale_formulation;
 pub(crate) mod target_without_number;
 pub(crate) mod template_residue;
 #[cfg(test)]
@@ -78,6 +80,8 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
+    (&enumeration::ENUMERATION, enumeration::check),
+    (&stale_formulation::STALE_FORMULATION, stale_formulation::check),
     (&number_usage::NUMBER_USAGE, number_usage::check),
 ];
 

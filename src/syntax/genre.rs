@@ -4,6 +4,8 @@
 //! reports and notices do not, even when they enumerate (`一要…二要…`) or
 //! number their paragraphs. Rules use the genre to decide what to expect.
 
+use std::borrow::Cow;
+
 use crate::syntax::markup::{Line, LineKind};
 
 /// What kind of document a draft is.
@@ -99,24 +101,37 @@ const MAX_TITLE_CHARS: usize = 80;
 /// How many prose lines at the top may hold the title.
 const TITLE_LINES: usize = 20;
 
+/// The lines that may hold the title, with their text (filler removed,
+/// trimmed): the first prose lines above `body` (the first numbered line),
+/// short enough for a title and not a web page's breadcrumb. `folded` is the
+/// prose view folded to simplified characters. The genre and the draft's
+/// own year are read from them.
+pub(crate) fn title_lines<'f>(
+    folded: &'f str,
+    lines: &'f [Line],
+    body: usize,
+) -> impl Iterator<Item = (usize, Cow<'f, str>)> + 'f {
+    let top = &lines[..body.min(lines.len())];
+    top.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Prose).take(TITLE_LINES).filter_map(|(i, line)| {
+        let line_text = &folded[line.content_range().as_range()];
+        let text = if line_text.contains('\0') {
+            Cow::Owned(line_text.replace('\0', "").trim().to_string())
+        } else {
+            Cow::Borrowed(line_text.trim())
+        };
+        // Body text, or a breadcrumb of a web page.
+        let title = text.chars().count() <= MAX_TITLE_CHARS && !text.contains('>') && !text.contains('＞');
+        title.then_some((i, text))
+    })
+}
+
 /// The genre of a draft and the line (index) it was read from, if any.
 /// `folded` is the prose view folded to simplified characters; the title is
 /// looked for above `body`, the first numbered line.
 pub(crate) fn detect(folded: &str, lines: &[Line], body: usize) -> (Genre, Option<usize>) {
     let mut notice = None;
-    let top = &lines[..body.min(lines.len())];
-    for (i, line) in top.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Prose).take(TITLE_LINES) {
-        let line_text = &folded[line.content_range().as_range()];
-        let compact;
-        let text = if line_text.contains('\0') {
-            compact = line_text.replace('\0', "");
-            compact.trim()
-        } else {
-            line_text.trim()
-        };
-        if text.chars().count() > MAX_TITLE_CHARS || text.contains('>') || text.contains('＞') {
-            continue; // body text, or a breadcrumb of a web page
-        }
+    for (i, text) in title_lines(folded, lines, body) {
+        let text = &*text;
         // A genre word inside a book-title mark names another document:
         // 根据《…规划》 is not a 规划; a title such as 《…实施方案》 on a line of its own is.
         let quoted_only = |w: &str| {

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use crate::text::TextRange;
 use crate::text::needles::Needles;
 
+pub mod dates;
 mod fxmap;
 pub mod genre;
 pub mod lexicon;
@@ -24,7 +25,9 @@ pub mod targets;
 pub mod tasks;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
+pub use dates::{DateSource, DraftDate, YearMonth};
 pub use genre::Genre;
 pub use markup::{Line, LineKind, Suppression, SuppressionKind};
 pub use numbering::Numbering;
@@ -33,6 +36,7 @@ pub use residue::{Residue, ResidueKind};
 pub use responsibility::{Clause, ClauseStyle, Unit};
 pub use targets::{TargetKind, TargetStatement};
 pub use tasks::{Basis, Task, TaskSection};
+pub use words::{EnumForm, Enumerator};
 
 /// The words and names a parse needs beyond the built-in ones (from
 /// `planlint.toml`): extra role labels and unit aliases.
@@ -87,6 +91,9 @@ pub struct Document<'a> {
     pub genre: Genre,
     /// The line the genre was read from.
     pub genre_line: Option<u32>,
+    /// The draft's own date (title, document number, signed or published
+    /// date, the latest), against which staleness is judged.
+    pub date: Option<DraftDate>,
     pub lines: Vec<Line>,
     pub headings: Outline,
     /// Which structure numbers count together and the number each heading should carry.
@@ -108,6 +115,11 @@ pub struct Document<'a> {
     pub residue: Vec<Residue>,
     /// Suppression directives in the order written, rule names unresolved.
     pub suppressions: Vec<Suppression>,
+    /// Enumeration words opening a clause (`一是`, `二要`, `第三，`), in order.
+    pub enumerators: Vec<Enumerator>,
+    /// Where an anchor of a dated formulation is, as (start, index in
+    /// [`words::DATED_ANCHORS`]), in order.
+    pub dated_anchors: Vec<(u32, u8)>,
 }
 
 impl Document<'_> {
@@ -270,6 +282,9 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
             residue[k..].first().is_none_or(|r| r.range.start >= p.range.end)
         });
     }
+    let title_lines = genre::title_lines(fold_view, &lines, body);
+    let date = dates::detect(fold_view, &lines, title_lines, genre_line, body, tables.header);
+    let (enumerators, dated_anchors) = words::find(fold_view, &lines);
 
     Document {
         text,
@@ -278,6 +293,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         kind,
         genre,
         genre_line: genre_line.map(|l| l as u32),
+        date,
         lines,
         headings,
         numbering,
@@ -289,6 +305,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         placeholders,
         residue,
         suppressions: markup.suppressions,
+        enumerators,
+        dated_anchors,
     }
 }
 
@@ -355,6 +373,13 @@ mod tests_support {
         let _ = write!(out, "genre: {}", doc.genre.name());
         if let Some(l) = doc.genre_line {
             let _ = write!(out, " (line {})", l + 1);
+        }
+        if let Some(d) = doc.date {
+            let _ = write!(out, ", date: {}", d.year);
+            if let Some(m) = d.month {
+                let _ = write!(out, "-{m:02}");
+            }
+            let _ = write!(out, " ({}, line {})", d.source.name(), d.line + 1);
         }
         out.push('\n');
         for (i, h) in doc.headings.iter().enumerate() {

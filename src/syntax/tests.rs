@@ -16,7 +16,7 @@ fn implementation_plan() {
         SourceKind::PlainText,
         include_str!("../../tests/fixtures/drafts/implementation_plan.txt"),
         expect![[r#"
-            genre: 实施方案 (line 1)
+            genre: 实施方案 (line 1), date: 2025 (title, line 1)
             5:1 L1 一、 总体要求 [background]
               6:1 L2 （一） 指导思想 [background]
               8:1 L2 （二） 工作目标 [targets]
@@ -55,7 +55,7 @@ fn markdown_work_points() {
         SourceKind::Markdown,
         include_str!("../../tests/fixtures/drafts/work_points.md"),
         expect![[r#"
-            genre: 工作要点 (line 6)
+            genre: 工作要点 (line 6), date: 2026 (title, line 6)
             6:3 L0  南屿市2026年科技创新工作要点
               10:4 L1 一、 主要目标 [targets]
                 target Bullet 研发投入：全社会研发经费投入增长10%以上。
@@ -83,7 +83,7 @@ fn township_points_without_units() {
         SourceKind::PlainText,
         include_str!("../../tests/fixtures/drafts/township_points.txt"),
         expect![[r#"
-            genre: 工作要点 (line 1)
+            genre: 工作要点 (line 1), date: 2025 (title, line 1)
             3:1 L1 一、 重点工作 [tasks]
               tasks below (no responsibility markup; task heading word)
               4:1 L3 1. 抓好项目建设 => task lead=- others=-
@@ -117,7 +117,7 @@ fn heading_variants() {
         SourceKind::PlainText,
         "一、总体要求\n二．主要任务\n（一）、加快建设\n(二)推进改革\n1、第一项\n2 .第二项\n３．第三项\n（1）子项\n⑵子项\n①细项\n1.5亿元投资\n2023.09.15印发\n一是加强领导\n第一，加强领导\n",
         expect![[r#"
-            genre: 未识别（按计划类处理）
+            genre: 未识别（按计划类处理）, date: 2023-09 (signed, line 12)
             1:1 L1 一、 总体要求 [background]
             2:1 L1 二． (nonstandard) 主要任务 [tasks]
               tasks below (no responsibility markup; task heading word)
@@ -219,7 +219,7 @@ fn topic_headings_tasks_numbered_through() {
     fixture!(
         "topic_points.txt",
         expect![[r#"
-            genre: 工作要点 (line 1)
+            genre: 工作要点 (line 1), date: 2026 (title, line 1)
             5:1 L1 一、 聚焦产业升级，做强数字产业集群
               tasks at 1. (responsibility clauses attach at this level: 2 of 3 carry their own)
               6:1 L3 1. 壮大软件和信息服务业 => task lead=市工业和信息化局 others=市科技局、市财政局
@@ -281,7 +281,7 @@ fn paren_items_are_the_tasks() {
     fixture!(
         "paren_tasks.txt",
         expect![[r#"
-            genre: 任务分工/责任分解 (line 1)
+            genre: 任务分工/责任分解 (line 1), date: 2026 (title, line 1)
             3:1 L1 一、 巩固拓展脱贫攻坚成果
               tasks at （一） (responsibility clauses attach at this level: 2 of 2 carry their own)
               4:1 L2 （一） 健全防止返贫监测帮扶机制 => task lead=县农业农村局 others=各乡镇人民政府(generic)
@@ -309,7 +309,7 @@ fn division_of_targets() {
     fixture!(
         "target_division.txt",
         expect![[r#"
-            genre: 任务分工/责任分解 (line 1)
+            genre: 任务分工/责任分解 (line 1), date: 2026 (title, line 1)
             3:1 L1 一、 2026年全县经济社会发展主要预期目标 [targets]
               tasks at 1. (responsibility clauses attach at this level: 4 of 6 carry their own)
               4:1 L3 1. 地区生产总值增长6.5%左右 => task lead=县发展改革局 others=-
@@ -369,7 +369,7 @@ fn markup_variants() {
     fixture!(
         "markup_variants.txt",
         expect![[r#"
-            genre: 任务分工/责任分解 (line 1)
+            genre: 任务分工/责任分解 (line 1), date: 2026 (title, line 1)
             3:1 L1 一、 强化企业创新主体地位
               tasks at 1. (responsibility clauses attach at this level: 5 of 5 carry their own)
               4:1 L3 1． (nonstandard) 实施高新技术企业倍增计划 => task lead=区科技局 others=区财政局
@@ -393,7 +393,7 @@ fn flattened_table() {
     fixture!(
         "flattened_table.txt",
         expect![[r#"
-        genre: 任务分工/责任分解 (line 1)
+        genre: 任务分工/责任分解 (line 1), date: 2026 (title, line 1)
         7: table row 1 完成园区污水处理厂提标改造，新增 => task lead=规划建设局 others=-
         12: table row 2 开展“标准地”改革，盘活低效用地 => task lead=- others=-
         17: table row 3 引进亿元以上项目20个。 => task lead=招商服务中心 others=-
@@ -485,7 +485,7 @@ fn pinyin_glosses_and_spaced_labels() {
         SourceKind::PlainText,
         "2023年重點工(gōng)作任務分解\n一(yī)、重點任務\n1.推進項目建設。(牽頭單(dān)位:市發改委)\n2.優化營商環境。\n序號|工作任務|牽頭 單位|配合 單位\n1|建設園區|市商務局|市財政局\n",
         expect![[r#"
-            genre: 任务分工/责任分解 (line 1)
+            genre: 任务分工/责任分解 (line 1), date: 2023 (title, line 1)
             2:1 L1 一(yī)、 重點任務 [tasks]
               tasks at 1. (responsibility clauses attach at this level: 1 of 2 carry their own)
               3:1 L3 1. 推進項目建設 => task lead=市發改委 others=-
@@ -516,7 +516,7 @@ fn enumerated_tasks_in_a_plan_and_not_in_a_speech() {
         SourceKind::PlainText,
         "某镇2026年工作要点\n一、重点工作\n一是抓项目建设。新开工项目10个。（牵头单位：镇经发办）\n二是抓乡村振兴。建设示范村3个。\n三是抓基层治理。（牵头单位：镇综治中心）\n",
         expect![[r#"
-            genre: 工作要点 (line 1)
+            genre: 工作要点 (line 1), date: 2026 (title, line 1)
             2:1 L1 一、 重点工作 [tasks]
               tasks at 一是 (responsibility clauses attach at this level: 2 of 3 carry their own)
               3:1 L6 一是 抓项目建设 => task lead=镇经发办 others=-

@@ -34,6 +34,10 @@ export const RULE_KEYS = [
   'PL301',
   'numbering',
   'PL401',
+  'enumeration',
+  'PL402',
+  'stale-formulation',
+  'PL503',
   'number-usage',
   'PL601',
 ] as const;
