@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
+pub(crate) mod confusable;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
@@ -75,6 +76,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&missing_lead_unit::MISSING_LEAD_UNIT, missing_lead_unit::check),
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
+    (&confusable::CONFUSABLE, confusable::check),
 ];
 
 /// All rules, sorted by code.
