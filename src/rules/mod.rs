@@ -11,6 +11,7 @@ pub(crate) mod confusable;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
+pub(crate) mod repeated_word;
 pub(crate) mod target_without_number;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -77,6 +78,7 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
     (&confusable::CONFUSABLE, confusable::check),
+    (&repeated_word::REPEATED_WORD, repeated_word::check),
 ];
 
 /// All rules, sorted by code.
