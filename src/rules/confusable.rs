@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind, packed};
+use aho_corasick::{AhoCorasick, packed};
 use serde::Deserialize;
 
 use crate::config::ConfusablePair;
@@ -25,7 +25,7 @@ declare_rule! {
     ///   `己经` and `巳经` for 已经, `末来` for 未来;
     /// - mistyped words and set phrases of 公文: `部暑`/`布署` (部署), `按装`
     ///   (安装), `关健` (关键), `再接再励`, `一如继往`, `按步就班`, `因地治宜`,
-    ///   `与时具进`, `截止到`/`截止2023年底` (截至) …;
+    ///   `与时具进`, `截止2023年底` (截至) …;
     /// - fixed formulas garbled by synonym-spinning sites: `生长改造委`
     ///   (发展改革委), `牵头卖力` (牵头负责), `加鼎力度` (加大力度).
     ///
@@ -39,22 +39,22 @@ declare_rule! {
     ///   `末来`（未来）；
     /// - 公文中常见的错别字和成语误写：`部暑`/`布署`（部署）、`按装`（安装）、
     ///   `关健`（关键）、`再接再励`、`一如继往`、`按步就班`、`因地治宜`、`与时具进`、
-    ///   `截止到`/`截止2023年底`（截至）……；
+    ///   `截止2023年底`（截至）……；
     /// - 被网站同义词替换改写坏了的固定说法：`生长改造委`（发展改革委）、
     ///   `牵头卖力`（牵头负责）、`加鼎力度`（加大力度）。
     ///
     /// Each entry is reported only where the wrong form has no legitimate
     /// reading in its context: `吸纳人才`, `引进人才`, `资深人士`, `金融人才`,
     /// `引人注目`, `工人学习`, `干部人选`, `人户分离`, `自己经营`, `来自已建项目`,
-    /// `不能自已`, `申报截止日期`, `按装机容量` are not flagged. A fix is offered
-    /// as safe only where no other reading is left (`己经` → 已经, `再接再励` →
-    /// 再接再厉). Switch an entry off with `[confusable] disable = ["人选"]` and
-    /// add your own with `extra = [{ wrong = "…", right = "…" }]` in
-    /// `planlint.toml`.
+    /// `不能自已`, `申报截止日期`, `截止到2023年底`, `按装机容量` are not
+    /// flagged. A fix is offered as safe only where no other reading is left
+    /// (`己经` → 已经, `再接再励` → 再接再厉). Switch an entry off with
+    /// `[confusable] disable = ["人选"]` and add your own with
+    /// `extra = [{ wrong = "…", right = "…" }]` in `planlint.toml`.
     ///
     /// 只在错误写法在上下文中没有合理读法时才报告：`吸纳人才`、`引进人才`、
     /// `资深人士`、`金融人才`、`引人注目`、`工人学习`、`干部人选`、`人户分离`、
-    /// `自己经营`、`来自已建项目`、`不能自已`、`申报截止日期`、`按装机容量`都不会
+    /// `自己经营`、`来自已建项目`、`不能自已`、`申报截止日期`、`截止到2023年底`、`按装机容量`都不会
     /// 误报。只有在不存在其他读法时（`己经` → 已经、`再接再励` → 再接再厉），修复
     /// 才标为安全。可在 `planlint.toml` 中用 `[confusable] disable = ["人选"]`
     /// 关闭某一条，用 `extra = [{ wrong = "…", right = "…" }]` 补充自己的词条。
@@ -107,6 +107,8 @@ struct Pair {
     right: String,
     kind: Kind,
     safe: bool,
+    /// The character searched for, where not the first that differs (see [`locator`]).
+    locate: Option<char>,
     guards: Vec<Context>,
     confirms: Vec<Context>,
     only: Vec<Context>,
@@ -319,6 +321,8 @@ struct RawPair {
     only: Vec<String>,
     #[serde(default)]
     confirm: Vec<String>,
+    #[serde(default)]
+    locate: Option<String>,
     yes: Vec<String>,
     no: Vec<String>,
 }
@@ -368,13 +372,25 @@ fn load(src: &str) -> (Vec<Pair>, Vec<String>) {
                 wrong,
                 kind: f.kind,
                 safe: matches!(f.fix, RawFix::Safe),
+                locate: None,
                 yes: h.yes,
                 no: h.no,
             });
         }
     }
     for p in raw.pair {
+        let locate = p.locate.map(|l| {
+            let mut cs = l.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) if p.wrong.contains(c) => c,
+                _ => {
+                    errors.push(format!("{}: locate `{l}` is not one character of the wrong form", p.wrong));
+                    '\0'
+                }
+            }
+        });
         pairs.push(Pair {
+            locate: locate.filter(|&c| c != '\0'),
             guards: contexts(p.guards, &p.wrong, &mut errors),
             confirms: contexts(p.confirm, &p.wrong, &mut errors),
             only: contexts(p.only, &p.wrong, &mut errors),
@@ -388,7 +404,10 @@ fn load(src: &str) -> (Vec<Pair>, Vec<String>) {
     }
     let mut seen = std::collections::HashSet::new();
     pairs.retain(|p| {
-        let ok = p.wrong.len() >= 3 && !p.right.is_empty() && p.wrong != p.right && seen.insert(p.wrong.clone());
+        let ok = p.wrong.chars().nth(1).is_some()
+            && !p.right.is_empty()
+            && p.wrong != p.right
+            && seen.insert(p.wrong.clone());
         if !ok {
             errors.push(format!("`{}` → `{}`: empty, unchanged or listed twice", p.wrong, p.right));
         }
@@ -397,60 +416,125 @@ fn load(src: &str) -> (Vec<Pair>, Vec<String>) {
     (pairs, errors)
 }
 
-/// Pairs and one search for all their wrong forms.
+/// Where a pair is found: the first character in which its wrong form
+/// differs from its right form (the misread or mistyped character: 人 in
+/// 纳人 and 人围, 城 in 区城, 励 in 再接再励) unless the entry names a rarer
+/// one (`locate`), its byte offset in the wrong form, and the character next
+/// to it there (after it, or before it where it ends the wrong form), which
+/// tells apart the pairs one character locates.
+fn locator(p: &Pair) -> Option<(char, usize, Side, char)> {
+    let mut right = p.right.chars();
+    let (at, c) = match p.locate {
+        Some(c) => (p.wrong.find(c)?, c),
+        // A wrong form that begins its right form (none differs) is found by its last character.
+        None => p.wrong.char_indices().find(|&(_, w)| right.next() != Some(w)).or(p.wrong.char_indices().last())?,
+    };
+    match p.wrong[at + c.len_utf8()..].chars().next() {
+        Some(n) => Some((c, at, Side::After, n)),
+        None => Some((c, at, Side::Before, p.wrong[..at].chars().next_back()?)),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    After,
+    Before,
+}
+
+/// The pairs a character locates at one offset, by the neighbour on one side.
+struct Group {
+    offset: usize,
+    side: Side,
+    /// `(neighbour, pair index)`, sorted.
+    pairs: Vec<(char, usize)>,
+}
+
+/// The pairs and one search for their locating characters. A few dozen
+/// distinct characters (every family shares one) are one pass of a packed
+/// search, and each hit compares only the wrong forms that the character and
+/// its neighbour leave. Searching for the wrong forms themselves, over a
+/// hundred patterns whose first bytes are alike in UTF-8, costs twice as much.
 struct Table {
     pairs: Vec<Pair>,
+    /// The locating characters and the groups of pairs each locates.
+    keys: Vec<(char, Vec<Group>)>,
     search: Search,
 }
 
 enum Search {
-    /// Teddy: the patterns' first bytes in one SIMD pass.
+    /// Teddy over the locating characters, in its 16-bucket form where the
+    /// CPU has it: the bytes of ideographs have much in common, so fewer
+    /// characters per bucket means fewer false candidates.
     Packed(packed::Searcher),
-    /// Where Teddy is unavailable (no SIMD) or there is no pattern.
+    /// Where Teddy is unavailable (no SIMD), or there is no pair.
     Automaton(Option<AhoCorasick>),
 }
 
 impl Table {
     fn new(pairs: Vec<Pair>) -> Table {
-        let patterns: Vec<&str> = pairs.iter().map(|p| p.wrong.as_str()).collect();
-        let packed = (!patterns.is_empty())
-            .then(|| packed::Config::new().heuristic_pattern_limits(false).builder().extend(&patterns).build())
-            .flatten();
-        let search = match packed {
+        let mut keys: Vec<(char, Vec<Group>)> = Vec::new();
+        for (i, p) in pairs.iter().enumerate() {
+            let Some((key, offset, side, neighbour)) = locator(p) else { continue };
+            let groups = match keys.iter().position(|(c, _)| *c == key) {
+                Some(k) => &mut keys[k].1,
+                None => {
+                    keys.push((key, Vec::new()));
+                    &mut keys.last_mut().expect("just pushed").1
+                }
+            };
+            match groups.iter_mut().find(|g| g.offset == offset && g.side == side) {
+                Some(g) => g.pairs.push((neighbour, i)),
+                None => groups.push(Group { offset, side, pairs: vec![(neighbour, i)] }),
+            }
+        }
+        for g in keys.iter_mut().flat_map(|(_, gs)| gs) {
+            g.pairs.sort_unstable();
+        }
+        let needles: Vec<String> = keys.iter().map(|(c, _)| c.to_string()).collect();
+        let packed = |fat| {
+            packed::Config::new().only_teddy_fat(fat).builder().extend(&needles).build().filter(|_| !needles.is_empty())
+        };
+        let search = match packed(Some(true)).or_else(|| packed(None)) {
             Some(s) => Search::Packed(s),
-            None => {
-                Search::Automaton(AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&patterns).ok())
-            }
+            None => Search::Automaton(AhoCorasick::new(&needles).ok()),
         };
-        Table { pairs, search }
+        Table { pairs, keys, search }
     }
 
-    /// The first hit at or after `from`: `(start, end, pair index)`.
-    fn find_at(&self, hay: &str, from: usize) -> Option<(usize, usize, usize)> {
-        if from >= hay.len() {
-            return None;
-        }
-        let m = match &self.search {
-            Search::Packed(s) => s.find_in(hay, aho_corasick::Span { start: from, end: hay.len() })?,
-            Search::Automaton(a) => a.as_ref()?.find(aho_corasick::Input::new(hay).span(from..hay.len()))?,
-        };
-        Some((m.start(), m.end(), m.pattern().as_usize()))
-    }
-
-    /// Every error in `hay`, in order, skipping disabled wrong forms. After a
-    /// hit that is legitimate the search goes on one character later, so that
-    /// a hit overlapping it is still seen (`吸引人围` …).
+    /// Every error in `hay`, by start, the longer wrong form first where two
+    /// start together, skipping disabled wrong forms: `(start, end, pair)`.
     fn scan<'t>(&'t self, hay: &str, disabled: &[String], out: &mut Vec<(usize, usize, &'t Pair)>) {
-        let mut from = 0;
-        while let Some((start, end, i)) = self.find_at(hay, from) {
-            let pair = &self.pairs[i];
-            if !disabled.iter().any(|d| *d == pair.wrong) && pair.is_error(hay, start, end) {
-                out.push((start, end, pair));
-                from = end;
-            } else {
-                from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        let found: Vec<(usize, usize, usize)> = match &self.search {
+            Search::Packed(s) => s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect(),
+            Search::Automaton(Some(a)) => {
+                a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
+            }
+            Search::Automaton(None) => return,
+        };
+        let from = out.len();
+        for (at, at_end, k) in found {
+            for g in &self.keys[k].1 {
+                let neighbour = match g.side {
+                    Side::After => hay[at_end..].chars().next(),
+                    Side::Before => hay[..at].chars().next_back(),
+                };
+                let Some(neighbour) = neighbour else { continue };
+                let lo = g.pairs.partition_point(|&(n, _)| n < neighbour);
+                for &(_, i) in g.pairs[lo..].iter().take_while(|&&(n, _)| n == neighbour) {
+                    let p = &self.pairs[i];
+                    let Some(start) = at.checked_sub(g.offset) else { continue };
+                    let end = start + p.wrong.len();
+                    // Equal to the wrong form: `start..end` is on char boundaries.
+                    if hay.as_bytes().get(start..end) == Some(p.wrong.as_bytes())
+                        && !disabled.contains(&p.wrong)
+                        && p.is_error(hay, start, end)
+                    {
+                        out.push((start, end, p));
+                    }
+                }
             }
         }
+        out[from..].sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
 }
 
@@ -470,7 +554,7 @@ fn user_table(extra: &[ConfusablePair]) -> Table {
     let mut errors = Vec::new();
     let pairs = extra
         .iter()
-        .filter(|p| p.wrong.len() >= 3 && !p.right.is_empty() && p.wrong != p.right)
+        .filter(|p| p.wrong.chars().nth(1).is_some() && !p.right.is_empty() && p.wrong != p.right)
         .map(|p| Pair {
             guards: contexts(p.guards.iter().cloned(), &p.wrong, &mut errors),
             confirms: Vec::new(),
@@ -479,6 +563,7 @@ fn user_table(extra: &[ConfusablePair]) -> Table {
             right: p.right.clone(),
             kind: Kind::User,
             safe: false,
+            locate: None,
             yes: Vec::new(),
             no: Vec::new(),
         })
@@ -499,7 +584,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         let from = hits.len();
         user.scan(view, &[], &mut hits);
         if from > 0 && from < hits.len() {
-            hits.sort_by_key(|&(s, e, _)| (s, e));
+            hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         }
     }
     let mut last_end = 0;
@@ -559,7 +644,8 @@ mod tests {
         let (pairs, errors) = load(DATA);
         assert!(errors.is_empty(), "confusable.toml: {errors:#?}");
         assert!(pairs.len() > 60, "{}", pairs.len());
-        assert!(matches!(BUILT_IN.search, Search::Packed(_)), "Teddy takes every wrong form");
+        assert!(matches!(BUILT_IN.search, Search::Packed(_)), "one packed pass over the locating characters");
+        assert!(BUILT_IN.keys.len() <= 48, "{} locating characters", BUILT_IN.keys.len());
         let config = Config::default();
         for p in &pairs {
             assert!(!p.yes.is_empty() && !p.no.is_empty(), "{}: a positive and a negative example", p.wrong);
@@ -592,6 +678,10 @@ mod tests {
         );
         assert_eq!(pairs.len(), 1);
         assert_eq!(errors.len(), 4, "{errors:#?}");
+        let (_, errors) = load(
+            "[[pair]]\nwrong = \"人围\"\nright = \"入围\"\nkind = \"ocr\"\nfix = \"safe\"\nwhy = \"\"\nlocate = \"入\"\nyes = []\nno = []\n",
+        );
+        assert_eq!(errors.len(), 1, "{errors:#?}");
         let (_, errors) = load(
             "[[family]]\nwhy = \"\"\nkind = \"ocr\"\nfix = \"unsafe\"\nmisread = \"人\"\nmeant = \"入\"\nwords = [\"才\"]\n[[family.head]]\nhead = \"纳\"\nyes = []\nno = []\n",
         );
@@ -669,7 +759,6 @@ mod tests {
                 1:47 PL501 [一如继往] “一如继往”疑为“一如既往”（错别字） (fix: safe: 改为“一如既往” @1:49 "既")
                 1:54 PL501 [因地治宜] “因地治宜”疑为“因地制宜”（错别字） (fix: safe: 改为“因地制宜” @1:56 "制")
                 2:1 PL501 [截止] “截止”疑为“截至”（错别字） (fix: safe: 改为“截至” @2:2 "至")
-                2:17 PL501 [截止到] “截止到”疑为“截至”（错别字） (fix: safe: 改为“截至” @2:18 "至")
             "#]],
         );
     }
@@ -734,6 +823,21 @@ mod tests {
             expect![[r#"
                 1:12 PL501 [工做] “工做”疑为“工作” (fix: unsafe: 改为“工作” @1:13 "作")
                 1:20 PL501 [人围] “人围”疑为“入围”（扫描识别错误） (fix: unsafe: 改为“入围” @1:20 "入")
+            "#]],
+        );
+        // Wrong forms in Latin letters, and one that begins its right form.
+        let config = Config::from_toml(
+            "[confusable]\nextra = [{ wrong = \"APP\", right = \"App\" }, { wrong = \"一网通\", right = \"一网通办\", guards = [\"一网通办\"] }]\n",
+        )
+        .unwrap();
+        check_with(
+            &CONFUSABLE,
+            SourceKind::PlainText,
+            &config,
+            "上线APP，推行一网通，一网通办。\n",
+            expect![[r#"
+                1:3 PL501 [APP] “APP”疑为“App” (fix: unsafe: 改为“App” @1:4 "pp")
+                1:9 PL501 [一网通] “一网通”疑为“一网通办” (fix: unsafe: 改为“一网通办” @1:12 "办")
             "#]],
         );
         let e = Config::from_toml("[confusable]\ndisable = [\"人才\"]\n").unwrap_err();
