@@ -334,7 +334,18 @@ fn rules_explain_and_outline() {
     let (code, out, _) = run(dir.path(), &["rules"]);
     assert_eq!(code, 0);
     let names: Vec<&str> = out.lines().map(|l| l.split_whitespace().nth(1).unwrap()).collect();
-    assert_eq!(names, ["unknown-rule", "placeholder", "missing-lead-unit", "target-without-number", "numbering"]);
+    assert_eq!(
+        names,
+        [
+            "unknown-rule",
+            "placeholder",
+            "missing-lead-unit",
+            "target-without-number",
+            "numbering",
+            "confusable",
+            "repeated-word"
+        ]
+    );
 
     for key in ["placeholder", "PL101", "pl101"] {
         let (code, out, _) = run(dir.path(), &["explain", key]);

@@ -32,6 +32,10 @@ export const RULE_KEYS = [
   'PL301',
   'numbering',
   'PL401',
+  'confusable',
+  'PL501',
+  'repeated-word',
+  'PL502',
 ] as const;
 
 export const TRACE_LEVELS = ['off', 'messages', 'verbose'] as const;
