@@ -35,6 +35,10 @@ pub struct Config {
     pub unit_aliases: Vec<(String, String)>,
     /// How the draft writes punctuation marks in Chinese text (`[style] punctuation`).
     pub punctuation: Punctuation,
+    /// Built-in confusions of the `confusable` rule switched off, by their wrong form (`人选`).
+    pub confusable_disable: Vec<String>,
+    /// Extra confusions for the `confusable` rule.
+    pub confusable_extra: Vec<ConfusablePair>,
 }
 
 /// The punctuation marks a draft's house style writes in Chinese text.
@@ -60,6 +64,15 @@ impl Punctuation {
             _ => None,
         }
     }
+}
+
+/// A confusion added in `planlint.toml`: a wrong form, the form meant, and the
+/// contexts in which the wrong form is legitimate (each containing it).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ConfusablePair {
+    pub wrong: String,
+    pub right: String,
+    pub guards: Vec<String>,
 }
 
 impl Config {
@@ -121,6 +134,38 @@ impl Config {
         if let Some(r) = raw.responsibility {
             config.lead_roles = nonempty_strings(src, r.lead_roles)?;
             config.other_roles = nonempty_strings(src, r.other_roles)?;
+        }
+        if let Some(c) = raw.confusable {
+            for d in c.disable {
+                if !rules::confusable::is_built_in(d.get_ref()) {
+                    return Err(ConfigError::at(
+                        src,
+                        d.span().start,
+                        format!("`{}` is not the wrong form of a built-in confusion", d.get_ref()),
+                    ));
+                }
+                config.confusable_disable.push(d.into_inner());
+            }
+            for e in c.extra {
+                let span = e.span();
+                let e = e.into_inner();
+                let wrong = nonempty_strings(src, vec![e.wrong])?.remove(0);
+                let right = nonempty_strings(src, vec![e.right])?.remove(0);
+                if wrong.chars().count() < 2 || wrong == right {
+                    return Err(ConfigError::at(
+                        src,
+                        span.start,
+                        "a confusion's wrong form has two characters or more and differs from its right form".into(),
+                    ));
+                }
+                let mut guards = Vec::new();
+                for g in e.guards {
+                    rules::confusable::check_guard(&wrong, g.get_ref())
+                        .map_err(|m| ConfigError::at(src, g.span().start, m))?;
+                    guards.push(g.into_inner());
+                }
+                config.confusable_extra.push(ConfusablePair { wrong, right, guards });
+            }
         }
         if let Some(u) = raw.units {
             for (alias, full) in u.aliases {
@@ -233,6 +278,39 @@ struct RawConfig {
     #[serde(default)]
     #[schemars(with = "RawStyle")]
     style: Option<RawStyle>,
+    /// Settings of the `confusable` rule (PL501).
+    #[serde(default)]
+    #[schemars(with = "RawConfusable")]
+    confusable: Option<RawConfusable>,
+}
+
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawConfusable {
+    /// Built-in confusions to switch off, by their wrong form, e.g. "人选" (`planlint explain confusable` describes them).
+    #[serde(default)]
+    #[schemars(schema_with = "schema::strings")]
+    disable: Vec<Spanned<String>>,
+    /// Confusions to add, e.g. { wrong = "工做", right = "工作" }.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawConfusablePair>")]
+    extra: Vec<Spanned<RawConfusablePair>>,
+}
+
+/// A confusion to add.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawConfusablePair {
+    /// The wrong form as it appears in drafts (two characters or more), e.g. "工做".
+    #[schemars(schema_with = "schema::nonblank_string")]
+    wrong: Spanned<String>,
+    /// The form meant, e.g. "工作".
+    #[schemars(schema_with = "schema::nonblank_string")]
+    right: Spanned<String>,
+    /// Contexts in which the wrong form is legitimate, each containing it, e.g. "工做法" (^ a clause starts, $ a clause ends, # a numeral, … up to 12 characters of the clause).
+    #[serde(default)]
+    #[schemars(schema_with = "schema::strings")]
+    guards: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize, schemars::JsonSchema)]
@@ -321,6 +399,10 @@ mod schema {
             }
         }
         json_schema!({ "type": "object", "properties": properties, "additionalProperties": false })
+    }
+
+    pub fn nonblank_string(_: &mut SchemaGenerator) -> Schema {
+        Schema::try_from(nonblank()).expect("an object")
     }
 
     pub fn strings(_: &mut SchemaGenerator) -> Schema {

@@ -7,11 +7,13 @@ use crate::lang::Lang;
 use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
+pub(crate) mod confusable;
 pub(crate) mod enumeration;
 pub(crate) mod missing_lead_unit;
 pub(crate) mod number_usage;
 pub(crate) mod numbering;
 pub(crate) mod placeholder;
+pub(crate) mod repeated_word;
 pub(crate) mod stale_formulation;
 pub(crate) mod target_without_number;
 pub(crate) mod template_residue;
@@ -81,6 +83,8 @@ static REGISTRY: &[(&Rule, Check)] = &[
     (&target_without_number::TARGET_WITHOUT_NUMBER, target_without_number::check),
     (&numbering::NUMBERING, numbering::check),
     (&enumeration::ENUMERATION, enumeration::check),
+    (&confusable::CONFUSABLE, confusable::check),
+    (&repeated_word::REPEATED_WORD, repeated_word::check),
     (&stale_formulation::STALE_FORMULATION, stale_formulation::check),
     (&number_usage::NUMBER_USAGE, number_usage::check),
 ];

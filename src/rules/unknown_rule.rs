@@ -159,7 +159,7 @@ mod tests {
             SourceKind::PlainText,
             "planlint-disable-next-line plcaeholder\n采购X型设备。\n",
             expect![[r#"
-                1:28 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:28 "placeholder")
+                1:28 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:28 "placeholder")
                 2:3 PL101 [X] 模板占位符“X”未替换，请填入实际内容
             "#]],
         );
@@ -172,7 +172,7 @@ mod tests {
             SourceKind::PlainText,
             "一、总体要求\n<!-- planlint-disable-next-line placeholder, nosuchrule -->\n三、到X年完成。\n四、到X年完成。\n",
             expect![[r#"
-                2:46 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
+                2:46 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
                 3:1 PL401 [三、] 序号不连续：此处应为“二、”，实为“三、” (fix: unsafe: 改为“二、”，其后 1 个序号随之改正 @3:1 "二、" @4:1 "三、")
                 4:4 PL101 [X] 模板占位符“X”未替换，请填入实际日期
             "#]],
@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn every_form_in_text_and_markdown() {
-        let text = "<!-- planlint-disable-next-line plcaeholder -->\n采购X型设备。\n// planlint-disable-next-line PL10\n采购X型设备。\n完成X项。<!-- planlint-disable-line PL501 -->\n<!-- planlint-disable: numbring，占位符 -->\n到X年。\n<!-- planlint-enable -->\n";
+        let text = "<!-- planlint-disable-next-line plcaeholder -->\n采购X型设备。\n// planlint-disable-next-line PL10\n采购X型设备。\n完成X项。<!-- planlint-disable-line PL901 -->\n<!-- planlint-disable: numbring，占位符 -->\n到X年。\n<!-- planlint-enable -->\n";
         let plain = render_rules(&[&UNKNOWN_RULE], SourceKind::PlainText, &Config::default(), text);
         let md = render_rules(&[&UNKNOWN_RULE], SourceKind::Markdown, &Config::default(), text);
         assert_eq!(plain, md);
@@ -209,11 +209,11 @@ mod tests {
             &UNKNOWN_RULE,
             text,
             expect![[r#"
-                1:33 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:33 "placeholder")
-                3:31 PL001 [PL10] 未知规则“PL10”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
-                5:33 PL001 [PL501] 未知规则“PL501”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
-                6:24 PL001 [numbring] 未知规则“numbring”，是否应为“numbering”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“numbering” @6:24 "numbering")
-                6:33 PL001 [占位符] 未知规则“占位符”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
+                1:33 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:33 "placeholder")
+                3:31 PL001 [PL10] 未知规则“PL10”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
+                5:33 PL001 [PL901] 未知规则“PL901”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
+                6:24 PL001 [numbring] 未知规则“numbring”，是否应为“numbering”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“numbering” @6:24 "numbering")
+                6:33 PL001 [占位符] 未知规则“占位符”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
             "#]],
         );
         // None of those directives suppresses a placeholder.
@@ -239,10 +239,10 @@ mod tests {
             SourceKind::PlainText,
             "<!-- planlint-disable plcaeholder unknown-rule -->\n采购X型设备。\n<!-- planlint-enable -->\n完成X项。<!-- planlint-disable-line plcaeholder unknown-rule -->\n",
             expect![[r#"
-                1:23 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:23 "placeholder")
+                1:23 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:23 "placeholder")
                 2:3 PL101 [X] 模板占位符“X”未替换，请填入实际内容
                 4:3 PL101 [X] 模板占位符“X”未替换，请填入实际数值
-                4:33 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @4:33 "placeholder")
+                4:33 PL001 [plcaeholder] 未知规则“plcaeholder”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @4:33 "placeholder")
             "#]],
         );
         // Another directive can.
@@ -255,15 +255,15 @@ mod tests {
 
     #[test]
     fn only_close_and_unambiguous_names_are_suggested() {
-        // PL501 is one edit from PL101, PL201, PL301 and PL401; `lead` is far
+        // PL901 is one edit from PL101, PL201, PL301, PL401 and PL501; `lead` is far
         // from `missing-lead-unit`.
         check(
             &UNKNOWN_RULE,
-            "planlint-disable-next-line PL501 lead PLACEHOLDR\n完成。\n",
+            "planlint-disable-next-line PL901 lead PLACEHOLDR\n完成。\n",
             expect![[r#"
-                1:28 PL001 [PL501] 未知规则“PL501”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
-                1:34 PL001 [lead] 未知规则“lead”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
-                1:39 PL001 [PLACEHOLDR] 未知规则“PLACEHOLDR”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:39 "placeholder")
+                1:28 PL001 [PL901] 未知规则“PL901”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
+                1:34 PL001 [lead] 未知规则“lead”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
+                1:39 PL001 [PLACEHOLDR] 未知规则“PLACEHOLDR”，是否应为“placeholder”？可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule (fix: safe: 改为“placeholder” @1:39 "placeholder")
             "#]],
         );
     }
@@ -277,8 +277,8 @@ mod tests {
             &config,
             "<!-- planlint-disable-next-line plcaeholder, nosuchrule -->\n采购X型设备。\n",
             expect![[r#"
-                1:33 PL001 [plcaeholder] Unknown rule “plcaeholder”; did you mean “placeholder”? Known rules: placeholder, template-residue, missing-lead-unit, target-without-number, numbering, enumeration, stale-formulation, number-usage, unknown-rule (fix: safe: Change to “placeholder” @1:33 "placeholder")
-                1:46 PL001 [nosuchrule] Unknown rule “nosuchrule”; known rules: placeholder, template-residue, missing-lead-unit, target-without-number, numbering, enumeration, stale-formulation, number-usage, unknown-rule
+                1:33 PL001 [plcaeholder] Unknown rule “plcaeholder”; did you mean “placeholder”? Known rules: placeholder, template-residue, missing-lead-unit, target-without-number, numbering, enumeration, confusable, repeated-word, stale-formulation, number-usage, unknown-rule (fix: safe: Change to “placeholder” @1:33 "placeholder")
+                1:46 PL001 [nosuchrule] Unknown rule “nosuchrule”; known rules: placeholder, template-residue, missing-lead-unit, target-without-number, numbering, enumeration, confusable, repeated-word, stale-formulation, number-usage, unknown-rule
             "#]],
         );
     }
@@ -289,7 +289,7 @@ mod tests {
             &UNKNOWN_RULE,
             "完成。\nplanlint-disable-next-line nosuchrule",
             expect![[r#"
-                2:28 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、stale-formulation、number-usage、unknown-rule
+                2:28 PL001 [nosuchrule] 未知规则“nosuchrule”；可用的规则：placeholder、template-residue、missing-lead-unit、target-without-number、numbering、enumeration、confusable、repeated-word、stale-formulation、number-usage、unknown-rule
             "#]],
         );
     }

@@ -41,7 +41,7 @@ fn schema_is_closed_and_lists_every_rule() {
     assert_eq!(schema["title"], "planlint.toml");
     let properties = schema["properties"].as_object().unwrap();
     let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["lang", "placeholder", "responsibility", "rules", "style", "units"]);
+    assert_eq!(keys, ["confusable", "lang", "placeholder", "responsibility", "rules", "style", "units"]);
     assert_eq!(schema["additionalProperties"], false);
     for (key, section) in properties {
         assert!(section["description"].is_string(), "{key} is described");
@@ -76,7 +76,9 @@ fn schema_and_parser_agree_on_valid_and_broken_files() {
     for (r, level) in planlint::rules::all().zip(["off", "on", "error", "warning", "info", "hint"].iter().cycle()) {
         every_level.push_str(&format!("{} = \"{level}\"\n{} = \"{level}\"\n", r.name, r.code));
     }
-    let valid = [example.clone(), every_level, String::new(), "lang = \"en\"\n[units]\n".into()];
+    let confusable =
+        "[confusable]\ndisable = [\"人选\"]\nextra = [{ wrong = \"工做\", right = \"工作\", guards = [\"工做法\"] }]\n";
+    let valid = [example.clone(), every_level, String::new(), "lang = \"en\"\n[units]\n".into(), confusable.into()];
     let broken = [
         format!("{example}\n[placeholdr]\nallow = []\n"),
         example.replace("[responsibility]", "[responsibility]\nlead-role = [\"处室\"]"),
@@ -87,6 +89,9 @@ fn schema_and_parser_agree_on_valid_and_broken_files() {
         "[units]\naliases = { \"市发改委\" = \"\" }\n".into(),
         "lang = 1\n".into(),
         "[style]\npunctuation = \"narrow\"\n".into(),
+        "[confusable]\nextra = [{ wrong = \"工做\" }]\n".into(),
+        "[confusable]\nextra = [{ wrong = \"工做\", right = \"工作\", guard = [] }]\n".into(),
+        "[confusable]\nenable = [\"人选\"]\n".into(),
     ];
     for toml in &valid {
         planlint::Config::from_toml(toml).unwrap_or_else(|e| panic!("{e}\n{toml}"));

@@ -306,3 +306,104 @@ fn seed_enumerations_are_in_order() {
         }
     }
 }
+
+/// What `confusable` (PL501) and `repeated-word` (PL502) report: (line, column, code, text).
+fn confusions(text: &str) -> Vec<(usize, usize, &'static str, String)> {
+    findings(text, SourceKind::PlainText)
+        .into_iter()
+        .filter(|f| f.code == "PL501" || f.code == "PL502")
+        .map(|f| (f.line, f.col, f.code, f.text))
+        .collect()
+}
+
+fn expect_confusions(what: &str, got: &[(usize, usize, &str, String)], expected: &[(usize, usize, &str, &str)]) {
+    let got: Vec<(usize, usize, &str, &str)> = got.iter().map(|(l, c, code, t)| (*l, *c, *code, t.as_str())).collect();
+    assert_eq!(got, expected, "{what}");
+}
+
+/// The scanned speech: OCR misreadings (区城性 in the title and its copies,
+/// 人围, 人选 ×3, 子女人学, 遴选 read as 遵选, 引人“赛马制”), and nothing else.
+#[test]
+fn ocr_seed_confusions() {
+    let Some(text) = seed("000") else { return };
+    expect_confusions(
+        "seed 000",
+        &confusions(&text),
+        &[
+            (1, 4, "PL501", "区城"),
+            (5, 4, "PL501", "区城"),
+            (7, 4, "PL501", "区城"),
+            (12, 5, "PL501", "区城"),
+            (12, 53, "PL501", "区城"),
+            (14, 6, "PL501", "区城"),
+            (20, 96, "PL501", "人围"),
+            (20, 213, "PL501", "人选"),
+            (22, 58, "PL501", "人选"),
+            (22, 189, "PL501", "人选"),
+            (22, 293, "PL501", "人学"),
+            (24, 53, "PL501", "遵选"),
+            (24, 151, "PL501", "引人"),
+            (24, 204, "PL501", "遵选"),
+        ],
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[21].contains("人选国家") && lines[21].contains("子女人学"));
+    assert!(lines[23].contains("引人“赛马制”"));
+}
+
+/// 重任就抗在在座各位肩上 (扛在); the rest of the seeds have no confusion or
+/// repeated word (`本文\n\n本文` in seed 003 is two lines of site residue).
+#[test]
+fn other_seeds_confusions() {
+    let Some(text) = seed("001") else { return };
+    expect_confusions("seed 001", &confusions(&text), &[(48, 338, "PL501", "抗在")]);
+    for prefix in ["002", "003", "004"] {
+        let Some(text) = seed(prefix) else { return };
+        expect_confusions(prefix, &confusions(&text), &[]);
+    }
+}
+
+/// The dev drafts, read as the scorer reads them (without their `source:`
+/// line): only the synonym-spun copy of 粤府办〔2023〕5号 and its mutant have
+/// confusions, its garbled formulas; no repeated word anywhere (`主动公开
+/// 公开时限` in d01 is two fields).
+#[test]
+fn dev_drafts_confusions() {
+    let Some(dir) = shared_dir("the dev corpus confusion tests") else { return };
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("corpus/dev"))
+        .expect("read dev")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "{files:?}");
+    let spun: &[(usize, usize, &str, &str)] = &[
+        (3, 8, "PL501", "加鼎力度"),
+        (7, 4, "PL501", "加鼎力度"),
+        (16, 10, "PL501", "加鼎力度"),
+        (16, 68, "PL501", "生长改造委"),
+        (24, 7, "PL501", "加鼎力度"),
+        (29, 29, "PL501", "生长改造委"),
+        (29, 46, "PL501", "加鼎力度"),
+        (35, 126, "PL501", "生长改造委"),
+        (35, 131, "PL501", "牵头卖力"),
+        (37, 83, "PL501", "生长改造委"),
+        (37, 130, "PL501", "分工卖力"),
+    ];
+    for path in files {
+        let raw = std::fs::read_to_string(&path).expect("dev file is UTF-8");
+        let text = raw.split_once('\n').map_or("", |(first, rest)| {
+            assert!(first.starts_with("source:"), "{}", path.display());
+            rest
+        });
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let expected: &[_] = match name.as_str() {
+            "d06.txt" => spun,
+            // The mutant lost the clause of line 37.
+            "d06m.txt" => &spun[..9],
+            _ => &[],
+        };
+        expect_confusions(&name, &confusions(text), expected);
+    }
+}
