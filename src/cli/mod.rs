@@ -304,7 +304,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
             if how.write {
                 writeln!(out, "{}", render::fixed_summary(fixed, fixed_files, &by_rule, lang))?;
             }
-            writeln!(out, "{}", render::summary(&counts, checked, lang))?;
+            writeln!(out, "{}", render::summary(&counts, checked, unreadable.len(), lang))?;
             if let Some(line) = render::fixable_summary(fixable, how.fix, lang) {
                 writeln!(out, "{line}")?;
             }

@@ -197,10 +197,12 @@ pub fn frame(out: &mut String, text: &str, index: &LineIndex, start: usize, end:
 }
 
 /// The summary line after human output.
-pub fn summary(counts: &[usize; 4], files: usize, lang: Lang) -> String {
+pub fn summary(counts: &[usize; 4], files: usize, unreadable: usize, lang: Lang) -> String {
     let [errors, warnings, infos, hints] = *counts;
     let total = errors + warnings + infos + hints;
-    match lang {
+    let main = match lang {
+        // Nothing was read: say so, never "no problems".
+        Lang::Zh if files == 0 && unreadable > 0 => return format!("{unreadable} 个文件无法读取，未检查任何文件。"),
         Lang::Zh if total == 0 => format!("未发现问题（检查了 {files} 个文件）。"),
         Lang::Zh => format!(
             "发现 {total} 个问题：错误 {errors} 个，警告 {warnings} 个，提示 {} 个（检查了 {files} 个文件）。",
@@ -208,6 +210,9 @@ pub fn summary(counts: &[usize; 4], files: usize, lang: Lang) -> String {
         ),
         Lang::En => {
             let s = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+            if files == 0 && unreadable > 0 {
+                return format!("{} could not be read; nothing was checked.", s(unreadable, "file", "files"));
+            }
             let checked = s(files, "file", "files");
             if total == 0 {
                 format!("No problems found ({checked} checked).")
@@ -220,6 +225,13 @@ pub fn summary(counts: &[usize; 4], files: usize, lang: Lang) -> String {
                     s(infos + hints, "note", "notes"),
                 )
             }
+        }
+    };
+    match (lang, unreadable) {
+        (_, 0) => main,
+        (Lang::Zh, n) => format!("{main}另有 {n} 个文件无法读取。"),
+        (Lang::En, n) => {
+            format!("{main} {} could not be read.", if n == 1 { "1 file".to_string() } else { format!("{n} files") })
         }
     }
 }

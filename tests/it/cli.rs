@@ -221,7 +221,13 @@ fn binary_and_undecodable_files_are_errors_and_the_rest_is_checked() {
     assert!(err.contains("planlint: error: a.txt: 二进制文件"), "{err}");
     assert!(err.contains("planlint: error: b.txt: 不是有效的 UTF-8 文本"), "{err}");
     assert!(out.contains("c.txt:1:3: error[PL101/placeholder]"), "{out}");
-    assert!(out.contains("检查了 1 个文件"), "{out}");
+    assert!(out.contains("检查了 1 个文件）。另有 2 个文件无法读取。"), "{out}");
+    // When nothing could be read, the summary never says "no problems".
+    let (code, out, _) = run(dir.path(), &["check", "a.txt", "b.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(out.trim(), "2 个文件无法读取，未检查任何文件。");
+    let (_, out, _) = run(dir.path(), &["check", "--lang", "en", "a.txt"]);
+    assert_eq!(out.trim(), "1 file could not be read; nothing was checked.");
 }
 
 #[test]

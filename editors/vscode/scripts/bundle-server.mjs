@@ -3,7 +3,9 @@
 // `npm run package` ships it inside the .vsix.
 //
 // Usage: node scripts/bundle-server.mjs [--from PATH] [--target PLATFORM-ARCH] [--no-strip]
-//   --from     binary to copy (default: ../../target/release/planlint[.exe], from `cargo build --release`)
+//   --from     binary to copy (default: <cargo's target directory>/release/planlint[.exe], from
+//              `cargo build --release`; the directory is cargo's own answer, `cargo metadata`, so
+//              CARGO_TARGET_DIR and .cargo/config.toml are honoured)
 //   --target   folder name under server/ (default: this machine's, e.g. linux-x64)
 //   --no-strip keep debug info (the release profile keeps line tables: ~40 MB instead of ~7 MB)
 import { spawnSync } from 'node:child_process';
@@ -20,7 +22,21 @@ const opt = (name) => {
 const target = opt('target') ?? `${process.platform}-${process.arch}`;
 const windows = target.startsWith('win32');
 const exe = windows ? 'planlint.exe' : 'planlint';
-const from = path.resolve(opt('from') ?? path.join(extDir, '..', '..', 'target', 'release', exe));
+
+/** Where cargo puts its builds for this repository: `cargo metadata`, else CARGO_TARGET_DIR, else ./target. */
+function targetDir() {
+  const repo = path.join(extDir, '..', '..');
+  const r = spawnSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: repo, encoding: 'utf8' });
+  if (r.status === 0) {
+    try {
+      const dir = JSON.parse(r.stdout).target_directory;
+      if (dir) return dir;
+    } catch { /* fall through */ }
+  }
+  if (process.env.CARGO_TARGET_DIR) return path.resolve(repo, process.env.CARGO_TARGET_DIR);
+  return path.join(repo, 'target');
+}
+const from = path.resolve(opt('from') ?? path.join(targetDir(), 'release', exe));
 
 if (!fs.existsSync(from)) {
   console.error(`bundle-server: ${from} does not exist. Build it first: (cd ../.. && cargo build --release)`);
