@@ -102,6 +102,31 @@ fn nvim_version() -> Option<String> {
     Some(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("nvim").to_string())
 }
 
+/// Runs `script` (saved as `name`) in headless Neovim with no configuration of
+/// its own and `planlint` on `PATH`, as the shipped config expects; the
+/// script writes its JSON result to `out`, which is returned.
+fn run_lua(nvim: &Nvim, name: &str, script: &str, out: &Path, timeout_secs: u32) -> Value {
+    let bin = nvim.dir.path().join("bin");
+    if !bin.exists() {
+        std::fs::create_dir(&bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlint"), bin.join("planlint")).unwrap();
+    }
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let script_path = nvim.dir.path().join(name);
+    std::fs::write(&script_path, script).unwrap();
+    let status = Command::new("timeout")
+        .args([&timeout_secs.to_string(), "nvim", "--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script_path.display()))
+        .env("PATH", &path)
+        .env("XDG_STATE_HOME", nvim.dir.path())
+        .env("XDG_DATA_HOME", nvim.dir.path())
+        .current_dir(nvim.dir.path())
+        .status()
+        .expect("nvim runs");
+    assert!(status.success(), "nvim exited with {status}");
+    serde_json::from_str(&std::fs::read_to_string(out).expect("the script wrote its result")).unwrap()
+}
+
 /// `editors/neovim/planlint.lua` as a user installs it: headless Neovim with
 /// no other configuration loads it, opens the draft, and the built-in client
 /// (started by the file's `FileType` autocmd, `planlint` found on `PATH`)
@@ -110,11 +135,6 @@ fn nvim_version() -> Option<String> {
 #[test]
 fn shipped_neovim_config_starts_planlint() {
     let Some(nvim) = nvim("the shipped Neovim config test") else { return };
-    // `planlint` on PATH, as the config expects.
-    let bin = nvim.dir.path().join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlint"), bin.join("planlint")).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     // The shipped file, with English messages configured the way its README says.
     let config = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua"))
         .unwrap()
@@ -142,20 +162,7 @@ vim.cmd("qa!")
         draft = nvim.draft.display(),
         out = out.display(),
     );
-    let script_path = nvim.dir.path().join("run.lua");
-    std::fs::write(&script_path, script).unwrap();
-    let status = Command::new("timeout")
-        .args(["60", "nvim", "--headless", "--clean", "-c"])
-        .arg(format!("luafile {}", script_path.display()))
-        .env("PATH", &path)
-        .env("XDG_STATE_HOME", nvim.dir.path())
-        .env("XDG_DATA_HOME", nvim.dir.path())
-        .current_dir(nvim.dir.path())
-        .status()
-        .expect("nvim runs");
-    assert!(status.success(), "nvim exited with {status}");
-    let result: Value =
-        serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result")).unwrap();
+    let result = run_lua(&nvim, "run.lua", &script, &out, 60);
     let mut got: Vec<(u64, String)> = result["rows"]
         .as_array()
         .unwrap()
@@ -186,10 +193,6 @@ fn neovim_formats_and_fixes_all_with_the_safe_fixes() {
         planlint::FixMode::Safe,
     );
     assert!(want.changed());
-    let bin = nvim.dir.path().join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_planlint"), bin.join("planlint")).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let config = Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua");
     for name in ["format.txt", "fixall.txt"] {
         std::fs::write(nvim.dir.path().join(name), draft).unwrap();
@@ -241,20 +244,7 @@ vim.cmd("qa!")
         config = config.display(),
         out = out.display(),
     );
-    let script_path = nvim.dir.path().join("fix.lua");
-    std::fs::write(&script_path, script).unwrap();
-    let status = Command::new("timeout")
-        .args(["90", "nvim", "--headless", "--clean", "-c"])
-        .arg(format!("luafile {}", script_path.display()))
-        .env("PATH", &path)
-        .env("XDG_STATE_HOME", nvim.dir.path())
-        .env("XDG_DATA_HOME", nvim.dir.path())
-        .current_dir(nvim.dir.path())
-        .status()
-        .expect("nvim runs");
-    assert!(status.success(), "nvim exited with {status}");
-    let result: Value =
-        serde_json::from_str(&std::fs::read_to_string(&out).expect("the script wrote its result")).unwrap();
+    let result = run_lua(&nvim, "fix.lua", &script, &out, 90);
     assert_eq!(result["attached"], true, "{result}");
     assert_eq!(result["format"].as_str().unwrap(), want.text, "formatting: {result}");
     assert_eq!(result["kinds"], serde_json::json!(["source.fixAll.planlint"]), "{result}");

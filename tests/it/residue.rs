@@ -8,17 +8,7 @@ use std::process::Command;
 
 use planlint::{Config, SourceKind};
 
-use crate::support::{Finding, findings, shared_dir};
-
-fn seed(prefix: &str) -> Option<String> {
-    let dir = shared_dir("the residue seed tests")?.join("corpus/seeds");
-    let entry = std::fs::read_dir(&dir)
-        .expect("read seeds")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}_* in {}", dir.display()));
-    Some(std::fs::read_to_string(entry.path()).expect("seed is UTF-8"))
-}
+use crate::support::{Finding, findings, seed, shared_dir};
 
 fn residue(fs: &[Finding]) -> Vec<&Finding> {
     fs.iter().filter(|f| f.code == "PL102").collect()

@@ -4,17 +4,7 @@
 
 use planlint::SourceKind;
 
-use crate::support::{Finding, findings, shared_dir};
-
-fn seed(prefix: &str) -> Option<String> {
-    let dir = shared_dir("the seed corpus tests")?.join("corpus/seeds");
-    let entry = std::fs::read_dir(&dir)
-        .expect("read seeds")
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}_* in {}", dir.display()));
-    Some(std::fs::read_to_string(entry.path()).expect("seed is UTF-8"))
-}
+use crate::support::{Finding, findings, seed, shared_dir};
 
 fn has(fs: &[Finding], line: usize, code: &str, text: &str) -> bool {
     fs.iter().any(|f| f.line == line && f.code == code && f.text == text)

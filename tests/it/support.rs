@@ -204,3 +204,15 @@ impl Harness {
         run
     }
 }
+
+/// The seed draft whose file name starts with `prefix` (`../shared/corpus/seeds`);
+/// `None` (with a note) when `../shared` is absent outside CI.
+pub fn seed(prefix: &str) -> Option<String> {
+    let dir = shared_dir("the seed corpus tests")?.join("corpus/seeds");
+    let entry = std::fs::read_dir(&dir)
+        .expect("read seeds")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no seed {prefix}_* in {}", dir.display()));
+    Some(std::fs::read_to_string(entry.path()).expect("seed is UTF-8"))
+}
