@@ -87,8 +87,18 @@ pub fn code_actions(
     range: Range,
     only: Option<&[CodeActionKind]>,
 ) -> Vec<CodeActionOrCommand> {
+    // One analysis serves both: the fix-all action (whose fixing re-analyses) is only
+    // worked out when the draft has a safe fix, and clients ask for actions on every
+    // cursor move.
+    let analysis = planlint::analyze(&snap.text, snap.kind, &snap.config);
     let mut actions = Vec::new();
-    if wanted(only, FIX_ALL) {
+    let has_safe_fix = || {
+        analysis
+            .diagnostics
+            .iter()
+            .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == planlint::Applicability::Safe))
+    };
+    if wanted(only, FIX_ALL) && has_safe_fix() {
         let edits = fix_all_edits(snap);
         if !edits.is_empty() {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -106,7 +116,6 @@ pub fn code_actions(
     if !wanted(only, CodeActionKind::QUICKFIX.as_str()) {
         return actions;
     }
-    let analysis = planlint::analyze(&snap.text, snap.kind, &snap.config);
     let index = LineIndex::new(&snap.text);
     let lang = snap.config.lang;
     let line_sep = if snap.text.contains("\r\n") { "\r\n" } else { "\n" };
