@@ -73,10 +73,6 @@ pub fn fix_all(text: &str, kind: SourceKind, config: &Config, mode: FixMode) -> 
             .filter_map(|d| d.fix.as_ref().filter(|f| mode.takes(f.applicability)).map(|f| (d.rule, f)))
             .map(|(rule, f)| (rule, if crlf { with_crlf(f) } else { f.clone() }))
             .collect();
-        if candidates.is_empty() {
-            let remaining = analysis.diagnostics;
-            return FixResult { text: current, fixed, remaining, converged: true };
-        }
         let (next, applied) = crate::diagnostic::apply_fixes_which(&current, candidates.iter().map(|(_, f)| f));
         if applied.is_empty() {
             let remaining = analysis.diagnostics;
