@@ -239,3 +239,23 @@ impl Configs {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomic_replaces_the_file_unless_it_changed_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.txt");
+        std::fs::write(&path, "一、总体要求\n").unwrap();
+        let read = stamp(&path);
+        write_atomic(&path, "一、总体要求。\n".as_bytes(), read, Lang::Zh).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "一、总体要求。\n");
+        // Another writer got there first: the stamp of the earlier read no longer matches.
+        std::fs::write(&path, "一、总体要求（修订）\n").unwrap();
+        let err = write_atomic(&path, b"x", read, Lang::Zh).unwrap_err();
+        assert!(err.contains("被修改"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "一、总体要求（修订）\n");
+    }
+}
