@@ -366,8 +366,10 @@ pub(crate) fn find_clauses(
 ) -> Vec<Clause> {
     let mut clauses = Vec::new();
     let mut consumed = 0usize;
-    // 1. Labelled clauses: `牵头单位：…`.
-    for hit in m.labels_in(folded, 0, folded.len()) {
+    // 1. Labelled clauses: `牵头单位：…`. The labels of the whole text, found once:
+    // a clause's own labels are the run of them inside it.
+    let labels = m.labels_in(folded, 0, folded.len());
+    for (k, &hit) in labels.iter().enumerate() {
         if hit.start < consumed {
             continue;
         }
@@ -393,7 +395,7 @@ pub(crate) fn find_clauses(
             _ => continue,
         };
         consumed = range.end();
-        if let Some(clause) = parse_labelled(prose, folded, range, m, vocab) {
+        if let Some(clause) = parse_labelled(prose, range, &labels[k..], vocab) {
             clauses.push(clause);
         }
     }
@@ -650,9 +652,12 @@ fn inner(prose: &str, range: TextRange) -> (usize, usize, bool) {
 }
 
 /// Parses `牵头单位：A；责任单位：B、C` (with or without brackets).
-fn parse_labelled(prose: &str, folded: &str, range: TextRange, m: &Matchers, vocab: &Vocabulary<'_>) -> Option<Clause> {
+/// `labels`: the labels of the text from the clause's first one on.
+fn parse_labelled(prose: &str, range: TextRange, labels: &[Label], vocab: &Vocabulary<'_>) -> Option<Clause> {
     let (inner_start, inner_end, parenthesised) = inner(prose, range);
-    let labels = m.labels_in(folded, inner_start, inner_end);
+    let first = labels.partition_point(|l| l.start < inner_start);
+    let count = labels[first..].partition_point(|l| l.end <= inner_end);
+    let labels = &labels[first..first + count];
     if labels.is_empty() {
         return None;
     }
@@ -893,7 +898,19 @@ fn make_unit(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> U
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …
 pub fn is_generic_unit(name: &str) -> bool {
     // Each test below needs 各, 关 or 员 (成员单位) once folded; most names have none.
-    if !name.contains(['各', '关', '関', '關', '员', '員']) {
+    // Compared as UTF-8: a char search decodes every character of every unit.
+    let needed = |w: &[u8]| {
+        matches!(
+            w,
+            [0xE5, 0x90, 0x84]
+                | [0xE5, 0x85, 0xB3]
+                | [0xE9, 0x96, 0xA2]
+                | [0xE9, 0x97, 0x9C]
+                | [0xE5, 0x91, 0x98]
+                | [0xE5, 0x93, 0xA1]
+        )
+    };
+    if !name.as_bytes().windows(3).any(needed) {
         return false;
     }
     let n = fold(name);
