@@ -175,8 +175,8 @@ fn error(message: impl std::fmt::Display) {
 /// What one file produced.
 struct FileResult {
     counts: [usize; 4],
-    /// Rendered findings (human) or JSON objects; with `--diff`, the diff.
-    output: String,
+    /// With `--diff`, the diff; otherwise the findings rendered ahead of their turn (see [`Emitter`]).
+    output: Vec<u8>,
     /// Fixes applied (`--fix`) or that would be (`--diff`).
     fixed: usize,
     /// The same per rule (name, count).
@@ -185,6 +185,9 @@ struct FileResult {
     fixable: [usize; 2],
     /// With `--fix` on standard input: the fixed text.
     fixed_text: Option<String>,
+    /// The text checked and its findings, until they are rendered.
+    text: String,
+    diagnostics: Vec<Diagnostic>,
 }
 
 fn check(args: CheckArgs) -> Result<u8, Failure> {
@@ -203,7 +206,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
         return Err(Failure::Reported);
     }
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let (targets, mut failed) = files::collect(&paths, args.stdin_filename.as_deref(), lang);
+    let (targets, failed) = files::collect(&paths, args.stdin_filename.as_deref(), lang);
     // `--fix` on standard input prints the fixed text; findings then go to standard error.
     let fix_stdin = args.fix && !args.diff && targets.iter().any(|t| matches!(t.input, files::Input::Stdin));
     if fix_stdin && targets.len() > 1 {
@@ -236,89 +239,230 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
     };
     let format = if args.diff { Format::Human } else { args.format };
     let how = How { format, style, fix: args.fix_mode(), write: args.fix && !args.diff };
-    let results: Vec<Result<FileResult, String>> =
-        jobs.par_iter().map(|(target, config)| check_one(target, config, how, &cwd)).collect();
 
     if args.diff {
+        let results: Vec<Result<FileResult, String>> =
+            jobs.par_iter().map(|(target, config)| check_one(target, config, how)).collect();
         return print_diffs(results, failed, lang);
     }
-    let mut out: Box<dyn Write> = if fix_stdin {
-        Box::new(std::io::BufWriter::new(std::io::stderr().lock()))
+    let out: Box<dyn Write + Send> = if fix_stdin {
+        Box::new(std::io::BufWriter::new(std::io::stderr()))
     } else {
-        Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+        Box::new(std::io::BufWriter::new(std::io::stdout()))
     };
-    let (mut fixed, mut fixed_files, mut fixable) = (0usize, 0usize, [0usize; 2]);
-    let mut by_rule: std::collections::BTreeMap<&'static str, usize> = Default::default();
-    let mut counts = [0usize; 4];
-    let mut checked = 0;
-    // JSON and SARIF: whether no finding has been written yet (for the commas).
-    let mut first = true;
-    let mut unreadable = Vec::new();
+    let mut emitter = Emitter::new(out, how, &cwd);
+    emitter.failed = failed;
     match format {
-        Format::Json => out.write_all(b"[")?,
-        Format::Sarif => out.write_all(sarif::header(&cwd, lang).as_bytes())?,
+        Format::Json => emitter.write(b"["),
+        Format::Sarif => emitter.write(sarif::header(&cwd, lang).as_bytes()),
         Format::Human | Format::Github => {}
     }
-    for result in results {
-        match result {
-            Ok(r) => {
-                checked += 1;
-                for (total, n) in counts.iter_mut().zip(r.counts) {
-                    *total += n;
-                }
-                fixed += r.fixed;
-                fixed_files += usize::from(r.fixed > 0);
-                for &(rule, n) in &r.fixed_by_rule {
-                    *by_rule.entry(rule).or_default() += n;
-                }
-                fixable[0] += r.fixable[0];
-                fixable[1] += r.fixable[1];
-                if let Some(text) = &r.fixed_text {
-                    let mut stdout = std::io::stdout().lock();
-                    stdout.write_all(text.as_bytes())?;
-                    stdout.flush()?;
-                }
-                if !r.output.is_empty() {
-                    match format {
-                        Format::Json => out.write_all(if first { b"\n" } else { b",\n" })?,
-                        Format::Sarif => {
-                            out.write_all(if first { sarif::FIRST } else { sarif::SEPARATOR }.as_bytes())?
-                        }
-                        Format::Human | Format::Github => {}
-                    }
-                    first = false;
-                }
-                out.write_all(r.output.as_bytes())?;
-            }
-            Err(message) => {
-                out.flush()?;
-                eprintln!("planlint: error: {message}");
-                failed = true;
-                unreadable.push(message);
-            }
-        }
-    }
-    match format {
-        Format::Json => out.write_all(if first { b"]\n" } else { b"\n]\n" })?,
+    let emitter = std::sync::Mutex::new(emitter);
+    jobs.par_iter().enumerate().for_each(|(i, (target, config))| {
+        let result = check_one(target, config, how);
+        Emitter::deliver(&emitter, i, result, target, config);
+    });
+    let mut em = emitter.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let t = &em.totals;
+    let tail = match format {
+        Format::Json => (if em.first { "]\n" } else { "\n]\n" }).to_string(),
         Format::Human => {
+            let mut tail = String::new();
             if how.write {
-                writeln!(out, "{}", render::fixed_summary(fixed, fixed_files, &by_rule, lang))?;
+                tail += &format!("{}\n", render::fixed_summary(t.fixed, t.fixed_files, &t.by_rule, lang));
             }
-            writeln!(out, "{}", render::summary(&counts, checked, unreadable.len(), lang))?;
-            if let Some(line) = render::fixable_summary(fixable, how.fix, lang) {
-                writeln!(out, "{line}")?;
+            tail += &format!("{}\n", render::summary(&t.counts, t.checked, t.unreadable.len(), lang));
+            if let Some(line) = render::fixable_summary(t.fixable, how.fix, lang) {
+                tail += &format!("{line}\n");
             }
+            tail
         }
-        Format::Sarif => out.write_all(sarif::footer(!first, !failed, &unreadable).as_bytes())?,
-        Format::Github => {}
+        Format::Sarif => sarif::footer(!em.first, !em.failed, &t.unreadable),
+        Format::Github => String::new(),
+    };
+    em.write(tail.as_bytes());
+    em.flush();
+    if let Some(e) = em.error.take() {
+        return Err(e.into());
     }
-    out.flush()?;
 
-    if failed {
+    if em.failed {
         return Ok(FAILURE);
     }
-    let [errors, warnings, _, _] = counts;
+    let [errors, warnings, _, _] = em.totals.counts;
     Ok(u8::from(errors > 0 || (args.strict && warnings > 0)))
+}
+
+/// Sums over the files, for the summary lines.
+#[derive(Default)]
+struct Totals {
+    counts: [usize; 4],
+    checked: usize,
+    fixed: usize,
+    fixed_files: usize,
+    by_rule: std::collections::BTreeMap<&'static str, usize>,
+    fixable: [usize; 2],
+    unreadable: Vec<String>,
+}
+
+/// Writes each file's findings in input order as soon as its turn comes,
+/// while the files are checked in parallel. The file whose turn it is renders
+/// straight into the output; one that finishes early renders into a buffer
+/// that waits for its turn. So the findings of all files are never held at
+/// once, and a single large draft full of findings is never rendered into
+/// memory as a whole.
+struct Emitter<'a> {
+    out: Box<dyn Write + Send>,
+    how: How,
+    cwd: &'a Path,
+    /// The index of the file whose turn it is.
+    next: usize,
+    /// Files finished ahead of their turn (their findings rendered).
+    pending: std::collections::BTreeMap<usize, Result<FileResult, String>>,
+    /// JSON and SARIF: whether no finding has been written yet (for the commas).
+    first: bool,
+    failed: bool,
+    totals: Totals,
+    /// The first write error; nothing more is written after it.
+    error: Option<std::io::Error>,
+}
+
+impl<'a> Emitter<'a> {
+    fn new(out: Box<dyn Write + Send>, how: How, cwd: &'a Path) -> Emitter<'a> {
+        Emitter {
+            out,
+            how,
+            cwd,
+            next: 0,
+            pending: Default::default(),
+            first: true,
+            failed: false,
+            totals: Totals::default(),
+            error: None,
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Hands over the result of file `i`.
+    fn deliver(
+        state: &std::sync::Mutex<Emitter<'_>>,
+        i: usize,
+        mut result: Result<FileResult, String>,
+        target: &Target,
+        config: &Config,
+    ) {
+        let lock = || state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut em = lock();
+        if em.next != i {
+            // Not its turn: render into a buffer without holding the writer up.
+            let (how, cwd) = (em.how, em.cwd);
+            drop(em);
+            if let Ok(r) = &mut result {
+                let mut first = false;
+                let diagnostics = std::mem::take(&mut r.diagnostics);
+                // Writing into a Vec cannot fail.
+                let _ = render_findings(&mut r.output, &mut first, target, &r.text, &diagnostics, config, how, cwd);
+                r.text = String::new();
+            }
+            em = lock();
+            em.pending.insert(i, result);
+        } else {
+            em.emit(result, Some((target, config)));
+            em.next += 1;
+        }
+        loop {
+            let next = em.next;
+            let Some(r) = em.pending.remove(&next) else { break };
+            em.emit(r, None);
+            em.next += 1;
+        }
+    }
+
+    /// Writes one file's findings (rendering them now when `direct` gives its target) and adds up its counts.
+    fn emit(&mut self, result: Result<FileResult, String>, direct: Option<(&Target, &Config)>) {
+        let r = match result {
+            Ok(r) => r,
+            Err(message) => {
+                self.flush();
+                eprintln!("planlint: error: {message}");
+                self.failed = true;
+                self.totals.unreadable.push(message);
+                return;
+            }
+        };
+        let t = &mut self.totals;
+        t.checked += 1;
+        for (total, n) in t.counts.iter_mut().zip(r.counts) {
+            *total += n;
+        }
+        t.fixed += r.fixed;
+        t.fixed_files += usize::from(r.fixed > 0);
+        for &(rule, n) in &r.fixed_by_rule {
+            *t.by_rule.entry(rule).or_default() += n;
+        }
+        t.fixable[0] += r.fixable[0];
+        t.fixable[1] += r.fixable[1];
+        if let Some(text) = &r.fixed_text {
+            self.flush();
+            let mut stdout = std::io::stdout().lock();
+            if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                self.error.get_or_insert(e);
+            }
+        }
+        if self.error.is_some() {
+            return;
+        }
+        match direct {
+            Some((target, config)) => {
+                let (how, cwd) = (self.how, self.cwd);
+                let mut first = self.first;
+                if let Err(e) =
+                    render_findings(&mut self.out, &mut first, target, &r.text, &r.diagnostics, config, how, cwd)
+                {
+                    self.error = Some(e);
+                }
+                self.first = first;
+            }
+            None if r.output.is_empty() => {}
+            None => {
+                // Rendered as if a finding came before; the very first one takes the opening separator.
+                let (before, first) = separators(self.how.format);
+                let output = match r.output.strip_prefix(before.as_bytes()) {
+                    Some(rest) if self.first => {
+                        self.write(first.as_bytes());
+                        rest
+                    }
+                    _ => &r.output,
+                };
+                self.write(output);
+                self.first = false;
+            }
+        }
+    }
+}
+
+/// What JSON and SARIF write before a finding (after the first) and before the first.
+fn separators(format: Format) -> (&'static str, &'static str) {
+    match format {
+        Format::Json => (",\n", "\n"),
+        Format::Sarif => (sarif::SEPARATOR, sarif::FIRST),
+        Format::Human | Format::Github => ("", ""),
+    }
 }
 
 /// How `check` treats each file.
@@ -332,7 +476,7 @@ struct How {
     write: bool,
 }
 
-fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<FileResult, String> {
+fn check_one(target: &Target, config: &Config, how: How) -> Result<FileResult, String> {
     let stamp = match &target.input {
         files::Input::File(path) => files::stamp(path),
         files::Input::Stdin => None,
@@ -340,11 +484,13 @@ fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<F
     let (text, source) = files::read_with_source(target, config.lang)?;
     let mut result = FileResult {
         counts: [0; 4],
-        output: String::new(),
+        output: Vec::new(),
         fixed: 0,
         fixed_by_rule: Vec::new(),
         fixable: [0; 2],
         fixed_text: None,
+        text: String::new(),
+        diagnostics: Vec::new(),
     };
     let (text, diagnostics) = match how.fix {
         None => {
@@ -367,7 +513,7 @@ fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<F
             }
             if !how.write {
                 if fixed.changed() {
-                    result.output = render::unified_diff(&target.display, &text, &fixed.text);
+                    result.output = render::unified_diff(&target.display, &text, &fixed.text).into_bytes();
                 }
                 return Ok(result);
             }
@@ -396,20 +542,7 @@ fn check_one(target: &Target, config: &Config, how: How, cwd: &Path) -> Result<F
             (fixed.text, fixed.remaining)
         }
     };
-    render_findings(&mut result, target, &text, &diagnostics, config, how, cwd);
-    Ok(result)
-}
-
-fn render_findings(
-    result: &mut FileResult,
-    target: &Target,
-    text: &str,
-    diagnostics: &[Diagnostic],
-    config: &Config,
-    how: How,
-    cwd: &Path,
-) {
-    for d in diagnostics {
+    for d in &diagnostics {
         result.counts[match d.severity {
             Severity::Error => 0,
             Severity::Warning => 1,
@@ -422,49 +555,65 @@ fn render_findings(
             _ => {}
         }
     }
+    if !diagnostics.is_empty() {
+        result.text = text;
+        result.diagnostics = diagnostics;
+    }
+    Ok(result)
+}
+
+/// Writes the findings of one file, each JSON or SARIF item preceded by its
+/// separator (`first`: no item has been written before).
+#[allow(clippy::too_many_arguments)]
+fn render_findings(
+    sink: &mut dyn Write,
+    first: &mut bool,
+    target: &Target,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    config: &Config,
+    how: How,
+    cwd: &Path,
+) -> std::io::Result<()> {
     if diagnostics.is_empty() {
-        return;
+        return Ok(());
     }
     let index = LineIndex::new(text);
-    let output = &mut result.output;
-    match how.format {
-        Format::Human => {
-            for d in diagnostics {
-                render::human(output, &target.display, text, &index, d, config.lang, how.style);
-                output.push('\n');
-            }
-        }
-        Format::Json => {
-            let items: Vec<String> = diagnostics
-                .iter()
-                .map(|d| {
-                    let finding = render::json_finding(&target.display, text, &index, d);
-                    format!("  {}", serde_json::to_string(&finding).expect("findings serialise"))
-                })
-                .collect();
-            *output = items.join(",\n");
-        }
+    let (before, before_first) = separators(how.format);
+    let mut buf = String::new();
+    let artifact = match how.format {
         Format::Sarif => {
             let path = match &target.input {
                 files::Input::File(path) => path.as_path(),
                 files::Input::Stdin => Path::new(&target.display),
             };
-            let artifact = sarif::artifact_location(path, cwd);
-            let items: Vec<String> = diagnostics
-                .iter()
-                .map(|d| {
-                    let result = sarif::result(&artifact, text, &index, d);
-                    serde_json::to_string(&result).expect("results serialise")
-                })
-                .collect();
-            *output = items.join(sarif::SEPARATOR);
+            Some(sarif::artifact_location(path, cwd))
         }
-        Format::Github => {
-            for d in diagnostics {
-                github::annotation(output, &target.display, text, &index, d);
+        _ => None,
+    };
+    for d in diagnostics {
+        buf.clear();
+        buf.push_str(if std::mem::take(first) { before_first } else { before });
+        match how.format {
+            Format::Human => {
+                render::human(&mut buf, &target.display, text, &index, d, config.lang, how.style);
+                buf.push('\n');
             }
+            Format::Json => {
+                let finding = render::json_finding(&target.display, text, &index, d);
+                buf.push_str("  ");
+                buf.push_str(&serde_json::to_string(&finding).expect("findings serialise"));
+            }
+            Format::Sarif => {
+                let artifact = artifact.as_ref().expect("made for SARIF");
+                let result = sarif::result(artifact, text, &index, d);
+                buf.push_str(&serde_json::to_string(&result).expect("results serialise"));
+            }
+            Format::Github => github::annotation(&mut buf, &target.display, text, &index, d),
         }
+        sink.write_all(buf.as_bytes())?;
     }
+    Ok(())
 }
 
 /// `--diff`: the diffs on standard output, a count on standard error; status 1 when there is something to fix.
@@ -474,7 +623,7 @@ fn print_diffs(results: Vec<Result<FileResult, String>>, mut failed: bool, lang:
     for result in results {
         match result {
             Ok(r) => {
-                out.write_all(r.output.as_bytes())?;
+                out.write_all(&r.output)?;
                 fixes += r.fixed;
                 files += usize::from(r.fixed > 0);
             }
