@@ -370,3 +370,112 @@ fn limits_bound_parts_ratios_and_entries() {
     let few = Limits { max_entries: 32, ..Limits::default() };
     assert_eq!(to_text_with(&bytes, &few), Err(Error::TooManyEntries { limit: 32 }));
 }
+
+// ---- properties -------------------------------------------------------------
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::{W, docx};
+    use crate::docx::numbering::Numbering;
+    use crate::docx::{Limits, body, to_text, to_text_with};
+
+    /// Body elements that change how the reader reads, opened and closed in any
+    /// nesting (well-formed or not is up to the generator's luck with ends).
+    fn element() -> impl Strategy<Value = (&'static str, &'static str)> {
+        prop::sample::select(vec![
+            ("<w:p>", "</w:p>"),
+            ("<w:r>", "</w:r>"),
+            ("<w:t>", "</w:t>"),
+            ("<w:pPr>", "</w:pPr>"),
+            ("<w:rPr>", "</w:rPr>"),
+            ("<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/>", "</w:numPr>"),
+            ("<w:numPr><w:ilvl w:val=\"99\"/><w:numId w:val=\"-3\"/>", "</w:numPr>"),
+            ("<w:tbl>", "</w:tbl>"),
+            ("<w:tr>", "</w:tr>"),
+            ("<w:tc>", "</w:tc>"),
+            ("<w:tcPr><w:vMerge/><w:gridSpan w:val=\"900\"/>", "</w:tcPr>"),
+            ("<w:tcPr><w:vMerge w:val=\"restart\"/>", "</w:tcPr>"),
+            ("<w:trPr><w:gridBefore w:val=\"3\"/><w:del/>", "</w:trPr>"),
+            ("<w:del>", "</w:del>"),
+            ("<w:ins>", "</w:ins>"),
+            ("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>"),
+            ("<mc:AlternateContent><mc:Fallback>", "</mc:Fallback></mc:AlternateContent>"),
+            ("<w:fldChar w:fldCharType=\"begin\"/>", ""),
+            ("<w:fldChar w:fldCharType=\"separate\"/>", ""),
+            ("<w:fldChar w:fldCharType=\"end\"/>", ""),
+            ("<w:instrText>TOC \\o", "</w:instrText>"),
+            ("<w:tab/>", ""),
+            ("<w:br/>", ""),
+            ("<w:vanish/>", ""),
+            ("一、牵头单位：&amp;", ""),
+            ("\t\r\n", ""),
+        ])
+    }
+
+    fn body_xml() -> impl Strategy<Value = String> {
+        prop::collection::vec((element(), 0usize..3), 0..60).prop_map(|items| {
+            let mut out = String::new();
+            let mut open: Vec<&str> = Vec::new();
+            for ((start, end), closes) in items {
+                out.push_str(start);
+                if !end.is_empty() {
+                    open.push(end);
+                }
+                for _ in 0..closes {
+                    if let Some(e) = open.pop() {
+                        out.push_str(e);
+                    }
+                }
+            }
+            while let Some(e) = open.pop() {
+                out.push_str(e);
+            }
+            out
+        })
+    }
+
+    const NUMBERING: &str = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="0"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2.%3"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Any nesting of the elements reads without a panic, as lines.
+        #[test]
+        fn any_body_reads_as_lines(xml in body_xml()) {
+            let numbering = format!("<w:numbering {W}>{NUMBERING}</w:numbering>");
+            let mut n = Numbering::parse(Some(("n", &numbering)), None, 64).unwrap();
+            let document = super::document(&xml);
+            if let Ok(text) = body::extract(&document, "d", &mut n, &Limits::default()) {
+                prop_assert!(text.is_empty() || text.ends_with('\n'));
+                prop_assert!(!text.contains('\r'));
+            }
+        }
+
+        /// A damaged package (bytes changed, cut short) is text or an error, never a panic.
+        #[test]
+        fn damaged_packages_never_panic(
+            edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+            cut in any::<prop::sample::Index>(),
+            cut_it in any::<bool>(),
+        ) {
+            let mut bytes = docx(&format!("{}{}", super::p("一、总体要求"), super::p("——新增企业**家。")));
+            for (at, value) in edits {
+                let at = at.index(bytes.len());
+                bytes[at] = value;
+            }
+            if cut_it {
+                bytes.truncate(cut.index(bytes.len() + 1));
+            }
+            let small = Limits { max_part_len: 4096, max_total_len: 8192, max_depth: 16, ..Limits::default() };
+            let _ = to_text(&bytes);
+            let _ = to_text_with(&bytes, &small);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(tail in prop::collection::vec(any::<u8>(), 0..600)) {
+            let bytes = [b"PK\x03\x04".as_slice(), &tail].concat();
+            let _ = to_text(&bytes);
+        }
+    }
+}
