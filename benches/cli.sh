@@ -2,7 +2,8 @@
 # End-to-end benchmark of `planlint check`:
 #  1. throughput over 2000 generated ~20 KB drafts, against ripgrep searching
 #     the same files for a placeholder regex (hyperfine, both multi-threaded);
-#  2. peak resident memory checking one generated 10 MB draft (/usr/bin/time -v).
+#  2. peak resident memory checking one generated 10 MB draft (/usr/bin/time -v);
+#  3. a ~1 MB .docx and the same draft as .txt: time (hyperfine) and peak resident memory.
 # The criterion benchmark (`cargo bench --bench analyze`) measures the core alone.
 #
 # Usage: bash benches/cli.sh        (needs ../shared, or PLANLINT_SHARED=DIR)
@@ -75,4 +76,57 @@ for cmd in "$pl check --format json $giant" "$pl check $giant"; do
   kb=$(grep 'Maximum resident' "$data/time.txt" | awk '{print $NF}')
   wall=$(grep 'Elapsed (wall clock)' "$data/time.txt" | awk '{print $NF}')
   echo "$cmd: peak RSS $((kb / 1024)) MiB ($kb KiB), wall $wall (target < 50 MiB)"
+done
+
+echo "== .docx: a ~1 MB .docx (a 12 MB draft) and the same draft as .txt"
+# The same generated draft written into a .docx by python3's zipfile: a paragraph per line,
+# its 一、 （一） 1. （1） headings numbered by a Word list (word/numbering.xml).
+if [ ! -f "$data/docx.stamp" ]; then
+  rm -rf "$data/docx"
+  python3 "$gen" --out "$data/docx" --docs 1 --doc-size 12MB --seed 7 --prefix one --no-truth >/dev/null
+  python3 - "$data/docx" <<'EOF'
+import glob, re, sys, zipfile
+from xml.sax.saxutils import escape
+src = glob.glob(sys.argv[1] + "/*.txt")[0]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+heads = [(0, re.compile(r"^[一二三四五六七八九十]+、")), (1, re.compile(r"^（[一二三四五六七八九十]+）")),
+         (2, re.compile(r"^\d+\.")), (3, re.compile(r"^（\d+）"))]
+body = []
+for line in open(src, encoding="utf-8").read().splitlines():
+    ppr = ""
+    for lvl, rx in heads:
+        m = rx.match(line)
+        if m:
+            ppr = f'<w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            line = line[m.end():]
+            break
+    body.append(f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>')
+lvl = lambda i, fmt, text, extra="": (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                                      f'<w:lvlText w:val="{text}"/><w:suff w:val="nothing"/>{extra}</w:lvl>')
+# Task numbers (level 2) count on across （一） sections, as the generator's drafts do.
+numbering = (f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0">'
+             + lvl(0, "chineseCounting", "%1、") + lvl(1, "chineseCounting", "（%2）")
+             + lvl(2, "decimal", "%3.", '<w:lvlRestart w:val="1"/>') + lvl(3, "decimal", "（%4）")
+             + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>')
+rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
+with zipfile.ZipFile(src[:-4] + ".docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="r1" Type="{rel}/officeDocument" Target="word/document.xml"/></Relationships>')
+    z.writestr("word/_rels/document.xml.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="r1" Type="{rel}/numbering" Target="numbering.xml"/></Relationships>')
+    z.writestr("word/numbering.xml", numbering)
+    z.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{"".join(body)}</w:body></w:document>')
+EOF
+  touch "$data/docx.stamp"
+fi
+txt=$(ls "$data"/docx/*.txt | head -1)
+docx=${txt%.txt}.docx
+echo "$(stat -c %s "$txt") bytes of text; $(stat -c %s "$docx") bytes of .docx"
+hyperfine -N -i --warmup 3 --runs 20 \
+  -n "planlint check (.txt)" "$pl check --format json $txt" \
+  -n "planlint check (.docx)" "$pl check --format json $docx" \
+  --output=null
+for f in "$txt" "$docx"; do
+  /usr/bin/time -v "$pl" check --format json "$f" >/dev/null 2>"$data/time.txt" || true
+  kb=$(grep 'Maximum resident' "$data/time.txt" | awk '{print $NF}')
+  echo "$pl check --format json $f: peak RSS $((kb / 1024)) MiB ($kb KiB)"
 done

@@ -9,6 +9,7 @@
 //!   resolves the suppression directives' rule names and drops what they cover.
 //! - [`ide`] computes editor features (completions) from a Document: plain data, byte ranges.
 //! - [`fix`] applies fixes to a whole document until none is left (`--fix`, fix-all, formatting).
+//! - [`docx`] turns the bytes of a `.docx` into the text analysed (one line per paragraph).
 //! - [`diagnostic`], [`config`], [`text`], [`lang`]: the data model.
 //!
 //! The `planlint` binary (`src/main.rs`, `src/cli`) is the shell that reads files and prints.
@@ -17,6 +18,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod docx;
 pub mod fix;
 pub mod ide;
 pub mod lang;

@@ -1,7 +1,8 @@
 //! Bytes → text. Drafts arrive as UTF-8 (with or without a BOM), as UTF-16
 //! with a BOM (Word's "Unicode text"), or as GBK/GB18030 (older Windows
-//! tools); Big5 occasionally. Anything else is an error, never a guess that
-//! turns a draft into mojibake.
+//! tools); Big5 occasionally; or as Word documents (`.docx`, read by
+//! `planlint::docx`). Anything else is an error, never a guess that turns a
+//! draft into mojibake. [`to_text`] is the one step every command takes.
 
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 
@@ -20,6 +21,8 @@ pub enum Source {
     Utf16Be,
     Gb18030,
     Big5,
+    /// A Word document: its text is planlint's reading of it, and nothing can be written back.
+    Docx,
 }
 
 /// Why a file could not be decoded.
@@ -31,6 +34,10 @@ pub enum DecodeError {
     Malformed { encoding: &'static str, offset: Option<usize> },
     /// Not UTF-8 and not recognisably Chinese legacy text.
     Unknown { guess: &'static str },
+    /// A Word document (or another document format) that could not be read.
+    Docx(planlint::docx::Error),
+    /// Named like a document format (`.doc`, `.pdf`, …) but not recognisably one.
+    NotDocument { extension: String },
 }
 
 impl DecodeError {
@@ -53,7 +60,40 @@ impl DecodeError {
                 "unrecognised text encoding (looks like {guess}); planlint reads UTF-8, UTF-16 with a BOM \
                  and GBK/GB18030: save the file as UTF-8"
             ),
+            (DecodeError::Docx(e), lang) => e.message(lang),
+            (DecodeError::NotDocument { extension }, Lang::Zh) => format!(
+                "扩展名是 .{extension}，但内容不是可识别的文档（可能已损坏，或是改了扩展名的网页等其他格式）；\
+                 planlint 读取 .docx 和文本文件：请在 Word 或 WPS 中打开并另存为 .docx"
+            ),
+            (DecodeError::NotDocument { extension }, Lang::En) => format!(
+                "named .{extension}, but not a document planlint recognises (damaged, or another format such \
+                 as a web page renamed); planlint reads .docx and text files: open it in Word or WPS and save \
+                 it as .docx"
+            ),
         }
+    }
+}
+
+/// Extensions of document formats: a file so named is never read as text.
+const DOCUMENT_EXTENSIONS: [&str; 13] =
+    ["docx", "docm", "dotx", "dotm", "doc", "dot", "wps", "wpt", "pdf", "odt", "ott", "rtf", "ofd"];
+
+/// A draft's bytes → its text, whatever the format: a Word document (or a
+/// format planlint names in an error) when the bytes start like one or `name`
+/// has a document extension, else text in one of the encodings [`decode`] reads.
+pub fn to_text(bytes: Vec<u8>, name: &str) -> Result<(String, Source), DecodeError> {
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|e| DOCUMENT_EXTENSIONS.contains(&e.as_str()));
+    match (planlint::docx::sniff(&bytes), extension) {
+        (Some(_), _) => planlint::docx::to_text(&bytes).map(|text| (text, Source::Docx)).map_err(DecodeError::Docx),
+        (None, Some(e)) if matches!(e.as_str(), "docx" | "docm" | "dotx" | "dotm") => {
+            Err(DecodeError::Docx(planlint::docx::Error::NotZip))
+        }
+        (None, Some(extension)) => Err(DecodeError::NotDocument { extension }),
+        (None, None) => decode(bytes),
     }
 }
 
@@ -101,11 +141,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, Source), DecodeError> {
     Err(DecodeError::Unknown { guess: guess.name() })
 }
 
+/// Why a fixed text cannot be written back.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum EncodeError {
+    /// A character the file's encoding cannot hold (only Big5 can lack one:
+    /// GB18030 and UTF-16 cover Unicode).
+    Unmappable(char),
+    /// The text was read from a Word document: planlint does not write one.
+    Docx,
+}
+
 /// Encodes text back the way it was read: a fixed GBK draft stays GBK, a
-/// UTF-8 file with a BOM keeps it. The error names a character the encoding
-/// cannot hold (only Big5 can lack one: GB18030 and UTF-16 cover Unicode).
-pub fn encode(text: &str, source: Source) -> Result<Vec<u8>, char> {
+/// UTF-8 file with a BOM keeps it.
+pub fn encode(text: &str, source: Source) -> Result<Vec<u8>, EncodeError> {
     Ok(match source {
+        Source::Docx => return Err(EncodeError::Docx),
         Source::Utf8 => text.as_bytes().to_vec(),
         Source::Utf8Bom => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
         Source::Utf16Le | Source::Utf16Be => {
@@ -131,7 +181,7 @@ pub fn encode(text: &str, source: Source) -> Result<Vec<u8>, char> {
                 match result {
                     encoding_rs::EncoderResult::InputEmpty => break out,
                     encoding_rs::EncoderResult::OutputFull => continue,
-                    encoding_rs::EncoderResult::Unmappable(c) => return Err(c),
+                    encoding_rs::EncoderResult::Unmappable(c) => return Err(EncodeError::Unmappable(c)),
                 }
             }
         }
@@ -204,7 +254,8 @@ mod tests {
         let big5 = "一、工作目標\n";
         assert_eq!(BIG5.decode_without_bom_handling(&encode(big5, Source::Big5).unwrap()).0, big5);
         // Big5 has no 𠀀 (nor most simplified characters): an error, not a `&#…;` escape.
-        assert_eq!(encode("目標𠀀", Source::Big5), Err('𠀀'));
+        assert_eq!(encode("目標𠀀", Source::Big5), Err(EncodeError::Unmappable('𠀀')));
+        assert_eq!(encode("一、总体要求\n", Source::Docx), Err(EncodeError::Docx));
     }
 
     #[test]
@@ -216,5 +267,24 @@ mod tests {
         ));
         // Latin-1 prose is not a Chinese draft: refuse instead of inventing Han characters.
         assert!(decode(b"Caf\xE9 cr\xE8me br\xFBl\xE9e, na\xEFve fa\xE7ade".to_vec()).is_err());
+    }
+
+    #[test]
+    fn documents_are_told_by_their_first_bytes_and_by_their_name() {
+        use planlint::docx::{Container, Error};
+        let text = "一、工作目标\n".as_bytes().to_vec();
+        // Text is text whatever the name, unless the name is a document format's.
+        assert_eq!(to_text(text.clone(), "草稿.txt"), Ok(("一、工作目标\n".into(), Source::Utf8)));
+        assert_eq!(to_text(text.clone(), "README"), Ok(("一、工作目标\n".into(), Source::Utf8)));
+        assert_eq!(to_text(text.clone(), "草稿.DOCX"), Err(DecodeError::Docx(Error::NotZip)));
+        assert_eq!(to_text(text.clone(), "网页导出.doc"), Err(DecodeError::NotDocument { extension: "doc".into() }));
+        // A PDF or a .doc is named as such, whatever the file is called.
+        let pdf = b"%PDF-1.4\n".to_vec();
+        assert_eq!(to_text(pdf.clone(), "草稿.txt"), Err(DecodeError::Docx(Error::Format(Container::Pdf))));
+        assert_eq!(to_text(pdf, "草稿.docx"), Err(DecodeError::Docx(Error::Format(Container::Pdf))));
+        let ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0];
+        let e = to_text(ole, "草稿.docx").unwrap_err();
+        assert!(e.message(Lang::Zh).contains(".doc") && e.message(Lang::Zh).contains("另存为 .docx"), "{e:?}");
+        assert!(e.message(Lang::En).contains("save it as .docx"), "{e:?}");
     }
 }

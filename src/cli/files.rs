@@ -11,7 +11,7 @@ use super::decode::{self, MAX_FILE_LEN};
 /// File names of the configuration, in order of preference.
 const CONFIG_NAMES: [&str; 2] = ["planlint.toml", ".planlint.toml"];
 /// Extensions of drafts found when walking directories.
-const DRAFT_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+const DRAFT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "docx"];
 
 /// Where a draft's bytes come from.
 pub enum Input {
@@ -89,9 +89,13 @@ pub fn collect(paths: &[PathBuf], stdin_filename: Option<&str>, lang: Lang) -> (
 }
 
 fn is_draft(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| DRAFT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+    // `~$草稿.docx` is the lock file Word keeps beside a document it has open, not a document.
+    let lock = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"));
+    !lock
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DRAFT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
 }
 
 fn file_target(path: &Path) -> Target {
@@ -100,12 +104,15 @@ fn file_target(path: &Path) -> Target {
     Target { kind: SourceKind::from_name(&display), display, input: Input::File(path.to_path_buf()) }
 }
 
-/// Reads and decodes a draft. The error is a complete message naming the file.
+/// A draft's text: reads the file (or standard input) and turns its bytes into
+/// text, a `.docx` included (see [`decode::to_text`]). Every command that reads
+/// drafts goes through here. The error is a complete message naming the file.
 pub fn read(target: &Target, lang: Lang) -> Result<String, String> {
     read_with_source(target, lang).map(|(text, _)| text)
 }
 
-/// [`read`], also saying how the bytes were encoded (to write a fixed draft back the same way).
+/// [`read`], also saying what the bytes were (to write a fixed draft back the
+/// same way, or not at all for a `.docx`).
 pub fn read_with_source(target: &Target, lang: Lang) -> Result<(String, decode::Source), String> {
     let fail = |what: String| format!("{}: {what}", target.display);
     let bytes = match &target.input {
@@ -123,7 +130,7 @@ pub fn read_with_source(target: &Target, lang: Lang) -> Result<(String, decode::
             std::fs::read(path).map_err(|e| fail(e.to_string()))?
         }
     };
-    decode::decode(bytes).map_err(|e| fail(e.message(lang)))
+    decode::to_text(bytes, &target.display).map_err(|e| fail(e.message(lang)))
 }
 
 /// What a file looked like when it was read: its length and modification

@@ -492,7 +492,23 @@ fn check_one(target: &Target, config: &Config, how: How) -> Result<FileResult, S
         text: String::new(),
         diagnostics: Vec::new(),
     };
-    let (text, diagnostics) = match how.fix {
+    let docx = source == decode::Source::Docx;
+    if docx && how.fix.is_some() {
+        // planlint never writes a Word document: its findings are reported (not with
+        // `--diff`, which shows only fixes), its fixes left to the author.
+        let what = config.lang.pick(
+            "planlint 不写入 .docx 文件，修复未应用，请在 Word 或 WPS 中修改",
+            "planlint does not write .docx files: fixes not applied; edit it in Word or WPS",
+        );
+        if matches!(target.input, files::Input::Stdin) && how.write {
+            return Err(format!("{}: {what}", target.display));
+        }
+        eprintln!("planlint: warning: {}: {what}", target.display);
+        if !how.write {
+            return Ok(result);
+        }
+    }
+    let (text, diagnostics) = match how.fix.filter(|_| !docx) {
         None => {
             let diagnostics = planlint::analyze(&text, target.kind, config).diagnostics;
             (text, diagnostics)
@@ -520,15 +536,20 @@ fn check_one(target: &Target, config: &Config, how: How) -> Result<FileResult, S
             if fixed.changed() {
                 match &target.input {
                     files::Input::File(path) => {
-                        let bytes = decode::encode(&fixed.text, source).map_err(|c| {
-                            format!(
+                        let bytes = decode::encode(&fixed.text, source).map_err(|e| match e {
+                            decode::EncodeError::Unmappable(c) => format!(
                                 "{}: {} “{c}”",
                                 target.display,
                                 config.lang.pick(
                                     "未写回修复：文件的编码无法表示修复引入的字符",
                                     "fixes not written: the file's encoding cannot hold the character"
                                 )
-                            )
+                            ),
+                            decode::EncodeError::Docx => format!(
+                                "{}: {}",
+                                target.display,
+                                config.lang.pick("planlint 不写入 .docx 文件", "planlint does not write .docx files")
+                            ),
                         })?;
                         files::write_atomic(path, &bytes, stamp, config.lang)
                             .map_err(|e| format!("{}: {e}", target.display))?;
@@ -554,6 +575,10 @@ fn check_one(target: &Target, config: &Config, how: How) -> Result<FileResult, S
             Some(Applicability::Unsafe) => result.fixable[1] += 1,
             _ => {}
         }
+    }
+    if docx {
+        // `--fix` cannot apply these: the summary must not promise it.
+        result.fixable = [0; 2];
     }
     if !diagnostics.is_empty() {
         result.text = text;

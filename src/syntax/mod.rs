@@ -240,6 +240,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     let matchers = responsibility::Matchers::for_vocab(vocab);
     let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab, &verbs);
     let tables = tables::find(&prose, fold_view, &lines, &matchers, vocab);
+    let table_rows: Vec<TextRange> = tables.tasks.iter().map(|t| t.range).collect();
     let input = tasks::Input {
         prose: &prose,
         lines: &lines,
@@ -247,6 +248,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         clauses: &clauses,
         genre,
         column_header: tables.header,
+        table_rows: &table_rows,
     };
     let (mut tasks, task_sections) = tasks::infer(&input);
     if !tables.tasks.is_empty() {

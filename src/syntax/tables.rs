@@ -37,7 +37,8 @@ fn separator(line: &str) -> Option<char> {
         Some('|')
     } else if t.matches('｜').count() >= 2 {
         Some('｜')
-    } else if t.matches('\t').count() >= 2 {
+    } else if line.matches('\t').count() >= 2 {
+        // Counted untrimmed: a row whose last cells are empty ends in tabs.
         Some('\t')
     } else {
         None

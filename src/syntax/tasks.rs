@@ -23,7 +23,8 @@
 //!    unless clauses attach inside that section (a 责任分解 assigns its targets
 //!    too).
 //! 5. **Without any clause**, a draft that names a responsibility column in a
-//!    table header has its leaf items as tasks; otherwise the task-section
+//!    table header has its leaf items as tasks (not an item whose text holds
+//!    the table: its rows are the tasks); otherwise the task-section
 //!    heading words (主要任务, 重点工作 …, in either script) make tasks of the
 //!    items below them, and only in plans (not in speeches, reports or notices).
 //! 6. **Responsibility covers what is below it.** A task without a clause of
@@ -117,6 +118,8 @@ pub(crate) struct Input<'p> {
     pub genre: Genre,
     /// A table header names a responsibility column somewhere in the draft.
     pub column_header: bool,
+    /// The rows of task tables (each a task of its own).
+    pub table_rows: &'p [TextRange],
 }
 
 /// Finds the tasks among the numbered items.
@@ -236,11 +239,18 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
             close_section(outline, &mut sections, &heads[before..], root, Some(style), basis, marked);
         }
     } else if input.column_header {
+        // An item whose text holds a task table (`一、重点任务分工` above it) has its tasks in the rows.
+        let mut holds_table = vec![false; n];
+        for row in input.table_rows {
+            if let Some(h) = outline.heading_at(row.start()) {
+                holds_table[h] = true;
+            }
+        }
         for root in regions(outline) {
             let before = heads.len();
             for h in std::iter::once(root).chain(outline.descendants(root)) {
                 let leaf = outline.children(h).next().is_none();
-                if leaf && outline[h].style != NumberStyle::Markdown && !excluded(h) {
+                if leaf && !holds_table[h] && outline[h].style != NumberStyle::Markdown && !excluded(h) {
                     heads.push(h);
                 }
             }

@@ -112,6 +112,23 @@ fn division_table() {
 }
 
 #[test]
+fn tab_table_rows_may_end_in_empty_cells() {
+    // A row whose last columns are empty (as a Word table's unfilled cells read) is still a
+    // row; the heading the table sits under is not a task of its own: the rows are.
+    check(
+        SourceKind::PlainText,
+        "任务分工\n一、重点任务分工\n序号\t重点任务\t牵头单位\t责任单位\n1\t推行一件事一次办\t市行政审批局\t\n2\t压缩企业开办时间\t\t\n",
+        expect![[r#"
+            genre: 任务分工/责任分解 (line 1)
+            2:1 L1 一、 重点任务分工 [tasks]
+            4: table row 1 推行一件事一次办 => task lead=市行政审批局 others=-
+            5: table row 2 压缩企业开办时间 => task lead=- others=-
+            tasks: 2, clauses: 1
+        "#]],
+    );
+}
+
+#[test]
 fn heading_variants() {
     check(
         SourceKind::PlainText,

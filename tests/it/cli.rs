@@ -7,7 +7,7 @@ use std::process::{Command, Output, Stdio};
 use expect_test::expect;
 use serde_json::Value;
 
-fn planlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+pub(crate) fn planlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_planlint"))
         .args(args)
         .current_dir(dir)
@@ -23,12 +23,12 @@ fn planlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = planlint(dir, args, None);
     (out.status.code().expect("exited"), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
-fn json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
+pub(crate) fn json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
     let (code, out, err) = run(dir, &all);
@@ -37,7 +37,7 @@ fn json(dir: &Path, args: &[&str]) -> (i32, Vec<Value>) {
 }
 
 /// `(line:col-end_line:end_col code)` for each JSON finding.
-fn spans(findings: &[Value]) -> Vec<String> {
+pub(crate) fn spans(findings: &[Value]) -> Vec<String> {
     findings
         .iter()
         .map(|f| {
@@ -53,11 +53,11 @@ fn spans(findings: &[Value]) -> Vec<String> {
         .collect()
 }
 
-fn tempdir() -> tempfile::TempDir {
+pub(crate) fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
+pub(crate) fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, contents).unwrap();
@@ -213,7 +213,7 @@ fn gbk_utf16_bom_and_crlf_files_give_the_same_findings_as_utf8() {
 #[test]
 fn binary_and_undecodable_files_are_errors_and_the_rest_is_checked() {
     let dir = tempdir();
-    write(dir.path(), "a.txt", b"PK\x03\x04\x14\x00\x06\x00word/document.xml\x00\x00".as_slice());
+    write(dir.path(), "a.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".as_slice());
     write(dir.path(), "b.txt", b"\xEF\xBB\xBF\xE6\xB5\xFF\n".as_slice());
     write(dir.path(), "c.txt", "培育**家企业。\n");
     let (code, out, err) = run(dir.path(), &["check", "."]);

@@ -3,6 +3,7 @@
 
 mod cli;
 mod docs;
+mod docx;
 mod emacs;
 mod fix;
 mod formats;

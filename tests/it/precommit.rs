@@ -89,6 +89,21 @@ fn precommit_hook_checks_only_drafts_and_passes_args() {
     assert!(text.contains("warn.md:4:3: warning[PL301/target-without-number]"), "{text}");
 }
 
+#[test]
+fn precommit_hook_checks_docx_drafts() {
+    let Some(hook) = Hook::get("the pre-commit .docx test") else { return };
+    let repo = hook.sample_repo(&[]);
+    // The same draft as a Word document: binary to pre-commit, a draft to the hook.
+    repo.write_bytes("plans/要点.docx", &crate::docx::from_text(BAD));
+    let out = repo.run("pre-commit", &["run", "planlint", "--files", "plans/要点.docx"]);
+    let text = both(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("plans/要点.docx:4:5: error[PL101/placeholder]"), "{text}");
+    repo.write_bytes("plans/要点.docx", &crate::docx::from_text(CLEAN));
+    let out = repo.run("pre-commit", &["run", "planlint", "--files", "plans/要点.docx"]);
+    assert!(out.status.success() && both(&out).contains("Passed"), "{}", both(&out));
+}
+
 /// Files `cargo install --path .` does not read. Leaving them out of the
 /// snapshot spares a release rebuild when only tests, docs or editor
 /// configurations change. (`readme` in Cargo.toml is not read by a build.)
@@ -227,9 +242,13 @@ struct Sample<'a> {
 
 impl Sample<'_> {
     fn write(&self, rel: &str, text: &str) {
+        self.write_bytes(rel, text.as_bytes());
+    }
+
+    fn write_bytes(&self, rel: &str, bytes: &[u8]) {
         let path = self.dir.path().join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        std::fs::write(path, bytes).unwrap();
     }
 
     fn git(&self, args: &[&str]) {
