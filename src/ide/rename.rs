@@ -40,8 +40,9 @@ pub const WORDS_BEFORE: &[&str] = &[
 
 /// Words that may come right after a unit named in a sentence (`市科技局牵头`).
 pub const WORDS_AFTER: &[&str] = &[
-    "牵头", "负责", "配合", "会同", "联合", "协同", "协助", "参与", "按", "分别", "共同", "统筹", "组织", "督促", "指导",
-    "具体", "承担", "等", "和", "与", "及", "或", "要", "将", "应", "须", "需", "已", "为", "在", "对", "的", "是",
+    "牵头", "负责", "配合", "会同", "联合", "协同", "协助", "参与", "按", "分别", "共同", "统筹", "组织", "督促",
+    "指导", "具体", "承担", "等", "和", "与", "及", "或", "要", "将", "应", "须", "需", "已", "为", "在", "对", "的",
+    "是",
 ];
 
 /// Characters a unit name cannot contain: the parser would split the name
@@ -162,11 +163,8 @@ pub fn occurrences(doc: &Document<'_>, at: TextRange) -> Vec<TextRange> {
     let units = units(doc);
     let mut out: Vec<TextRange> = units.iter().copied().filter(|r| &view[r.as_range()] == name).collect();
     // Longer units the draft names that contain the name: their occurrences are theirs.
-    let mut longer: Vec<&str> = units
-        .iter()
-        .map(|r| &view[r.as_range()])
-        .filter(|n| n.len() > name.len() && n.contains(name))
-        .collect();
+    let mut longer: Vec<&str> =
+        units.iter().map(|r| &view[r.as_range()]).filter(|n| n.len() > name.len() && n.contains(name)).collect();
     longer.sort_unstable();
     longer.dedup();
     let taken: Vec<TextRange> = longer
@@ -298,23 +296,24 @@ mod tests {
     fn nothing_to_rename_and_bad_names() {
         check(
             "1.培育企$0业。（牵头单位：市科技局）\n",
-            expect!["这里没有可重命名的单位：请把光标放在责任分工（如“牵头单位：”之后）或任务表牵头、责任单位栏中的单位名称上"],
+            expect![
+                "这里没有可重命名的单位：请把光标放在责任分工（如“牵头单位：”之后）或任务表牵头、责任单位栏中的单位名称上"
+            ],
         );
         // The label is not a unit either.
         check_with(
             &Config { lang: Lang::En, ..Config::default() },
             "1.培育企业。（牵头单$0位：市科技局）\n",
-            expect![[r#"Nothing to rename here: put the cursor on a unit name in a responsibility clause (after `牵头单位：` …) or in a task table's lead or responsible-unit cell"#]],
+            expect![[
+                r#"Nothing to rename here: put the cursor on a unit name in a responsibility clause (after `牵头单位：` …) or in a task table's lead or responsible-unit cell"#
+            ]],
         );
         let text = "1.培育企业。（牵头单位：市科技局）\n";
         let doc = parse(text, SourceKind::PlainText, &Config::default().vocabulary());
         let at = text.find("科技").unwrap();
         assert_eq!(rename(&doc, at, " \u{3000}"), Err(RenameError::EmptyName));
         assert_eq!(rename(&doc, at, "市科技局、市财政局"), Err(RenameError::Splits('、')));
-        assert_eq!(
-            RenameError::Splits('\n').message(Lang::Zh),
-            "新名称不能含“\\n”：单位名称在此处会被拆开"
-        );
+        assert_eq!(RenameError::Splits('\n').message(Lang::Zh), "新名称不能含“\\n”：单位名称在此处会被拆开");
         // Spaces around the new name are dropped.
         assert_eq!(rename(&doc, at, " 市科学技术局 ").map(|r| r.new_name), Ok("市科学技术局".to_string()));
     }

@@ -276,8 +276,12 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         self.state.watch.store(watch, Ordering::Relaxed);
-        let hint_refresh =
-            caps.workspace.as_ref().and_then(|w| w.inlay_hint.as_ref()).and_then(|h| h.refresh_support).unwrap_or(false);
+        let hint_refresh = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
         self.state.hint_refresh.store(hint_refresh, Ordering::Relaxed);
         // Rename options (with prepareRename) only for a client that says it supports them.
         let prepare = caps.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support);

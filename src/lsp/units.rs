@@ -97,7 +97,8 @@ mod tests {
         for (enc, col) in [(Enc::Utf16, 15), (Enc::Utf8, 39)] {
             let s = snap(text, enc);
             let at = Position { line: 0, character: col };
-            let want = Range { start: at, end: Position { line: 0, character: col + if enc == Enc::Utf8 { 12 } else { 4 } } };
+            let want =
+                Range { start: at, end: Position { line: 0, character: col + if enc == Enc::Utf8 { 12 } else { 4 } } };
             assert_eq!(
                 prepare_rename(&s, at).unwrap(),
                 PrepareRenameResponse::RangeWithPlaceholder { range: want, placeholder: "市科技局".into() }

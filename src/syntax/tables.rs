@@ -297,12 +297,7 @@ fn flattened(
 /// names such a column): where the cell starts and where the unit name being
 /// typed starts (after the last 、 or other separator in the cell). `folded`
 /// is the prose view folded to simplified characters.
-pub fn open_unit_cell(
-    folded: &str,
-    lines: &[Line],
-    vocab: &Vocabulary<'_>,
-    cursor: usize,
-) -> Option<(usize, usize)> {
+pub fn open_unit_cell(folded: &str, lines: &[Line], vocab: &Vocabulary<'_>, cursor: usize) -> Option<(usize, usize)> {
     let row = crate::syntax::responsibility::line_containing(lines, cursor)?;
     let text_of = |i: usize| &folded[lines[i].range.as_range()];
     let is_row = |i: usize, sep: char| lines[i].kind == LineKind::Prose && separator(text_of(i)) == Some(sep);
