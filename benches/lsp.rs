@@ -5,6 +5,9 @@
 //!   receiving the `publishDiagnostics` for that version, on a ~20 KB and a
 //!   ~1 MB generated draft (the server does not debounce, so nothing is
 //!   excluded); p50 / p99 / max over a few hundred keystrokes;
+//! - requests on the opened draft: completion at a line start, renaming the
+//!   first lead unit (`textDocument/rename`, every occurrence worked out) and
+//!   the lead-unit inlay hints of a 60-line viewport (`inlayHints.leadUnit` on);
 //! - idle memory: resident set size of the server with ten ~100 KB drafts
 //!   open and analysed.
 //!
@@ -192,6 +195,53 @@ fn keystrokes(label: &str, text: &str, n: usize) {
         assert!(r["result"].is_array(), "{r}");
     }
     report(&format!("lsp/completion/{label:5} ({} bytes, {} requests)", text.len(), n / 2), samples);
+
+    // Rename the first lead unit (every occurrence in the draft).
+    if let Some((unit_line, col)) = first_lead_unit(text) {
+        let mut samples = Vec::with_capacity(n / 2);
+        for _ in 0..n / 2 {
+            let start = Instant::now();
+            let r = server.request(
+                "textDocument/rename",
+                json!({
+                    "textDocument": {"uri": uri},
+                    "position": {"line": unit_line, "character": col},
+                    "newName": "市科学技术局",
+                }),
+            );
+            samples.push(start.elapsed());
+            assert!(r["result"]["documentChanges"].is_array(), "{r}");
+        }
+        report(&format!("lsp/rename/{label:9} ({} bytes, {} requests)", text.len(), n / 2), samples);
+    }
+
+    // Inlay hints of a viewport around the middle line.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"planlint": {"inlayHints": {"leadUnit": true}}}}),
+    );
+    let mut samples = Vec::with_capacity(n / 2);
+    for _ in 0..n / 2 {
+        let start = Instant::now();
+        let r = server.request(
+            "textDocument/inlayHint",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": {"start": {"line": line, "character": 0}, "end": {"line": line + 60, "character": 0}},
+            }),
+        );
+        samples.push(start.elapsed());
+        assert!(r["result"].is_array(), "{r}");
+    }
+    report(&format!("lsp/inlay-hints/{label:4} ({} bytes, {} requests)", text.len(), n / 2), samples);
+}
+
+/// The position (line, UTF-16 column) of the first unit after `牵头单位：`.
+fn first_lead_unit(text: &str) -> Option<(u32, u32)> {
+    let at = text.find("牵头单位：")? + "牵头单位：".len();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..line_start].matches('\n').count() as u32;
+    Some((line, text[line_start..at].encode_utf16().count() as u32 + 1))
 }
 
 fn report(what: &str, mut samples: Vec<Duration>) {

@@ -9,6 +9,7 @@ local planlint = {
   extensions = { txt = true, md = true, markdown = true },
   -- Sent as workspace/didChangeConfiguration once the server is up, e.g.
   -- { planlint = { lang = "en", rules = { PL301 = "off", placeholder = "warning" } } }
+  -- { planlint = { inlayHints = { leadUnit = true } } }  (a task's inferred lead; shown by Neovim 0.10+)
   -- A planlint.toml in the root directory is read too (these settings win).
   settings = {},
 }

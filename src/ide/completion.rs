@@ -1,10 +1,13 @@
 //! Completions: what a drafter is likely to type next at the cursor, taken
 //! from the draft's own structure and ranked the way drafts continue.
 //!
-//! - **After a responsibility label** (`牵头单位：`, `责任部门：` … any label
-//!   the parser knows, configured ones included), only unit names: those the
-//!   draft's clauses name, most used first, then the full names configured in
-//!   `planlint.toml`; names already in the list are left out.
+//! - **In a list of units**: after a responsibility label (`牵头单位：`,
+//!   `（责任部门:` … any label the parser knows, configured ones included,
+//!   either script; not 责任领导, which names a person, nor 完成时限) or after
+//!   a 、 in its list; after `A牵头，` in the verb form; in the lead or
+//!   responsible-unit cell of a task table. Only unit names: those the
+//!   draft's clauses and tables name, most used first, then the full names
+//!   configured in `planlint.toml`; names already in the list are left out.
 //! - **At the start of a line** (nothing typed yet but a number), structure
 //!   numbers from [`Numbering`](crate::syntax::Numbering), so they continue
 //!   or restart the way the draft numbers:
@@ -32,6 +35,7 @@ use crate::lang::Lang;
 use crate::syntax::numbering::NewNumber;
 use crate::syntax::numerals::{cn_ordinal, parse_cn_ordinal};
 use crate::syntax::responsibility::open_unit_list;
+use crate::syntax::tables::open_unit_cell;
 use crate::syntax::{Document, LineKind, NumberStyle, Role};
 use crate::text::{LineIndex, TextRange, floor_char_boundary};
 
@@ -85,7 +89,10 @@ pub fn complete(doc: &Document<'_>, config: &Config, offset: usize) -> Vec<Compl
     let line_start = index.line_start(index.line_of(cursor));
     let prefix = &text[line_start..cursor];
     let mut out = Completions { lang: config.lang, items: Vec::new() };
-    if let Some((list, unit)) = open_unit_list(doc.folded(), &config.vocabulary(), line_start, cursor) {
+    let vocab = config.vocabulary();
+    let list = open_unit_list(doc.folded(), &vocab, line_start, cursor)
+        .or_else(|| open_unit_cell(doc.folded(), &doc.lines, &vocab, cursor));
+    if let Some((list, unit)) = list {
         units(doc, config, &text[list..unit], TextRange::new(unit, cursor), &mut out);
         return out.ranked();
     }
@@ -334,7 +341,8 @@ fn missing_sections(
 fn units(doc: &Document<'_>, config: &Config, listed: &str, replace: TextRange, out: &mut Completions) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for clause in &doc.clauses {
-        for u in clause.leads.iter().chain(&clause.others) {
+        // Not the name being typed.
+        for u in clause.leads.iter().chain(&clause.others).filter(|u| !u.range.intersects(replace)) {
             let name = u.name.replace('\0', "");
             if !name.is_empty() {
                 *counts.entry(name).or_default() += 1;
@@ -344,8 +352,14 @@ fn units(doc: &Document<'_>, config: &Config, listed: &str, replace: TextRange, 
     for (_, full) in &config.unit_aliases {
         counts.entry(full.clone()).or_default();
     }
+    // The names already in the list, as the parser reads them (aliases resolved).
+    let vocab = config.vocabulary();
+    let listed: Vec<&str> = listed
+        .split(['、', '，', '；', ',', ';', '/', '／'])
+        .map(|n| vocab.canonical_unit(n.trim_matches(|c: char| c.is_whitespace() || c == '等')))
+        .collect();
     let mut names: Vec<(String, usize)> =
-        counts.into_iter().filter(|(name, _)| !listed.contains(name.as_str())).collect();
+        counts.into_iter().filter(|(name, _)| !listed.contains(&name.as_str())).collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for (name, n) in names {
         let detail = match (n, out.lang) {
@@ -617,6 +631,58 @@ mod tests {
         );
         // A deadline is not a unit.
         check(&format!("{draft}3.优化服务。（完成时限：$0"), expect![""]);
+    }
+
+    #[test]
+    fn units_in_every_kind_of_list() {
+        let draft = "二、主要任务\n1.培育企业。（牵头单位：市科技局；责任单位：市财政局、市发改委）\n\
+                     2.建设平台。（市科技局牵头，市财政局配合）\n";
+        let units = |src: &str| {
+            let config = Config {
+                unit_aliases: vec![("市发改委".into(), "市发展和改革委员会".into())],
+                ..Config::default()
+            };
+            let text = format!("{draft}{src}");
+            let at = text.find("$0").unwrap();
+            let text = text.replacen("$0", "", 1);
+            let doc = parse(&text, SourceKind::PlainText, &config.vocabulary());
+            complete(&doc, &config, at).into_iter().map(|c| c.label).collect::<Vec<_>>().join(" ")
+        };
+        // Half-width, spaced and bracketless labels; after 、 and ，; the alias counts as its full name.
+        assert_eq!(units("3.优化服务。(配合单位:$0"), "市科技局 市财政局 市发展和改革委员会");
+        assert_eq!(units("3.优化服务。（牵头 单位：$0"), "市科技局 市财政局 市发展和改革委员会");
+        assert_eq!(units("3.优化服务。\n责任部门：市财政局，$0"), "市科技局 市发展和改革委员会");
+        assert_eq!(units("3.优化服务。（责任单位：市发改委、市$0"), "市科技局 市财政局");
+        // The verb form: the units after `A牵头，`.
+        assert_eq!(units("3.优化服务。（市科技局牵头，$0"), "市科技局 市财政局 市发展和改革委员会");
+        // A leader is a person, not a unit; a closed clause is closed.
+        assert_eq!(units("3.优化服务。（牵头单位：市科技局；责任领导：$0"), "");
+        assert_eq!(units("3.优化服务。（牵头单位：市科技局）$0"), "");
+    }
+
+    #[test]
+    fn units_in_a_task_table() {
+        let table = "序号｜任务｜牵头单位｜责任单位｜完成时限\n1｜培育企业｜市科技局｜市财政局、市科技局｜年底\n\
+                     2｜建设平台｜市财政局｜市工信局｜6月\n";
+        check(
+            &format!("{table}3｜优化服务｜$0"),
+            expect![[r#"
+                0 市科技局 (Unit) 本文出现 2 次
+                1 市财政局 (Unit) 本文出现 2 次
+                2 市工信局 (Unit) 本文出现 1 次
+            "#]],
+        );
+        check(
+            &format!("{table}3｜优化服务｜市财政局｜ 市工信局、市$0"),
+            expect![[r#"
+                0 市财政局 (Unit) 本文出现 3 次 replacing "市"
+                1 市科技局 (Unit) 本文出现 2 次 replacing "市"
+            "#]],
+        );
+        // Not in the task or deadline columns, nor in the header.
+        check(&format!("{table}3｜优化$0"), expect![""]);
+        check(&format!("{table}3｜优化服务｜市财政局｜市工信局｜$0"), expect![""]);
+        check("序号｜任务｜牵头单位$0", expect![""]);
     }
 
     #[test]

@@ -4,3 +4,5 @@
 //! types.
 
 pub mod completion;
+pub mod hints;
+pub mod rename;

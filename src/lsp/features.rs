@@ -172,7 +172,7 @@ pub fn code_actions(
 }
 
 /// A workspace edit of one document version: a client rejects it if the document changed since.
-fn versioned_edit(uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+pub(crate) fn versioned_edit(uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
     WorkspaceEdit {
         document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
             text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },

@@ -15,6 +15,7 @@ mod features;
 mod frame;
 mod settings;
 mod text;
+mod units;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -91,6 +92,8 @@ struct State {
     pull: AtomicBool,
     /// The client lets us register file watchers.
     watch: AtomicBool,
+    /// The client re-asks for inlay hints when told to (`workspace/inlayHint/refresh`).
+    hint_refresh: AtomicBool,
     /// A configuration error found before `initialized`, shown then.
     pending_error: Mutex<Option<String>>,
     /// Held while checking a result is current and sending it, so that an
@@ -126,6 +129,7 @@ impl Backend {
                 root: Mutex::new(None),
                 pull: AtomicBool::new(false),
                 watch: AtomicBool::new(false),
+                hint_refresh: AtomicBool::new(false),
                 pending_error: Mutex::new(None),
                 publish: tokio::sync::Mutex::new(()),
             }),
@@ -163,8 +167,15 @@ impl Backend {
         error
     }
 
-    /// After a configuration change: fresh diagnostics for every open document.
+    /// After a configuration change: fresh diagnostics for every open
+    /// document, and fresh inlay hints (their setting or language may have changed).
     async fn refresh_all(&self, error: Option<String>) {
+        if self.state.hint_refresh.load(Ordering::Relaxed) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.inlay_hint_refresh().await;
+            });
+        }
         if self.state.pull.load(Ordering::Relaxed) {
             let client = self.client.clone();
             // A client request: never awaited inside a handler (it could deadlock the transport).
@@ -265,6 +276,20 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         self.state.watch.store(watch, Ordering::Relaxed);
+        let hint_refresh = caps
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|h| h.refresh_support)
+            .unwrap_or(false);
+        self.state.hint_refresh.store(hint_refresh, Ordering::Relaxed);
+        // Rename options (with prepareRename) only for a client that says it supports them.
+        let prepare = caps.text_document.as_ref().and_then(|t| t.rename.as_ref()).and_then(|r| r.prepare_support);
+        let rename_provider = if prepare == Some(true) {
+            OneOf::Right(RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })
+        } else {
+            OneOf::Left(true)
+        };
         #[allow(deprecated)] // `root_uri` is how older clients (Neovim 0.7) say it
         let root = params
             .workspace_folders
@@ -303,6 +328,9 @@ impl LanguageServer for Backend {
                 document_formatting_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                rename_provider: Some(rename_provider),
+                // Answered with nothing unless `inlayHints.leadUnit` is on.
+                inlay_hint_provider: Some(OneOf::Left(true)),
                 diagnostic_provider: pull.then(|| {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("planlint".into()),
@@ -456,5 +484,29 @@ impl LanguageServer for Backend {
         let p = params.text_document_position_params;
         let Some(snap) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
         Ok(tokio::task::spawn_blocking(move || features::hover(&snap, p.position)).await.unwrap_or_default())
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        let Some(snap) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let answer = tokio::task::spawn_blocking(move || units::prepare_rename(&snap, params.position)).await;
+        answer.map_err(|_| tower_lsp::jsonrpc::Error::internal_error())?.map(Some)
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let p = params.text_document_position;
+        let Some(snap) = self.snapshot(&p.text_document.uri) else { return Ok(None) };
+        let uri = p.text_document.uri;
+        let answer =
+            tokio::task::spawn_blocking(move || units::rename(&snap, &uri, p.position, &params.new_name)).await;
+        answer.map_err(|_| tower_lsp::jsonrpc::Error::internal_error())?.map(Some)
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        if !lock(&self.state.settings).lead_unit_hints() {
+            return Ok(Some(Vec::new()));
+        }
+        let Some(snap) = self.snapshot(&params.text_document.uri) else { return Ok(None) };
+        let hints = tokio::task::spawn_blocking(move || units::inlay_hints(&snap, params.range)).await;
+        Ok(Some(hints.unwrap_or_default()))
     }
 }

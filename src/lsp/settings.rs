@@ -5,8 +5,13 @@
 //! `workspace/didChangeConfiguration`, either bare or under a `planlint` key:
 //!
 //! ```json
-//! { "planlint": { "lang": "en", "rules": { "placeholder": "warning", "PL301": "off" } } }
+//! { "planlint": { "lang": "en", "rules": { "placeholder": "warning", "PL301": "off" },
+//!                 "inlayHints": { "leadUnit": true } } }
 //! ```
+//!
+//! `inlayHints.leadUnit` (off unless set) is a client setting only: it is how
+//! one person's editor shows a draft, not a property of the drafts, so it has
+//! no place in the `planlint.toml` a team shares and the CLI reads.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +24,8 @@ use planlint::{Config, Lang, Level, Severity};
 pub struct Settings {
     pub lang: Option<Lang>,
     pub rules: Vec<(&'static str, Level)>,
+    /// `inlayHints.leadUnit`: show a task's inferred lead after its title.
+    pub lead_unit_hints: Option<bool>,
 }
 
 impl Settings {
@@ -54,13 +61,24 @@ impl Settings {
                 settings.rules.push((rule.name, level));
             }
         }
+        if let Some(hint) = v.get("inlayHints").and_then(|h| h.get("leadUnit")).filter(|h| !h.is_null()) {
+            match hint.as_bool() {
+                Some(b) => settings.lead_unit_hints = Some(b),
+                None => errors.push(format!("planlint.inlayHints.leadUnit: expected true or false, got {hint}")),
+            }
+        }
         (settings, errors)
     }
 
+    /// Whether the inlay hints of inferred leads are on (off by default).
+    pub fn lead_unit_hints(&self) -> bool {
+        self.lead_unit_hints.unwrap_or(false)
+    }
+
     /// Whether a settings payload says anything about planlint (a `planlint`
-    /// section, or bare `lang` / `rules`).
+    /// section, or bare `lang` / `rules` / `inlayHints`).
     pub fn mentions_planlint(value: &Value) -> bool {
-        ["planlint", "lang", "rules"].iter().any(|k| value.get(k).is_some_and(|v| !v.is_null()))
+        ["planlint", "lang", "rules", "inlayHints"].iter().any(|k| value.get(k).is_some_and(|v| !v.is_null()))
     }
 
     /// `file` with these settings applied on top.
@@ -121,6 +139,17 @@ mod tests {
         assert!(errors.iter().any(|e| e.contains("nope")) && errors.iter().any(|e| e.contains("loud")), "{errors:?}");
         let (s, errors) = Settings::from_json(&serde_json::json!({"lang": "fr"}));
         assert_eq!((s.lang, errors.len()), (None, 1));
+    }
+
+    #[test]
+    fn lead_unit_hints_are_off_unless_set() {
+        assert!(!Settings::default().lead_unit_hints());
+        let (s, errors) = Settings::from_json(&serde_json::json!({"planlint": {"inlayHints": {"leadUnit": true}}}));
+        assert!(errors.is_empty() && s.lead_unit_hints(), "{errors:?}");
+        assert!(Settings::mentions_planlint(&serde_json::json!({"inlayHints": {"leadUnit": false}})));
+        let (s, errors) = Settings::from_json(&serde_json::json!({"inlayHints": {"leadUnit": "yes"}, "lang": "en"}));
+        assert_eq!((s.lead_unit_hints, s.lang), (None, Some(Lang::En)));
+        assert_eq!(errors, ["planlint.inlayHints.leadUnit: expected true or false, got \"yes\""]);
     }
 
     #[test]

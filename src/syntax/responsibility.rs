@@ -286,12 +286,17 @@ fn suffix_at(text: &str, floor: usize, end: usize, word: &str) -> Option<usize> 
     Some(at)
 }
 
-/// When `cursor` is in the unit list of a lead or other-unit label
-/// (`牵头单位：`, `责任部门：`, the configured ones, in either script) that
-/// starts on the same line at or after `line_start` and is still open (no
-/// closing bracket or full stop since): where the list starts (just past the
-/// colon) and where the unit name being typed starts. `folded` is the prose
-/// view folded to simplified characters.
+/// When `cursor` is in an open list of unit names on the line starting at
+/// `line_start`: where the list starts and where the unit name being typed
+/// starts. A list is open until a closing bracket or a full stop. It is
+/// opened by
+/// - a lead or other-unit label (`牵头单位：`, `责任部门：`, the configured
+///   ones, in either script, spaced or with a half-width colon); not a
+///   leader label (责任领导 names a person) nor a deadline;
+/// - in the verb form, an opening bracket whose text so far names a lead
+///   (`（市科技局牵头，`): the units after it.
+///
+/// `folded` is the prose view folded to simplified characters.
 pub fn open_unit_list(
     folded: &str,
     vocab: &Vocabulary<'_>,
@@ -299,18 +304,26 @@ pub fn open_unit_list(
     cursor: usize,
 ) -> Option<(usize, usize)> {
     let matchers = Matchers::for_vocab(vocab);
-    let label = *matchers.labels_in(folded, line_start, cursor).last()?;
-    if label.role == Role::Time {
-        return None;
-    }
-    let rest = &folded[label.end..cursor];
+    let list = match matchers.labels_in(folded, line_start, cursor).last() {
+        Some(label) if matches!(label.role, Role::Time | Role::Leader) => return None,
+        Some(label) => label.end,
+        None => {
+            let open = find_open_before(folded, line_start, cursor)?;
+            let inside = open + char_at(folded, open).map_or(1, char::len_utf8);
+            let (_, verb_end) = lead_verb_in(&folded[inside..cursor])?;
+            let after = &folded[inside + verb_end..cursor];
+            let sep = after.find(['，', ',', '；', ';', '、'])?;
+            inside + verb_end + sep
+        }
+    };
+    let rest = &folded[list..cursor];
     if rest.contains(['）', ')', '。', '〕', '】', ']', '﹚']) {
         return None;
     }
     let sep = rest
         .rfind(['、', '，', '；', ',', ';', '/', '／'])
         .map_or(0, |i| i + char_at(rest, i).map_or(1, char::len_utf8));
-    Some((label.end, label.end + sep))
+    Some((list, list + sep))
 }
 
 /// The first `牵头` (or 牽頭) in `s` used as a verb, with a leading 分别/共同/负责:

@@ -292,3 +292,43 @@ fn flattened(
     }
     j
 }
+
+/// When `cursor` is in a lead or responsible-unit cell of a task table row
+/// (a pipe, `｜` or tab table whose header, the first line of the table,
+/// names such a column): where the cell starts and where the unit name being
+/// typed starts (after the last 、 or other separator in the cell). `folded`
+/// is the prose view folded to simplified characters.
+pub fn open_unit_cell(folded: &str, lines: &[Line], vocab: &Vocabulary<'_>, cursor: usize) -> Option<(usize, usize)> {
+    let row = crate::syntax::responsibility::line_containing(lines, cursor)?;
+    let text_of = |i: usize| &folded[lines[i].range.as_range()];
+    let is_row = |i: usize, sep: char| lines[i].kind == LineKind::Prose && separator(text_of(i)) == Some(sep);
+    if lines[row].kind != LineKind::Prose {
+        return None;
+    }
+    let sep = separator(text_of(row))?;
+    let mut header = row;
+    while header > 0 && is_row(header - 1, sep) {
+        header -= 1;
+    }
+    if header == row {
+        return None;
+    }
+    let m = Matchers::for_vocab(vocab);
+    let cols = header_columns(folded, &cells(folded, lines[header].range, sep), &m)?;
+    let line = lines[row].range;
+    let before = &folded[line.start()..cursor];
+    let mut column = before.matches(sep).count();
+    if sep != '\t' && before.trim_start().starts_with(sep) {
+        column = column.saturating_sub(1);
+    }
+    if cols.lead != Some(column) && !cols.others.contains(&column) {
+        return None;
+    }
+    let cell = before.rfind(sep).map_or(line.start(), |i| line.start() + i + sep.len_utf8());
+    let typed = &folded[cell..cursor];
+    let unit = typed
+        .rfind(['、', '，', '；', ',', ';', '/', '／'])
+        .map_or(0, |i| i + typed[i..].chars().next().map_or(1, char::len_utf8));
+    let unit = cell + unit + (typed[unit..].len() - typed[unit..].trim_start().len());
+    Some((cell, unit))
+}

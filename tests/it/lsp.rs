@@ -86,6 +86,8 @@ struct Server {
     done: bool,
     /// What the test last did, for failure messages.
     after: String,
+    /// Methods of the requests the server sent us, in order.
+    server_requests: Vec<String>,
 }
 
 impl Server {
@@ -146,6 +148,7 @@ impl Server {
             dir,
             done: false,
             after: "start".into(),
+            server_requests: Vec::new(),
         }
     }
 
@@ -193,6 +196,7 @@ impl Server {
                 Ok(Ok(msg)) => {
                     assert_eq!(msg["jsonrpc"], "2.0", "not a JSON-RPC 2.0 message: {msg}");
                     if msg.get("method").is_some() && msg.get("id").is_some() {
+                        self.server_requests.push(msg["method"].as_str().unwrap_or_default().to_string());
                         let id = msg["id"].clone();
                         self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
                         continue;
@@ -240,6 +244,17 @@ impl Server {
 
     fn request(&mut self, method: &str, params: Value) -> Value {
         self.request_with_timeout(method, params, REQUEST_TIMEOUT)
+    }
+
+    /// Waits until the server has sent us a request `method` (answered with `null`).
+    fn wait_server_request(&mut self, method: &str, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        while !self.server_requests.iter().any(|m| m == method) {
+            match self.next_message(deadline) {
+                Some(msg) => self.backlog.push(msg),
+                None => panic!("no {method} request within {timeout:?}; got {:?}", self.server_requests),
+            }
+        }
     }
 
     /// The params of the first notification `method` whose params satisfy `pred`
@@ -695,6 +710,15 @@ fn incremental_edits(encodings: &[&str], enc: Enc) {
             pending.push(
                 server.send_request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": at})),
             );
+            if n % 20 == 0 {
+                let rename = json!({"textDocument": {"uri": uri}, "position": at, "newName": "市科学技术局"});
+                pending.push(server.send_request("textDocument/rename", rename));
+                let range = json!({"start": {"line": 0, "character": 0}, "end": at});
+                pending.push(
+                    server
+                        .send_request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": range})),
+                );
+            }
             pending.push(server.send_request(
                 "textDocument/codeAction",
                 json!({
@@ -711,8 +735,12 @@ fn incremental_edits(encodings: &[&str], enc: Enc) {
     for id in pending {
         let response = server.wait_response(id, Duration::from_secs(30));
         if let Some(error) = response.get("error") {
-            // ContentModified / RequestCancelled are legitimate answers to requests overtaken by edits.
-            assert!([-32801, -32800].contains(&error["code"].as_i64().unwrap_or(0)), "request {id}: {response}");
+            // ContentModified / RequestCancelled are legitimate answers to requests overtaken by
+            // edits; RequestFailed, to a rename where there is no unit.
+            assert!(
+                [-32801, -32800, -32803].contains(&error["code"].as_i64().unwrap_or(0)),
+                "request {id}: {response}"
+            );
         } else {
             let result = &response["result"];
             assert!(result.is_null() || result.is_array() || result.is_object(), "request {id}: {response}");
@@ -1115,4 +1143,202 @@ fn fix_all_action_and_formatting_apply_the_safe_fixes_like_the_cli() {
         assert_eq!(edits, json!([]));
         server.shutdown_and_exit();
     }
+}
+
+// ---------------------------------------------------------------------------
+// units: rename, inlay hints, completion
+// ---------------------------------------------------------------------------
+
+/// A draft naming 市科技局 in clauses and in prose, with characters outside
+/// the Basic Multilingual Plane (two UTF-16 units, four UTF-8 bytes) before
+/// the units on their lines, and a longer name that must stay as it is.
+const UNIT_DRAFT: &str = "二、主要任务\n\
+    1.建设𠀀😀平台。（牵头单位：市科技局；责任单位：区市科技局合作中心）\n\
+    2.推进𠮷转化。由市科技局会同市财政局推进。\n\
+    （责任单位：市财政局、市科技局）\n";
+
+/// `initialize` declaring rename with prepareRename, offering `encodings`.
+fn initialize_for_rename(server: &mut Server, encodings: &[&str]) -> Value {
+    let caps = json!({
+        "general": {"positionEncodings": encodings},
+        "textDocument": {"rename": {"prepareSupport": true}},
+        "workspace": {"workspaceEdit": {"documentChanges": true}},
+    });
+    initialize_with(server, caps, Value::Null)
+}
+
+#[test]
+fn rename_a_unit_in_utf16_and_utf8() {
+    let want = "二、主要任务\n\
+        1.建设𠀀😀平台。（牵头单位：市科学技术局；责任单位：区市科技局合作中心）\n\
+        2.推进𠮷转化。由市科学技术局会同市财政局推进。\n\
+        （责任单位：市财政局、市科学技术局）\n";
+    for (encodings, enc) in [(&["utf-16"][..], Enc::Utf16), (&["utf-8"][..], Enc::Utf8)] {
+        let mut server = Server::start();
+        let init = initialize_for_rename(&mut server, encodings);
+        assert_eq!(init["capabilities"]["renameProvider"], json!({"prepareProvider": true}), "{init}");
+        let uri = server.uri("rename.txt");
+        server.did_open(&uri, 1, UNIT_DRAFT);
+        // The cursor inside 市科技局 of the first clause (after 市科).
+        let unit = UNIT_DRAFT.find("市科技局；").unwrap();
+        let (line, col) = position(UNIT_DRAFT, enc, unit + "市科".len());
+        let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}});
+        let prepared = server.request("textDocument/prepareRename", at.clone());
+        // Line 1: 1.建设 = 4 units / 8 bytes, 𠀀😀 = 4 / 8, 平台。（牵头单位： = 9 / 27.
+        let (start, end) = if enc == Enc::Utf16 { (17, 21) } else { (43, 55) };
+        assert_eq!(prepared, json!({"range": lsp_range((1, start), (1, end)), "placeholder": "市科技局"}), "{enc:?}");
+        assert_eq!(position(UNIT_DRAFT, enc, unit), (1, start), "the hand-worked column");
+
+        let mut params = at;
+        params["newName"] = json!("市科学技术局");
+        let edit = server.request("textDocument/rename", params);
+        let change = &edit["documentChanges"][0];
+        assert_eq!(change["textDocument"]["uri"], uri.as_str());
+        assert_eq!(change["textDocument"]["version"], 1);
+        let edits = change["edits"].as_array().unwrap();
+        assert_eq!(edits.len(), 3, "{edit}");
+        let renamed = apply_edits(UNIT_DRAFT, enc, edits);
+        assert_eq!(renamed, want, "{enc:?}");
+
+        // The editor applies the edit; the server follows, and the new name renames back.
+        server.did_change(&uri, 2, json!([{"text": renamed}]));
+        let back = json!({
+            "textDocument": {"uri": uri},
+            "position": {"line": 3, "character": if enc == Enc::Utf16 { 11 } else { 33 }},
+            "newName": "市科技局",
+        });
+        let edit = server.request("textDocument/rename", back);
+        assert_eq!(edit["documentChanges"][0]["textDocument"]["version"], 2);
+        let edits = edit["documentChanges"][0]["edits"].as_array().unwrap().clone();
+        assert_eq!(apply_edits(want, enc, &edits), UNIT_DRAFT, "{enc:?}");
+        server.shutdown_and_exit();
+    }
+}
+
+#[test]
+fn prepare_rename_refuses_what_is_not_a_unit() {
+    let mut server = Server::start();
+    initialize_for_rename(&mut server, &["utf-16"]);
+    let uri = server.uri("refuse.txt");
+    server.did_open(&uri, 1, UNIT_DRAFT);
+    // On 建设 (a task title), and on the label 牵头单位.
+    for (line, col) in [(1, 3), (1, 12)] {
+        let at = json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}});
+        let id = server.send_request("textDocument/prepareRename", at.clone());
+        let response = server.wait_response(id, REQUEST_TIMEOUT);
+        assert_eq!(response["error"]["code"], -32803, "{response}");
+        let message = response["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("这里没有可重命名的单位"), "{message}");
+        let mut params = at;
+        params["newName"] = json!("新名");
+        let id = server.send_request("textDocument/rename", params);
+        assert_eq!(server.wait_response(id, REQUEST_TIMEOUT)["error"]["code"], -32803);
+    }
+    // A new name that would split the unit is refused too, in English when so configured.
+    server.notify("workspace/didChangeConfiguration", json!({"settings": {"planlint": {"lang": "en"}}}));
+    let params = json!({
+        "textDocument": {"uri": uri},
+        "position": {"line": 1, "character": 18},
+        "newName": "市科技局、市财政局",
+    });
+    let id = server.send_request("textDocument/rename", params);
+    let response = server.wait_response(id, REQUEST_TIMEOUT);
+    assert_eq!(
+        response["error"]["message"], "The new name cannot contain `、`: the unit name would be split there",
+        "{response}"
+    );
+    // A client without prepareSupport gets the plain capability.
+    let mut plain = Server::start();
+    let init = plain.initialize(&["utf-16"]);
+    assert_eq!(init["capabilities"]["renameProvider"], true, "{init}");
+    plain.shutdown_and_exit();
+    server.shutdown_and_exit();
+}
+
+/// Tasks whose lead is written away from their title: on the next line, and
+/// on the enclosing item; one with the lead on its own line gets no hint.
+const HINT_DRAFT: &str = "二、主要任务\n\
+    （一）壮大创新主体（牵头单位：市发展改革委）\n\
+    1.𠀀实施企业培育工程。新增企业10家。\n\
+    2.建设研发平台。新建平台3个。（牵头单位：市科技局）\n\
+    3.推进成果转化。\n\
+    （牵头单位：市科技局；责任单位：市财政局）\n";
+
+#[test]
+fn inlay_hints_follow_the_setting() {
+    let mut server = Server::start();
+    let caps = json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "workspace": {"inlayHint": {"refreshSupport": true}},
+    });
+    let init = initialize_with(&mut server, caps, Value::Null);
+    assert_eq!(init["capabilities"]["inlayHintProvider"], true, "{init}");
+    let uri = server.uri("hints.txt");
+    server.did_open(&uri, 1, HINT_DRAFT);
+    let whole = json!({"textDocument": {"uri": uri}, "range": lsp_range((0, 0), (6, 0))});
+    // Off by default.
+    assert_eq!(server.request("textDocument/inlayHint", whole.clone()), json!([]));
+
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"planlint": {"inlayHints": {"leadUnit": true}}}}),
+    );
+    let hints = server.request("textDocument/inlayHint", whole.clone());
+    // After 实施企业培育工程 (line 2: 1. = 2, 𠀀 = 2, title = 8 UTF-16 units) and 推进成果转化 (line 4: 2 + 6).
+    assert_eq!(
+        hints,
+        json!([
+            {
+                "position": {"line": 2, "character": 12},
+                "label": "牵头：市发展改革委",
+                "tooltip": "见上级事项第 2 行的责任分工",
+                "paddingLeft": true,
+            },
+            {
+                "position": {"line": 4, "character": 8},
+                "label": "牵头：市科技局",
+                "tooltip": "见第 6 行的责任分工",
+                "paddingLeft": true,
+            },
+        ])
+    );
+    // The client was told to ask again after the change.
+    server.wait_server_request("workspace/inlayHint/refresh", REQUEST_TIMEOUT);
+    // Only hints inside the requested range; English labels with lang = en.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"planlint": {"lang": "en", "inlayHints": {"leadUnit": true}}}}),
+    );
+    let part = json!({"textDocument": {"uri": uri}, "range": lsp_range((3, 0), (5, 0))});
+    let hints = server.request("textDocument/inlayHint", part);
+    assert_eq!(hints.as_array().unwrap().len(), 1, "{hints}");
+    assert_eq!(hints[0]["label"], "lead: 市科技局");
+    assert_eq!(hints[0]["position"], json!({"line": 4, "character": 8}));
+    // Off again.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"planlint": {"inlayHints": {"leadUnit": false}}}}),
+    );
+    assert_eq!(server.request("textDocument/inlayHint", whole), json!([]));
+    server.shutdown_and_exit();
+}
+
+#[test]
+fn unit_names_are_completed_after_a_lead_label() {
+    let mut server = Server::start();
+    server.initialize(&["utf-16"]);
+    let uri = server.uri("complete.txt");
+    let text = format!("{UNIT_DRAFT}3.优化𠀀服务。（牵头部门：");
+    server.did_open(&uri, 1, &text);
+    // Line 4: 3.优化 = 4 units, 𠀀 = 2, 服务。（牵头部门： = 9.
+    let at = json!({"line": 4, "character": 15});
+    let items = server.request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": at}));
+    let mut items: Vec<&Value> = items.as_array().unwrap().iter().collect();
+    items.sort_by_key(|i| i["sortText"].as_str().unwrap().to_string());
+    let labels: Vec<&str> = items.iter().map(|i| i["label"].as_str().unwrap()).collect();
+    // 市科技局 is named twice in clauses, the others once (then by name); the prose does not count.
+    assert_eq!(labels, ["市科技局", "区市科技局合作中心", "市财政局"], "{items:?}");
+    assert_eq!(items[0]["detail"], "本文出现 2 次");
+    assert_eq!(items[0]["textEdit"], json!({"range": {"start": at, "end": at}, "newText": "市科技局"}));
+    server.shutdown_and_exit();
 }

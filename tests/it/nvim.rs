@@ -250,3 +250,110 @@ vim.cmd("qa!")
     assert_eq!(result["kinds"], serde_json::json!(["source.fixAll.planlint"]), "{result}");
     assert_eq!(result["fixall"].as_str().unwrap(), want.text, "fix-all: {result}");
 }
+
+/// Renaming a unit and the lead-unit inlay hints through Neovim's built-in
+/// client, with the shipped config and `inlayHints.leadUnit` turned on in its
+/// `settings`. The rename is the real command, `vim.lsp.buf.rename(new
+/// name)` (prepareRename, then the edit applied by Neovim's handler in the
+/// client's offset encoding); Neovim 0.7 has no inlay hints of its own, so
+/// they are requested with `buf_request_sync`. Non-BMP characters sit before
+/// the units and the hints on their lines, so the UTF-16 columns differ from
+/// the byte columns Neovim counts in.
+#[test]
+fn neovim_renames_a_unit_and_gets_lead_hints() {
+    let Some(nvim) = nvim("the Neovim rename and inlay hint test") else { return };
+    let draft = "北岭市2026年科技工作要点\n二、主要任务\n（一）壮大创新主体（牵头单位：市发展改革委）\n\
+                 1.𠀀实施企业培育工程。新增企业10家。\n\
+                 2.😀建设研发平台。新建平台3个。（牵头单位：市科技局；责任单位：区市科技局合作中心）\n\
+                 3.推进成果转化。\n（牵头单位：市科技局；责任单位：市财政局）\n由市科技局会同市财政局做好统筹。\n";
+    let want = draft.replace("：市科技局", "：市科学技术局").replace("由市科技局", "由市科学技术局");
+    assert_eq!(want.matches("市科学技术局").count(), 3);
+    std::fs::write(nvim.dir.path().join("units.txt"), draft).unwrap();
+    // The cursor inside the first 市科技局 (line 5 in Neovim's count), as a byte column.
+    let line4 = draft.lines().nth(4).unwrap();
+    let col = line4.find("市科技局").unwrap() + "市科".len();
+    let config = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua"))
+        .unwrap()
+        .replace("  settings = {},", "  settings = { planlint = { inlayHints = { leadUnit = true } } },");
+    assert!(config.contains("leadUnit = true"), "editors/neovim/planlint.lua no longer has `settings = {{}},`");
+    let config_path = nvim.dir.path().join("planlint.lua");
+    std::fs::write(&config_path, config).unwrap();
+    let out = nvim.dir.path().join("units.json");
+    let script = format!(
+        r#"
+vim.cmd("luafile {config}")
+local result = {{}}
+vim.cmd("edit units.txt")
+local client = nil
+vim.wait(15000, function()
+  for _, c in pairs(vim.lsp.buf_get_clients(0)) do
+    if c.name == "planlint" and c.initialized then client = c end
+  end
+  return client ~= nil
+end, 50)
+result.attached = client ~= nil
+result.encoding = client and client.offset_encoding
+local function first(responses, field)
+  for _, r in pairs(responses or {{}}) do
+    -- `error` in Neovim 0.7, `err` in later versions.
+    local e = r.error or r.err
+    if e then return nil, e end
+    return r[field]
+  end
+end
+-- Inlay hints over the whole buffer.
+local params = {{
+  textDocument = vim.lsp.util.make_text_document_params(),
+  range = {{ start = {{ line = 0, character = 0 }}, ["end"] = {{ line = vim.api.nvim_buf_line_count(0), character = 0 }} }},
+}}
+result.hints = {{}}
+for _, h in ipairs(first(vim.lsp.buf_request_sync(0, "textDocument/inlayHint", params, 10000), "result") or {{}}) do
+  table.insert(result.hints, {{ line = h.position.line, character = h.position.character, label = h.label }})
+end
+-- prepareRename on the unit, then the rename command itself.
+vim.api.nvim_win_set_cursor(0, {{ 5, {col} }})
+local prepared = first(vim.lsp.buf_request_sync(0, "textDocument/prepareRename", vim.lsp.util.make_position_params(), 10000), "result")
+result.placeholder = prepared and prepared.placeholder
+result.prepared = prepared and prepared.range
+vim.lsp.buf.rename("市科学技术局")
+vim.wait(10000, function()
+  return table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n"):find("市科学技术局") ~= nil
+end, 50)
+result.renamed = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n") .. "\n"
+local copy = vim.lsp.buf_request_sync(0, "planlint/documentText", {{ uri = vim.uri_from_bufnr(0) }}, 10000)
+result.server_copy = first(copy, "result")
+-- On a task title there is nothing to rename.
+vim.api.nvim_win_set_cursor(0, {{ 6, 4 }})
+local _, err = first(vim.lsp.buf_request_sync(0, "textDocument/prepareRename", vim.lsp.util.make_position_params(), 10000), "result")
+result.refusal = err and {{ code = err.code, message = err.message }}
+vim.fn.writefile({{ vim.fn.json_encode(result) }}, "{out}")
+vim.cmd("qa!")
+"#,
+        config = config_path.display(),
+        out = out.display(),
+    );
+    let result = run_lua(&nvim, "units.lua", &script, &out, 90);
+    assert_eq!(result["attached"], true, "{result}");
+    assert_eq!(result["encoding"], "utf-16", "{result}");
+    // After 实施企业培育工程 (1. = 2 UTF-16 units, 𠀀 = 2, the title 8) and 推进成果转化 (2 + 6);
+    // task 2 names its lead on its own line.
+    assert_eq!(
+        result["hints"],
+        serde_json::json!([
+            {"line": 3, "character": 12, "label": "牵头：市发展改革委"},
+            {"line": 5, "character": 8, "label": "牵头：市科技局"},
+        ]),
+        "{result}"
+    );
+    // 2.😀建设研发平台。新建平台3个。（牵头单位： = 2 + 2 + 6 + 1 + 6 + 1 + 6 = 24 UTF-16 units.
+    assert_eq!(result["placeholder"], "市科技局", "{result}");
+    assert_eq!(
+        result["prepared"],
+        serde_json::json!({"start": {"line": 4, "character": 24}, "end": {"line": 4, "character": 28}}),
+        "{result}"
+    );
+    assert_eq!(result["renamed"].as_str().unwrap(), want, "{result}");
+    assert_eq!(result["server_copy"].as_str().unwrap(), want, "the server's copy after the rename: {result}");
+    assert_eq!(result["refusal"]["code"], -32803, "{result}");
+    assert!(result["refusal"]["message"].as_str().unwrap().starts_with("这里没有可重命名的单位"), "{result}");
+}

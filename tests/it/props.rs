@@ -1,6 +1,7 @@
 //! Properties: any text yields an analysis; every range lies inside the text
 //! on char boundaries; the prose view keeps byte offsets; completions at any
-//! offset are ranked and replace only text before the cursor.
+//! offset are ranked and replace only text before the cursor; renames and
+//! inlay hints stay on char boundaries.
 
 use planlint::{Config, SourceKind};
 use proptest::prelude::*;
@@ -125,6 +126,21 @@ fn check(text: &str) {
                 assert!(r.start <= r.end && r.end <= at.min(text.len()), "{r:?} at {at} in {text:?}");
                 assert!(text.is_char_boundary(r.start), "{r:?} in {text:?}");
             }
+            // Rename: the unit's own range among its occurrences, all on char
+            // boundaries, sorted, disjoint, each spelling the same name (folded).
+            if let Ok(r) = planlint::ide::rename::rename(&a.document, at, "新名") {
+                assert!(r.ranges.contains(&r.target.range), "at {at} in {text:?}");
+                assert!(r.ranges.windows(2).all(|w| w[0].end() <= w[1].start()), "{:?} in {text:?}", r.ranges);
+                let fold = |r: planlint::TextRange| planlint::text::fold::fold(&text[r.as_range()]).into_owned();
+                for &range in &r.ranges {
+                    assert!(text.is_char_boundary(range.start()) && text.is_char_boundary(range.end()));
+                    assert_eq!(fold(range), fold(r.target.range), "{range:?} in {text:?}");
+                }
+            }
+        }
+        let all = planlint::TextRange::new(0, text.len());
+        for h in planlint::ide::hints::lead_hints(&a.document, planlint::Lang::En, all) {
+            assert!(h.offset <= text.len() && text.is_char_boundary(h.offset), "{h:?} in {text:?}");
         }
     }
 }

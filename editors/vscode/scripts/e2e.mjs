@@ -10,6 +10,10 @@
 //   4. notes.txt (not a plan, has a placeholder) gets problems;
 //   4b. "Format Document" on format.txt and "Fix All" on fixall.txt apply the
 //      safe fixes: of their 4 numbering problems, the unsafe one (a gap) is left;
+//   4c. units.txt: F2 on 市科技局 (line 5, after a non-BMP character) shows it in the
+//      rename box; the new name replaces it in both clauses and in prose, not in
+//      区市科技局合作中心; no lead hints until planlint.inlayHints.leadUnit=true is
+//      written to .vscode/settings.json, then 牵头：… after the titles of tasks 1 and 3;
 //   5. settings flow: planlint.lang=en + planlint.rules {PL301: off} written to
 //      .vscode/settings.json → 5 problems, English messages (no restart);
 //   6. planlint.onlyPlans=true → notes.txt has no problems, draft.txt keeps 5;
@@ -353,6 +357,36 @@ try {
     });
   }
   mark('fixes');
+
+  // 4c. Rename a unit (F2) and the lead-unit inlay hints in units.txt.
+  await openFile(page, 'units.txt');
+  await page.waitForTimeout(1500);
+  const hintsOff = await editorText();
+  // Line 5: 2.😀建设研发平台。新建平台3个。（牵头单位： is 24 UTF-16 units; the cursor goes inside 市科技局.
+  await goTo(page, 5, 27);
+  await page.keyboard.press('F2');
+  const boxValue = await waitFor(page, () => page.$eval('.rename-input', (e) => e.value).catch(() => ''), 10000);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('市科学技术局', { delay: 15 });
+  await page.keyboard.press('Enter');
+  const renamed = await waitFor(page, async () => {
+    const t = await editorText();
+    return t.split('市科学技术局').length - 1 === 3 && t;
+  }, 15000) || await editorText();
+  check('rename_unit', boxValue === '市科技局' && renamed.split('市科学技术局').length - 1 === 3
+      && renamed.includes('区市科技局合作中心') && renamed.includes('由市科学技术局会同'),
+  { box: boxValue, text: renamed.slice(0, 240) });
+  mark('rename');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.writeFileSync(settingsFile, JSON.stringify({ 'planlint.inlayHints.leadUnit': true }, null, 2));
+  const hintsOn = await waitFor(page, async () => {
+    const t = await editorText();
+    return t.includes('牵头：市发展改革委') && t.includes('牵头：市科学技术局') && t;
+  }, 20000) || await editorText();
+  await page.screenshot({ path: path.join(results, 'e2e-inlay-hints.png') });
+  check('inlay_hints_lead_unit', !hintsOff.includes('牵头：') && hintsOn.includes('牵头：市发展改革委')
+      && hintsOn.includes('牵头：市科学技术局'), { off: hintsOff.slice(0, 160), on: hintsOn.slice(0, 240) });
+  mark('inlay_hints');
 
   // 5. Settings reach the running server (didChangeConfiguration): English, PL301 off.
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });

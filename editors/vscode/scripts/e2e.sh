@@ -68,6 +68,8 @@ printf '读书会记录\n\n本次读书会由XX市图书馆承办，共有**人�
 for f in format fixall; do
   printf '二、主要任务\n（一）、壮大创新主体\n1、实施企业培育工程。（牵头单位：区科技局）\n2、建设公共技术平台。（牵头单位：区工信局）\n（三）优化创新环境\n' >"$w/proj/$f.txt"
 done
+# Units to rename, and tasks whose lead is written on another line (inlay hints).
+printf '北岭市2026年科技工作要点\n二、主要任务\n（一）壮大创新主体（牵头单位：市发展改革委）\n1.𠀀实施企业培育工程。新增企业10家。\n2.😀建设研发平台。新建平台3个。（牵头单位：市科技局；责任单位：区市科技局合作中心）\n3.推进成果转化。\n（牵头单位：市科技局；责任单位：市财政局）\n由市科技局会同市财政局做好统筹。\n' >"$w/proj/units.txt"
 cat >"$w/ud/User/settings.json" <<'JSON'
 {
   "telemetry.telemetryLevel": "off", "update.mode": "none", "extensions.autoCheckUpdates": false,

@@ -55,6 +55,8 @@ export interface Settings {
   onlyPlans: boolean;
   lang: Lang | null;
   rules: Record<string, string>;
+  /** Inlay hint after a task's title naming the lead the server inferred, when its clause is on another line. */
+  'inlayHints.leadUnit': boolean;
 }
 
 export const DEFAULTS: Readonly<Settings> = Object.freeze({
@@ -63,6 +65,7 @@ export const DEFAULTS: Readonly<Settings> = Object.freeze({
   onlyPlans: false,
   lang: null,
   rules: {},
+  'inlayHints.leadUnit': false,
 });
 
 /**
@@ -84,6 +87,7 @@ export function readSettings(get: Getter): Settings {
   const onlyPlans = get<unknown>('onlyPlans', DEFAULTS.onlyPlans);
   const lang = get<unknown>('lang', DEFAULTS.lang);
   const rules = get<unknown>('rules', DEFAULTS.rules);
+  const leadUnit = get<unknown>('inlayHints.leadUnit', DEFAULTS['inlayHints.leadUnit']);
   return {
     path: typeof path === 'string' && path.trim() !== '' ? path.trim() : null,
     filePatterns: Array.isArray(patterns)
@@ -92,6 +96,7 @@ export function readSettings(get: Getter): Settings {
     onlyPlans: typeof onlyPlans === 'boolean' ? onlyPlans : DEFAULTS.onlyPlans,
     lang: (LANGS as readonly unknown[]).includes(lang) ? (lang as Lang) : null,
     rules: stringRecord(rules),
+    'inlayHints.leadUnit': typeof leadUnit === 'boolean' ? leadUnit : DEFAULTS['inlayHints.leadUnit'],
   };
 }
 
@@ -105,9 +110,20 @@ function stringRecord(value: unknown): Record<string, string> {
   return out;
 }
 
-/** What the server gets as `initializationOptions` (the shape it also accepts in didChangeConfiguration). */
-export function initializationOptions(s: Settings): { planlint: { lang?: Lang; rules: Record<string, string> } } {
-  const planlint: { lang?: Lang; rules: Record<string, string> } = { rules: { ...s.rules } };
+/** The settings as the server reads them. */
+export interface ServerSettings {
+  lang?: Lang;
+  rules: Record<string, string>;
+  inlayHints: { leadUnit: boolean };
+}
+
+/**
+ * What the server gets as `initializationOptions`: the shape VS Code also
+ * sends in didChangeConfiguration (the `planlint` section, where the dotted
+ * `inlayHints.leadUnit` is nested).
+ */
+export function initializationOptions(s: Settings): { planlint: ServerSettings } {
+  const planlint: ServerSettings = { rules: { ...s.rules }, inlayHints: { leadUnit: s['inlayHints.leadUnit'] } };
   if (s.lang) planlint.lang = s.lang;
   return { planlint };
 }

@@ -28,6 +28,7 @@ describe('readSettings', () => {
       onlyPlans: true,
       lang: 'en',
       rules: { placeholder: 'warning', PL301: 'off' },
+      'inlayHints.leadUnit': true,
     }));
     assert.deepEqual(s, {
       path: '/opt/planlint',
@@ -35,6 +36,7 @@ describe('readSettings', () => {
       onlyPlans: true,
       lang: 'en',
       rules: { placeholder: 'warning', PL301: 'off' },
+      'inlayHints.leadUnit': true,
     });
   });
 
@@ -45,6 +47,7 @@ describe('readSettings', () => {
       onlyPlans: 'yes',
       lang: 'fr',
       rules: { placeholder: 3, PL201: 'hint' },
+      'inlayHints.leadUnit': 'on',
     }));
     assert.deepEqual(s, { ...DEFAULTS, rules: { PL201: 'hint' } });
     assert.deepEqual(readSettings(getterOf({ rules: ['off'], filePatterns: ['', 7, '*.md'] })).rules, {});
@@ -53,11 +56,11 @@ describe('readSettings', () => {
 });
 
 describe('initializationOptions', () => {
-  it('sends lang only when set, rules always, under the planlint key', () => {
-    assert.deepEqual(initializationOptions(DEFAULTS), { planlint: { rules: {} } });
+  it('sends lang only when set, rules and inlay hints always, under the planlint key', () => {
+    assert.deepEqual(initializationOptions(DEFAULTS), { planlint: { rules: {}, inlayHints: { leadUnit: false } } });
     assert.deepEqual(
-      initializationOptions({ ...DEFAULTS, lang: 'en', rules: { PL101: 'off' } }),
-      { planlint: { lang: 'en', rules: { PL101: 'off' } } },
+      initializationOptions({ ...DEFAULTS, lang: 'en', rules: { PL101: 'off' }, 'inlayHints.leadUnit': true }),
+      { planlint: { lang: 'en', rules: { PL101: 'off' }, inlayHints: { leadUnit: true } } },
     );
   });
 

@@ -92,6 +92,7 @@ describe('package.json contributes', () => {
     assert.equal(prop('trace.server').default, 'off');
     assert.equal(prop('filePatterns').items?.type, 'string');
     assert.equal(prop('onlyPlans').type, 'boolean');
+    assert.equal(prop('inlayHints.leadUnit').type, 'boolean');
     const rules = prop('rules');
     assert.deepEqual(Object.keys(rules.properties ?? {}).sort(), [...RULE_KEYS].sort());
     for (const [rule, p] of Object.entries(rules.properties ?? {})) assert.deepEqual(p.enum, [...LEVELS], rule);
