@@ -20,6 +20,7 @@ pub mod diagnostic;
 pub mod fix;
 pub mod ide;
 pub mod lang;
+pub mod report;
 pub mod rules;
 pub mod syntax;
 pub mod text;

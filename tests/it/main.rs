@@ -11,6 +11,7 @@ mod lsp;
 mod nvim;
 mod precommit;
 mod props;
+mod report;
 mod residue;
 mod schema;
 mod seeds;
