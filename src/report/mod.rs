@@ -269,7 +269,13 @@ impl Report {
                 section: sections.of(t.range.start()),
                 class: quantity::classify(doc, t),
                 figures: quantity::figures(doc, t.range).into_iter().map(|r| one_line(doc.slice(r))).collect(),
-                text: one_line(&doc.prose[t.range.as_range()]),
+                // Without the responsibility clauses inside it (a 责任分解 of targets).
+                text: one_line(
+                    &quantity::outside_clauses(doc, t.range)
+                        .into_iter()
+                        .map(|(s, e)| &doc.prose[s..e])
+                        .collect::<String>(),
+                ),
                 range: t.range,
             })
             .collect::<Vec<_>>();

@@ -44,7 +44,7 @@ pub fn classify(doc: &Document<'_>, t: &TargetStatement) -> TargetClass {
 
 /// The text between the responsibility clauses inside `range`: a clause
 /// (`（责任单位：12个街道）`) says nothing about the target.
-fn outside_clauses(doc: &Document<'_>, range: TextRange) -> Vec<(usize, usize)> {
+pub fn outside_clauses(doc: &Document<'_>, range: TextRange) -> Vec<(usize, usize)> {
     let first = doc.clauses.partition_point(|c| c.range.end <= range.start);
     let mut parts = Vec::new();
     let mut from = range.start();
@@ -119,8 +119,7 @@ pub fn has_quantity(text: &str) -> bool {
 }
 
 /// Calls `found(start, end)` for each number of `text` that states a
-/// quantity (and for each stray percent sign) until it returns true;
-/// returns whether it did.
+/// quantity until it returns true; returns whether it did.
 fn scan(text: &str, mut found: impl FnMut(usize, usize) -> bool) -> bool {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -159,7 +158,12 @@ fn scan(text: &str, mut found: impl FnMut(usize, usize) -> bool) -> bool {
             if is_quantity_cn(text, start, end) && found(start, end) {
                 return true;
             }
-        } else if is_percent(c) && found(i, i + c.len_utf8()) {
+        } else if is_percent(c)
+            && char_before(text, i).is_some_and(is_cn_numeral_char)
+            && found(i, i + c.len_utf8())
+        {
+            // `三%`; after digits the number itself counted, and a percent
+            // sign after a mask (`增长**%`) or after nothing states no figure.
             return true;
         }
     }
@@ -179,7 +183,12 @@ fn is_range_joint(s: &str) -> bool {
 pub fn figures_in(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     scan(text, |start, mut end| {
-        // The unit: magnitudes (`亿`), then one unit of measure, money or percent.
+        // The unit: magnitudes (`亿`), then one unit of measure, money or
+        // percent, after a space too (`10 个`).
+        let gap = text[end..].chars().take_while(|&c| c == ' ' || c == '\u{3000}').map(char::len_utf8).sum::<usize>();
+        if gap > 0 && text[end + gap..].starts_with(|c: char| is_count_suffix(c) || is_percent(c) || c == '元') {
+            end += gap;
+        }
         while let Some(c) = char_at(text, end).filter(|c| matches!(c, '万' | '亿' | '千' | '百')) {
             end += c.len_utf8();
         }
@@ -232,6 +241,9 @@ fn is_quantity_number(text: &str, start: usize, end: usize, value: u64, n_digits
     }
     if before.is_some_and(|c| c.is_ascii_alphabetic()) {
         return false; // V2, R2
+    }
+    if before == Some('+') || after == Some('+') && text[end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false; // “2+X”科技信贷, 1+N
     }
     if after.is_some_and(|c| c.is_ascii_alphabetic()) {
         // 100MW and 400P are amounts; 5G and 3D are names.
@@ -306,6 +318,10 @@ mod tests {
             "推进“十四五”规划",
             "形成一批成果",
             "中国制造2025",
+            "增长**%",
+            "占比提高%",
+            "推广“2+X”服务体系",
+            "构建“1+N”政策体系",
         ] {
             assert!(!has_quantity(q), "{q}");
         }
@@ -322,5 +338,6 @@ mod tests {
         ));
         expect!["18%～25% | 3至5家 | 翻一番"].assert_eq(&shown("占比18%～25%，新增3至5家，总量翻一番"));
         expect![""].assert_eq(&shown("到2025年底前，基本形成第三方评价体系（2023—2025年）"));
+        expect!["10 个"].assert_eq(&shown("推广农业新品种10 个，收入增长**%"));
     }
 }
