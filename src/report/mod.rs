@@ -514,49 +514,77 @@ fn similar_names(a: &str, b: &str) -> bool {
     sc.iter().all(|c| rest.any(|d| d == c))
 }
 
-/// The numbers of the tasks, unique within the draft.
+/// The numbers of the tasks, unique within the draft: the number as
+/// written, or, when the draft numbers tasks again in each section, with the
+/// numbers of the sections above it (the fewest levels that tell the most
+/// tasks apart, the same for every task), and the line for any left alike.
 fn task_labels(doc: &Document<'_>, line: &dyn Fn(usize) -> u32) -> Vec<String> {
-    let own = |t: &Task| {
-        let m = clean_marker(doc.slice(t.marker));
-        if m.is_empty() { t.number.to_string() } else { m }
+    // Each task's number, then those of the headings above it, innermost first.
+    let chains: Vec<Vec<String>> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            let own = clean_marker(doc.slice(t.marker));
+            let mut chain = vec![if own.is_empty() { t.number.to_string() } else { own }];
+            if let Some(h) = t.heading {
+                chain.extend(
+                    doc.headings
+                        .ancestors(h as usize)
+                        .filter(|&a| doc.headings[a].style != NumberStyle::Markdown)
+                        .map(|a| clean_marker(doc.slice(doc.headings[a].marker)))
+                        .filter(|m| !m.is_empty()),
+                );
+            }
+            chain
+        })
+        .collect();
+    let at_depth = |d: usize| -> Vec<String> {
+        chains
+            .iter()
+            .map(|chain| {
+                let mut label = String::new();
+                for m in chain[..chain.len().min(d + 1)].iter().rev() {
+                    let sep = if label.is_empty() || label.ends_with(['）', ')']) || m.starts_with(['（', '(']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    label.push_str(sep);
+                    label.push_str(m);
+                }
+                label
+            })
+            .collect()
     };
-    let mut labels: Vec<String> = doc.tasks.iter().map(own).collect();
-    // How many enclosing numbers each label carries.
-    let mut depth = vec![0usize; labels.len()];
-    loop {
+    let collisions = |labels: &[String]| -> usize {
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         labels.iter().for_each(|l| *count.entry(l.as_str()).or_default() += 1);
-        let dups: Vec<usize> = (0..labels.len()).filter(|&i| count[labels[i].as_str()] > 1).collect();
-        if dups.is_empty() {
+        labels.iter().filter(|l| count[l.as_str()] > 1).count()
+    };
+    let deepest = chains.iter().map(Vec::len).max().unwrap_or(1);
+    let mut best = at_depth(0);
+    let mut fewest = collisions(&best);
+    for d in 1..deepest {
+        if fewest == 0 {
             break;
         }
-        let mut progressed = false;
-        for i in dups {
-            let t = &doc.tasks[i];
-            let ancestor = t.heading.and_then(|h| doc.headings.ancestors(h as usize).nth(depth[i]));
-            match ancestor {
-                Some(a) => {
-                    let h = &doc.headings[a];
-                    let marker = clean_marker(doc.slice(h.marker));
-                    if h.style != NumberStyle::Markdown && !marker.is_empty() {
-                        let sep = if marker.ends_with(['）', ')']) || labels[i].starts_with(['（', '(']) {
-                            ""
-                        } else {
-                            "."
-                        };
-                        labels[i] = format!("{marker}{sep}{}", labels[i]);
-                    }
-                    depth[i] += 1;
-                    progressed = true;
-                }
-                None => labels[i] = format!("{}·L{}", labels[i], line(t.marker.start())),
-            }
-        }
-        if !progressed {
-            break;
+        let labels = at_depth(d);
+        let n = collisions(&labels);
+        if n < fewest {
+            best = labels;
+            fewest = n;
         }
     }
-    labels
+    if fewest > 0 {
+        let mut count: BTreeMap<String, usize> = BTreeMap::new();
+        best.iter().for_each(|l| *count.entry(l.clone()).or_default() += 1);
+        for (label, t) in best.iter_mut().zip(&doc.tasks) {
+            if count[label.as_str()] > 1 {
+                *label = format!("{label}·L{}", line(t.marker.start()));
+            }
+        }
+    }
+    best
 }
 
 /// A structure number without its delimiter: `3.` → `3`, `一、` → `一`.
