@@ -32,7 +32,7 @@ dl.summary dt { font-weight: bold; }
 dl.summary dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 13px; }
 th, td { border: 1px solid #c8ced6; padding: 3px 6px; vertical-align: top; text-align: left; }
-th { background: #eef2f7; font-weight: 600; }
+th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; width: 1%; }
 td.unit { white-space: nowrap; }
 tr.st-none td { background: #fdecea; }
