@@ -328,12 +328,11 @@ impl Table {
         }
         let line = |out: &mut String, cells: &[String]| {
             out.push('|');
-            for k in 0..n {
+            for (k, (&w, &right)) in widths.iter().zip(&self.right).enumerate() {
                 let cell = cells.get(k).map_or("", String::as_str);
-                let pad = widths[k] - width(cell).min(widths[k]);
                 // The last column is not padded: its cells are the long ones.
-                let pad = if k + 1 == n { 0 } else { pad };
-                if self.right[k] {
+                let pad = if k + 1 == n { 0 } else { w - width(cell).min(w) };
+                if right {
                     let _ = write!(out, " {}{cell} |", " ".repeat(pad));
                 } else {
                     let _ = write!(out, " {cell}{} |", " ".repeat(pad));
@@ -343,9 +342,9 @@ impl Table {
         };
         line(out, &self.header);
         out.push('|');
-        for k in 0..n {
-            let w = if k + 1 == n { 3 } else { widths[k] };
-            if self.right[k] {
+        for (k, (&w, &right)) in widths.iter().zip(&self.right).enumerate() {
+            let w = if k + 1 == n { 3 } else { w };
+            if right {
                 let _ = write!(out, " {}: |", "-".repeat(w - 1));
             } else {
                 let _ = write!(out, " {} |", "-".repeat(w));

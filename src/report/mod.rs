@@ -21,7 +21,7 @@ use crate::diagnostic::Severity;
 use crate::lang::Lang;
 use crate::syntax::outline::NumberStyle;
 use crate::syntax::quantity::{self, TargetClass};
-use crate::syntax::{Document, Genre, Task, Unit};
+use crate::syntax::{Document, Genre, Unit};
 use crate::text::{LineIndex, TextRange};
 
 mod csv;

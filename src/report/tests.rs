@@ -15,10 +15,7 @@ fn report(text: &str, config: &Config, name: &str) -> Report {
 /// The matrix as `name: leads / supports` lines.
 fn matrix(r: &Report) -> String {
     let refs = |refs: &[super::TaskRef]| -> String {
-        refs.iter()
-            .map(|t| format!("{}#{}", t.file, r.files[t.file].tasks[t.task].label))
-            .collect::<Vec<_>>()
-            .join(" ")
+        refs.iter().map(|t| format!("{}#{}", t.file, r.files[t.file].tasks[t.task].label)).collect::<Vec<_>>().join(" ")
     };
     r.units
         .iter()
@@ -141,7 +138,9 @@ fn csv_quotes_fields_and_guards_formulas() {
     let csv = to_csv(&[r], Lang::En);
     assert!(csv.starts_with("\u{feff}file,table,section,task,line,unit,role,class,figures,count,text\r\n"));
     assert!(
-        csv.contains("\"a,b.txt\",tasks,二、重点任务,1,2,\"'=市政务服务中心\",lead,led,,,\"推进“一网通办”,提速增效\"\r\n"),
+        csv.contains(
+            "\"a,b.txt\",tasks,二、重点任务,1,2,\"'=市政务服务中心\",lead,led,,,\"推进“一网通办”,提速增效\"\r\n"
+        ),
         "{csv}"
     );
 }

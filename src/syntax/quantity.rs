@@ -158,10 +158,7 @@ fn scan(text: &str, mut found: impl FnMut(usize, usize) -> bool) -> bool {
             if is_quantity_cn(text, start, end) && found(start, end) {
                 return true;
             }
-        } else if is_percent(c)
-            && char_before(text, i).is_some_and(is_cn_numeral_char)
-            && found(i, i + c.len_utf8())
-        {
+        } else if is_percent(c) && char_before(text, i).is_some_and(is_cn_numeral_char) && found(i, i + c.len_utf8()) {
             // `三%`; after digits the number itself counted, and a percent
             // sign after a mask (`增长**%`) or after nothing states no figure.
             return true;
