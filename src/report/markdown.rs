@@ -263,8 +263,16 @@ fn shorten(s: &str, n: usize) -> String {
 /// that a draft's `**` masks or `|` show as written.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        // `_` inside a word (`doc_01.txt`) emphasises nothing.
+        let inside_word = |k: usize| {
+            k > 0
+                && chars[k - 1].is_ascii_alphanumeric()
+                && chars.get(k + 1).is_some_and(char::is_ascii_alphanumeric)
+        };
         match c {
+            '_' if inside_word(k) => out.push(c),
             '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '~' => {
                 out.push('\\');
                 out.push(c);
