@@ -22,6 +22,7 @@ pub mod docx;
 pub mod fix;
 pub mod ide;
 pub mod lang;
+pub mod report;
 pub mod rules;
 pub mod syntax;
 pub mod text;

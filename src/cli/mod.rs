@@ -7,6 +7,7 @@ mod decode;
 mod files;
 mod github;
 mod render;
+mod report;
 mod sarif;
 
 use std::io::{IsTerminal, Read, Write};
@@ -49,6 +50,8 @@ enum Command {
         /// Rule name or code, e.g. `placeholder` or `PL101`.
         rule: String,
     },
+    /// Report who leads and supports which task, tasks without a lead, targets and counts per section.
+    Report(report::ReportArgs),
     /// Run the language server on standard input and output (for editors).
     Lsp,
     /// Print the JSON schema of planlint.toml (kept in `schema/planlint.schema.json`).
@@ -139,6 +142,7 @@ pub fn main() -> ExitCode {
         Command::Rules { lang } => rules(lang.unwrap_or_default()),
         Command::Explain { rule } => explain(&rule),
         Command::Outline { path, stdin_filename } => outline(path, stdin_filename),
+        Command::Report(args) => report::run(args),
         Command::Schema => schema(),
         Command::Lsp => return crate::lsp::run(),
     };

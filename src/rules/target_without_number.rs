@@ -2,9 +2,8 @@
 
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::syntax::lexicon::{is_count_suffix, is_percent};
-use crate::syntax::numerals::is_cn_numeral_char;
-use crate::text::{TextRange, char_at, char_before, digit_value, is_digit};
+use crate::syntax::quantity::{TargetClass, classify};
+use crate::text::TextRange;
 
 declare_rule! {
     /// ## What it does
@@ -55,16 +54,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let doc = ctx.doc;
     let lang = ctx.lang();
     for t in &doc.targets {
-        let text = &doc.folded()[t.range.as_range()];
-        if statement_has_quantity(doc, t.range) {
+        let class = classify(doc, t);
+        if matches!(class, TargetClass::Quantified | TargetClass::Masked) {
+            // A masked number is the placeholder rule's to report.
             continue;
-        }
-        if !doc.placeholders_in(t.range).is_empty() {
-            continue; // the number is masked: the placeholder rule reports it
         }
         let snippet = snippet(&doc.prose[t.anchor.as_range()]);
         let at = trim_range(&doc.prose[t.anchor.as_range()], t.anchor);
-        if is_relative(text) {
+        if class == TargetClass::Relative {
             let msg = match lang {
                 Lang::Zh => format!("目标“{snippet}”为相对性表述，没有具体数值；如有可能，请写明量化指标"),
                 Lang::En => {
@@ -83,21 +80,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Whether a statement states a quantity outside the responsibility clauses
-/// inside it (`（责任单位：12个街道）` says nothing about the target).
-fn statement_has_quantity(doc: &crate::syntax::Document<'_>, range: TextRange) -> bool {
-    let folded = doc.folded();
-    let first = doc.clauses.partition_point(|c| c.range.end <= range.start);
-    let mut from = range.start();
-    for c in doc.clauses[first..].iter().take_while(|c| c.range.start < range.end) {
-        if c.range.start() > from && has_quantity(&folded[from..c.range.start()]) {
-            return true;
-        }
-        from = from.max(c.range.end().min(range.end()));
-    }
-    from < range.end() && has_quantity(&folded[from..range.end()])
-}
-
 fn trim_range(text: &str, range: TextRange) -> TextRange {
     let trimmed = text.trim_end_matches(['。', '；', ';', '\0']);
     TextRange::new(range.start(), range.start() + trimmed.len())
@@ -113,175 +95,12 @@ fn snippet(text: &str) -> String {
     s
 }
 
-/// Relative or external targets: accepted phrasing with no figure of their own.
-fn is_relative(text: &str) -> bool {
-    const WORDS: [&str; 23] = [
-        "同步",
-        "方阵",
-        "梯队",
-        "前列",
-        "位次",
-        "进位",
-        "快于",
-        "高于",
-        "平均水平",
-        "省定",
-        "下达",
-        "相适应",
-        "相匹配",
-        "适度增长",
-        "合理增长",
-        "稳定增长",
-        "较快增长",
-        "平稳增长",
-        "稳中有升",
-        "只增不减",
-        "逐年提高",
-        "逐年增长",
-        "不低于上年",
-    ];
-    // 保持全省领先 is relative; 全国领先的信息经济强市 is a qualitative goal.
-    WORDS.iter().any(|w| text.contains(w)) || text.contains("保持") && text.contains("领先")
-}
-
-/// Whether the statement states a quantity: an Arabic number that is not a
-/// year, date, ordinal or part of a name, a percentage, or a Chinese numeral
-/// counting something (五千亿, 三分之一, 翻一番).
-pub(crate) fn has_quantity(text: &str) -> bool {
-    if text.contains("翻一番") || text.contains("翻两番") || text.contains("翻番") || text.contains("分之") {
-        return true;
-    }
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_digit(c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            let mut value: u64 = digit_value(c).unwrap_or(0) as u64;
-            let mut n_digits = 1;
-            while let Some(&(j, d)) = chars.peek() {
-                if is_digit(d) {
-                    value = value.saturating_mul(10).saturating_add(digit_value(d).unwrap_or(0) as u64);
-                    n_digits += 1;
-                } else if (d == '.' || d == '．' || d == ',')
-                    && text[j + d.len_utf8()..].starts_with(|x: char| is_digit(x))
-                {
-                } else {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            if is_quantity_number(text, start, end, value, n_digits) {
-                return true;
-            }
-        } else if is_cn_numeral_char(c) && !matches!(c, '〇' | '○' | '零' | '万' | '亿' | '千' | '百' | '半') {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_cn_numeral_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if is_quantity_cn(text, start, end) {
-                return true;
-            }
-        } else if is_percent(c) {
-            return true;
-        }
-    }
-    false
-}
-
-fn is_quantity_number(text: &str, start: usize, end: usize, value: u64, n_digits: usize) -> bool {
-    let before = char_before(text, start);
-    let after = char_at(text, end);
-    if before == Some('第') {
-        return false;
-    }
-    if before.is_some_and(|c| c.is_ascii_alphabetic()) {
-        return false; // V2, R2
-    }
-    if after.is_some_and(|c| c.is_ascii_alphabetic()) {
-        // 100MW and 400P are amounts; 5G and 3D are names.
-        let letters: String = text[end..].chars().take_while(char::is_ascii_alphabetic).collect();
-        const UNITS: [&str; 16] =
-            ["km", "kg", "m", "t", "g", "MW", "GW", "kW", "kWh", "GB", "TB", "PB", "MB", "P", "PFlops", "EFlops"];
-        return UNITS.contains(&letters.as_str());
-    }
-    match after {
-        Some('年' | '月' | '日' | '号' | '时' | '点' | '季' | '周' | '届') => return false,
-        Some('—' | '-' | '–' | '～' | '~' | '至') if n_digits == 4 && (1900..2100).contains(&value) => {
-            return false;
-        }
-        _ => {}
-    }
-    if n_digits == 4 && (1900..2100).contains(&value) && after.is_none_or(|c| !c.is_ascii_digit()) {
-        // A bare year in a range such as （2023—2025） or a name such as 中国制造2025.
-        let rest = &text[end..];
-        if rest.starts_with(['）', ')', '”', '"'])
-            || before.is_some_and(|c| matches!(c, '—' | '-' | '～' | '~' | '（' | '(' | '造'))
-        {
-            return false;
-        }
-    }
-    true
-}
-
-fn is_quantity_cn(text: &str, start: usize, end: usize) -> bool {
-    let run = &text[start..end];
-    let before = char_before(text, start);
-    let after = char_at(text, end);
-    if before == Some('第') || before == Some('“') || before == Some('"') {
-        return false; // 第三, “四个意识”
-    }
-    if run == "一" || run == "两" {
-        return false; // 一批, 一流, 一体化, 两个确立
-    }
-    if run.contains('十') && run.chars().count() <= 3 && matches!(after, Some('五' | '大' | '届' | '”')) {
-        return false;
-    }
-    after.is_some_and(is_count_suffix) || run.chars().count() >= 2 && run.contains(['百', '千', '万', '亿'])
-}
-
 #[cfg(test)]
 mod tests {
     use expect_test::expect;
 
-    use super::{TARGET_WITHOUT_NUMBER, has_quantity};
+    use super::TARGET_WITHOUT_NUMBER;
     use crate::rules::tests::check;
-
-    #[test]
-    fn quantities() {
-        for q in [
-            "增长6%以上",
-            "达到2.3%",
-            "不少于12个",
-            "突破1450亿元",
-            "培育8—10个百亿企业",
-            "超过五千亿规模",
-            "占三分之一",
-            "建设省院士工作站2个",
-            "新增３家",
-        ] {
-            assert!(has_quantity(q), "{q}");
-        }
-        for q in [
-            "到2025年，基本形成体系",
-            "2025年底前完成",
-            "（2023—2025年）",
-            "建设5G网络",
-            "落实“四个意识”",
-            "第三季度完成",
-            "推进“十四五”规划",
-            "形成一批成果",
-            "中国制造2025",
-        ] {
-            assert!(!has_quantity(q), "{q}");
-        }
-    }
 
     #[test]
     fn bullets_in_target_sections() {

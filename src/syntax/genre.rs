@@ -96,6 +96,40 @@ impl Genre {
     }
 }
 
+impl Genre {
+    /// A stable code for wire formats (`planlint report --format json`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Genre::TaskDivision => "task-division",
+            Genre::WorkPoints => "work-points",
+            Genre::Scheme => "scheme",
+            Genre::ActionPlan => "action-plan",
+            Genre::Opinions => "opinions",
+            Genre::Programme => "programme",
+            Genre::Speech => "speech",
+            Genre::Report => "report",
+            Genre::Notice => "notice",
+            Genre::Unknown => "unknown",
+        }
+    }
+
+    /// The name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Genre::TaskDivision => "division of tasks (任务分工)",
+            Genre::WorkPoints => "work points (工作要点)",
+            Genre::Scheme => "implementation scheme (实施方案)",
+            Genre::ActionPlan => "action plan (行动计划)",
+            Genre::Opinions => "implementing opinions (实施意见)",
+            Genre::Programme => "programme (规划)",
+            Genre::Speech => "speech (讲话)",
+            Genre::Report => "report (汇报)",
+            Genre::Notice => "notice (通知)",
+            Genre::Unknown => "not recognised (read as a plan)",
+        }
+    }
+}
+
 /// Title lines are short; the body starts at the first numbered line.
 const MAX_TITLE_CHARS: usize = 80;
 /// How many prose lines at the top may hold the title.

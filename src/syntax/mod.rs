@@ -18,6 +18,7 @@ pub mod numbering;
 pub mod numerals;
 pub mod outline;
 pub mod placeholders;
+pub mod quantity;
 pub mod residue;
 pub mod responsibility;
 pub mod tables;

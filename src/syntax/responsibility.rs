@@ -861,7 +861,52 @@ fn push_units(
     if start >= end {
         return;
     }
-    // Split glued names: 市行政审批局市司法局 → 市行政审批局 | 市司法局.
+    for (start, end) in generic_groups(prose, start, end) {
+        push_glued(prose, start, end, vocab, out);
+    }
+}
+
+/// Splits off the generic groups a list ends with: `能源局等省有关部门和各地级以上市人民政府`
+/// → `能源局` | `省有关部门` | `各地级以上市人民政府`. A conjunction (和, 及, 与)
+/// splits only before a group opening with 各, as names hold 和 (`市发展和改革委员会`);
+/// 等 splits before a generic group and drops a bare `部门`, `单位` (`市财政局等部门`).
+fn generic_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let piece = &prose[start..end];
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (p, c) in piece.char_indices() {
+        let after = p + c.len_utf8();
+        if matches!(c, '和' | '及' | '与') && p > from && piece[after..].starts_with('各') {
+            parts.push((start + from, start + p));
+            from = after;
+        }
+    }
+    parts.push((start + from, end));
+    let mut out = Vec::with_capacity(parts.len() + 1);
+    for (s, e) in parts {
+        let part = &prose[s..e];
+        match part.find('等').filter(|&p| p > 0) {
+            Some(p) => {
+                let rest_start = s + p + '等'.len_utf8();
+                let rest = &prose[rest_start..e];
+                if matches!(rest, "部门" | "单位" | "部門" | "單位") {
+                    out.push((s, s + p));
+                } else if !rest.is_empty() && is_generic_unit(rest) {
+                    out.push((s, s + p));
+                    out.push((rest_start, e));
+                } else {
+                    out.push((s, e));
+                }
+            }
+            None => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Pushes the names of `prose[start..end]`, splitting glued names:
+/// 市行政审批局市司法局 → 市行政审批局 | 市司法局.
+fn push_glued(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>, out: &mut Vec<Unit>) {
     let piece = &prose[start..end];
     let mut cut_start = start;
     let mut prev: Option<char> = None;

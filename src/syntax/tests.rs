@@ -552,3 +552,23 @@ fn enumerated_tasks_in_a_plan_and_not_in_a_speech() {
         "#]],
     );
 }
+
+/// A list that ends with generic groups (`A等省有关部门和各地级以上市人民政府`):
+/// the specific names, then each group as a generic unit of its own; `等部门`
+/// after names only says "and others". Names with 和 inside stay whole.
+#[test]
+fn generic_groups_after_named_units() {
+    check(
+        SourceKind::PlainText,
+        "二、重点任务\n1.推进基础设施建设。（省发展改革委、交通运输厅、能源局等省有关部门和各地级以上市人民政府按职责分工负责）\n2.完善就业政策。（牵头单位：市人力资源和社会保障局；责任单位：市财政局、市税务局等部门）\n3.强化要素保障。（牵头单位：市发展和改革委员会；责任单位：市直有关部门及各县区政府）\n",
+        expect![[r#"
+            genre: 未识别（按计划类处理）
+            1:1 L1 二、 重点任务 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 3 of 3 carry their own)
+              2:1 L3 1. 推进基础设施建设 => task lead=省发展改革委 others=交通运输厅、能源局、省有关部门(generic)、各地级以上市人民政府(generic)
+              3:1 L3 2. 完善就业政策 => task lead=市人力资源和社会保障局 others=市财政局、市税务局
+              4:1 L3 3. 强化要素保障 => task lead=市发展和改革委员会 others=市直有关部门(generic)、各县区政府(generic)
+            tasks: 3, clauses: 3
+        "#]],
+    );
+}

@@ -12,6 +12,7 @@ mod lsp;
 mod nvim;
 mod precommit;
 mod props;
+mod report;
 mod residue;
 mod schema;
 mod seeds;
