@@ -54,7 +54,17 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
     // pass over the text cost more than telling their hits apart.
     let mut cjk = Vec::new();
     CJK_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut cjk);
-    let (starts, suffixes): (Vec<_>, Vec<_>) = cjk.into_iter().partition(|&(_, i)| i < CJK_TRIGGERS.len());
+    let n_starts = cjk.iter().filter(|&&(_, i)| i < CJK_TRIGGERS.len()).count();
+    // Sized once: partitioning grew both vectors hit by hit.
+    let mut starts = Vec::with_capacity(n_starts);
+    let mut suffixes = Vec::with_capacity(cjk.len() - n_starts);
+    for hit in cjk {
+        if hit.1 < CJK_TRIGGERS.len() {
+            starts.push(hit);
+        } else {
+            suffixes.push(hit);
+        }
+    }
     scan_tokens(prose, start, end, &starts, &mut |t| push(&mut out, t));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
