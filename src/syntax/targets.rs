@@ -163,12 +163,16 @@ fn has_target_word(s: &str) -> bool {
     TARGET_WORD_SET.is_match(s)
 }
 
+/// `力争`, searched for once per candidate sentence: a `str::find` builds its
+/// searcher on every call.
+static LIZHENG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("力争"));
+
 /// Sentences outside target sections that still state a target.
 fn is_anchored(s: &str) -> bool {
     if ANCHOR.is_match(s) {
         return true;
     }
-    if let Some(p) = s.find("力争") {
+    if let Some(p) = LIZHENG.find(s.as_bytes()) {
         let rest = &s[p..];
         return !LIZHENG_IDIOMS.is_match(rest) && TARGET_WORDS_BUT_LIZHENG.is_match(rest);
     }
