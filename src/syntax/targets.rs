@@ -337,7 +337,8 @@ pub(crate) fn find(
     openers: &[(usize, usize)],
 ) -> Vec<TargetStatement> {
     let mut out = Vec::new();
-    let mut plain: Vec<Span> = Vec::new();
+    // At most one span per line: sized once rather than grown line by line.
+    let mut plain: Vec<Span> = Vec::with_capacity(lines.len());
     // Dash bullets under no role, as runs: (statement, reads as a target).
     let mut run: Vec<(TargetStatement, bool)> = Vec::new();
     let flush = |run: &mut Vec<(TargetStatement, bool)>, out: &mut Vec<TargetStatement>| {
