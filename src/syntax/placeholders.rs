@@ -73,7 +73,11 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
         .map(|(p, i)| (start + p, CJK_NEEDLE_WORDS[i].len()))
         .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
     for (p, len) in suffixes {
-        if let Some(verb) = lexicon::NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
+        // The byte before the hit first: a memcmp per verb and hit cost more.
+        let Some(&last) = prose.as_bytes()[..p].last() else { continue };
+        if let Some(verb) =
+            lexicon::NUMBER_VERBS.iter().find(|v| v.as_bytes().last() == Some(&last) && prose[..p].ends_with(*v))
+        {
             push(&mut out, Token { start: p - verb.len(), end: p + len, shape: None });
         }
     }
