@@ -465,16 +465,16 @@ fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize
     // Delimiter runs: (offset, len, char).
     let mut runs: Vec<(usize, usize, u8)> = Vec::new();
     let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'*' || b[i] == b'_' {
-            let ch = b[i];
-            let len = b[i..].iter().take_while(|&&c| c == ch).count();
-            runs.push((start + i, len, ch));
-            i += len;
-        } else {
-            i += 1;
+    // Jump from delimiter to delimiter: a line with one mask is otherwise read byte by byte.
+    let mut next = 0;
+    for i in memchr::memchr2_iter(b'*', b'_', b) {
+        if i < next {
+            continue; // inside the previous run
         }
+        let ch = b[i];
+        let len = b[i..].iter().take_while(|&&c| c == ch).count();
+        runs.push((start + i, len, ch));
+        next = i + len;
     }
     let mut used = vec![false; runs.len()];
     for o in 0..runs.len() {

@@ -329,8 +329,17 @@ fn clause_verbs_and_openers(folded: &str) -> (Hits, Hits) {
     let mut hits = Vec::new();
     VERBS_AND_OPENERS.find_all(folded.as_bytes(), &mut hits);
     let n = responsibility::CLAUSE_VERBS.len();
-    let (verbs, mut openers): (Vec<_>, Vec<_>) = hits.into_iter().partition(|&(_, k)| k < n);
-    openers.iter_mut().for_each(|(_, k)| *k -= n);
+    // Counted first: both lists are sized once instead of grown hit by hit.
+    let n_verbs = hits.iter().filter(|&&(_, k)| k < n).count();
+    let mut verbs = Vec::with_capacity(n_verbs);
+    let mut openers = Vec::with_capacity(hits.len() - n_verbs);
+    for (at, k) in hits {
+        if k < n {
+            verbs.push((at, k));
+        } else {
+            openers.push((at, k - n));
+        }
+    }
     (verbs, openers)
 }
 

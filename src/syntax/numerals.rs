@@ -66,12 +66,19 @@ pub fn parse_cn_ordinal(s: &str) -> Option<(u32, usize)> {
 
 /// Writes `n` (1 ..= 999) as a Chinese ordinal numeral: 一, 十, 十一, 二十, 一百零五.
 pub fn cn_ordinal(n: u32) -> String {
+    let mut s = String::new();
+    push_cn_ordinal(&mut s, n);
+    s
+}
+
+/// Appends [`cn_ordinal`]`(n)` to `s`.
+pub(crate) fn push_cn_ordinal(s: &mut String, n: u32) {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     if n == 0 || n > 999 {
-        return n.to_string();
+        push_decimal(s, n);
+        return;
     }
     let (h, t, o) = (n / 100, n / 10 % 10, n % 10);
-    let mut s = String::new();
     if h > 0 {
         s.push_str(D[h as usize]);
         s.push('百');
@@ -87,7 +94,23 @@ pub fn cn_ordinal(n: u32) -> String {
     if o > 0 {
         s.push_str(D[o as usize]);
     }
-    s
+}
+
+/// Appends `n` in ASCII digits to `s`, as `n.to_string()` writes it without
+/// going through the formatting machinery (markers are built per heading).
+pub(crate) fn push_decimal(s: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut v = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().for_each(|&d| s.push(char::from(d)));
 }
 
 /// Parses 1–5 ASCII or full-width digits. Returns value and byte length.

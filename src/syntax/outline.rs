@@ -36,16 +36,37 @@ impl NumberStyle {
     /// `三、` `（三）` `3.` `（3）` `③`. `None` for Markdown headings and
     /// circled numbers past ⑳.
     pub fn standard_marker(self, n: u32) -> Option<String> {
-        use super::numerals::cn_ordinal;
-        Some(match self {
+        use super::numerals::{push_cn_ordinal, push_decimal};
+        // Pushed piece by piece into one buffer: `format!` and a String per
+        // numeral cost several times more, and rules ask for a marker per heading.
+        let mut s = String::with_capacity(16);
+        match self {
             NumberStyle::Markdown => return None,
-            NumberStyle::ChineseComma => format!("{}、", cn_ordinal(n)),
-            NumberStyle::ChineseParen => format!("（{}）", cn_ordinal(n)),
-            NumberStyle::ArabicDot => format!("{n}."),
-            NumberStyle::ArabicParen => format!("（{n}）"),
-            NumberStyle::Circled => char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?.to_string(),
-            NumberStyle::Enumerated => format!("{}是", cn_ordinal(n)),
-        })
+            NumberStyle::ChineseComma => {
+                push_cn_ordinal(&mut s, n);
+                s.push('、');
+            }
+            NumberStyle::ChineseParen => {
+                s.push('（');
+                push_cn_ordinal(&mut s, n);
+                s.push('）');
+            }
+            NumberStyle::ArabicDot => {
+                push_decimal(&mut s, n);
+                s.push('.');
+            }
+            NumberStyle::ArabicParen => {
+                s.push('（');
+                push_decimal(&mut s, n);
+                s.push('）');
+            }
+            NumberStyle::Circled => s.push(char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?),
+            NumberStyle::Enumerated => {
+                push_cn_ordinal(&mut s, n);
+                s.push('是');
+            }
+        }
+        Some(s)
     }
 
     pub fn level(self) -> u8 {
@@ -770,6 +791,23 @@ pub(crate) fn drop_page_chunks(
 #[cfg(test)]
 mod tests {
     use super::NumberStyle;
+
+    #[test]
+    fn standard_markers_read_as_formatted() {
+        use crate::syntax::numerals::cn_ordinal;
+        for n in [0, 1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 999, 1000, 12345, 99999] {
+            let circled = char::from_u32(0x2460 + n.max(1) - 1).filter(|_| (1..=20).contains(&n)).map(String::from);
+            assert_eq!(NumberStyle::Markdown.standard_marker(n), None);
+            assert_eq!(NumberStyle::ChineseComma.standard_marker(n), Some(format!("{}、", cn_ordinal(n))));
+            assert_eq!(NumberStyle::ChineseParen.standard_marker(n), Some(format!("（{}）", cn_ordinal(n))));
+            assert_eq!(NumberStyle::ArabicDot.standard_marker(n), Some(format!("{n}.")));
+            assert_eq!(NumberStyle::ArabicParen.standard_marker(n), Some(format!("（{n}）")));
+            assert_eq!(NumberStyle::Circled.standard_marker(n), circled);
+            assert_eq!(NumberStyle::Enumerated.standard_marker(n), Some(format!("{}是", cn_ordinal(n))));
+        }
+        assert_eq!(cn_ordinal(0), "0");
+        assert_eq!(cn_ordinal(1000), "1000");
+    }
 
     #[test]
     fn levels_fit_arrays_of_count() {

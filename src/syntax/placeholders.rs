@@ -54,7 +54,17 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
     // pass over the text cost more than telling their hits apart.
     let mut cjk = Vec::new();
     CJK_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut cjk);
-    let (starts, suffixes): (Vec<_>, Vec<_>) = cjk.into_iter().partition(|&(_, i)| i < CJK_TRIGGERS.len());
+    let n_starts = cjk.iter().filter(|&&(_, i)| i < CJK_TRIGGERS.len()).count();
+    // Sized once: partitioning grew both vectors hit by hit.
+    let mut starts = Vec::with_capacity(n_starts);
+    let mut suffixes = Vec::with_capacity(cjk.len() - n_starts);
+    for hit in cjk {
+        if hit.1 < CJK_TRIGGERS.len() {
+            starts.push(hit);
+        } else {
+            suffixes.push(hit);
+        }
+    }
     scan_tokens(prose, start, end, &starts, &mut |t| push(&mut out, t));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
@@ -63,7 +73,11 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
         .map(|(p, i)| (start + p, CJK_NEEDLE_WORDS[i].len()))
         .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
     for (p, len) in suffixes {
-        if let Some(verb) = lexicon::NUMBER_VERBS.iter().find(|v| prose[..p].ends_with(*v)) {
+        // The byte before the hit first: a memcmp per verb and hit cost more.
+        let Some(&last) = prose.as_bytes()[..p].last() else { continue };
+        if let Some(verb) =
+            lexicon::NUMBER_VERBS.iter().find(|v| v.as_bytes().last() == Some(&last) && prose[..p].ends_with(*v))
+        {
             push(&mut out, Token { start: p - verb.len(), end: p + len, shape: None });
         }
     }

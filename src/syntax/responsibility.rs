@@ -5,9 +5,10 @@
 //! lines of their own, `（A牵头，B配合）`, `（责任单位：A、B）` alone (the
 //! first listed leads), traditional characters, half-width punctuation.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use crate::syntax::Vocabulary;
+use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::markup::{FILLER, Line, LineKind};
 use crate::text::fold::fold;
 use crate::text::{TextRange, char_at, char_before, is_inline_space};
@@ -378,6 +379,7 @@ pub(crate) fn find_clauses(
     verbs: &[(usize, usize)],
 ) -> Vec<Clause> {
     let mut clauses = Vec::new();
+    let mut names = UnitNames::default();
     let mut consumed = 0usize;
     // 1. Labelled clauses: `牵头单位：…`. The labels of the whole text, found once:
     // a clause's own labels are the run of them inside it.
@@ -408,7 +410,7 @@ pub(crate) fn find_clauses(
             _ => continue,
         };
         consumed = range.end();
-        if let Some(clause) = parse_labelled(prose, range, &labels[k..], vocab) {
+        if let Some(clause) = parse_labelled(prose, range, &labels[k..], vocab, &mut names) {
             clauses.push(clause);
         }
     }
@@ -461,14 +463,15 @@ pub(crate) fn find_clauses(
                 };
                 let range = TextRange::new(open, close);
                 if folded[range.as_range()].contains("牵头") {
-                    parse_verb_form(prose, folded, range, true, vocab)
+                    parse_verb_form(prose, folded, range, true, vocab, &mut names)
                 } else {
-                    parse_unlabelled(prose, folded, range, vocab)
+                    parse_unlabelled(prose, folded, range, vocab, &mut names)
                 }
             }
             None if verb == "牵头" && own_line_verb(folded, lines, at, after) => {
                 let (a, b) = trim(prose, line_head(folded, line), line.range.end());
-                parse_verb_form(prose, folded, TextRange::new(a, trim_end_punct(prose, a, b)), false, vocab)
+                let range = TextRange::new(a, trim_end_punct(prose, a, b));
+                parse_verb_form(prose, folded, range, false, vocab, &mut names)
             }
             None => None,
         };
@@ -666,7 +669,13 @@ fn inner(prose: &str, range: TextRange) -> (usize, usize, bool) {
 
 /// Parses `牵头单位：A；责任单位：B、C` (with or without brackets).
 /// `labels`: the labels of the text from the clause's first one on.
-fn parse_labelled(prose: &str, range: TextRange, labels: &[Label], vocab: &Vocabulary<'_>) -> Option<Clause> {
+fn parse_labelled<'p>(
+    prose: &'p str,
+    range: TextRange,
+    labels: &[Label],
+    vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
+) -> Option<Clause> {
     let (inner_start, inner_end, parenthesised) = inner(prose, range);
     let first = labels.partition_point(|l| l.start < inner_start);
     let count = labels[first..].partition_point(|l| l.end <= inner_end);
@@ -681,7 +690,7 @@ fn parse_labelled(prose: &str, range: TextRange, labels: &[Label], vocab: &Vocab
     let mut empty_lead_label = None;
     for (i, label) in labels.iter().enumerate() {
         let seg_end = labels.get(i + 1).map_or(inner_end, |n| n.start);
-        let units = split_units(prose, label.end, seg_end, vocab);
+        let units = split_units(prose, label.end, seg_end, vocab, names);
         match label.role {
             Role::Time => {}
             Role::Lead => {
@@ -725,12 +734,13 @@ fn share_word_at(folded: &str, start: usize, end: usize) -> Option<usize> {
 
 /// Parses `（A、B牵头，C配合）` / `（A分别牵头，B按职责分工负责）`, or the same
 /// without brackets on a line of its own (`市发改委牵头落实`).
-fn parse_verb_form(
-    prose: &str,
+fn parse_verb_form<'p>(
+    prose: &'p str,
     folded: &str,
     range: TextRange,
     bracketed: bool,
     vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
 ) -> Option<Clause> {
     let (inner_start, inner_end, parenthesised) =
         if bracketed { inner(prose, range) } else { (range.start(), range.end(), false) };
@@ -742,9 +752,9 @@ fn parse_verb_form(
     offsets.push(inner_end);
     for sep in offsets {
         if let Some((verb_start, _)) = lead_verb_in(&folded[part_start..sep]) {
-            leads.extend(split_units(prose, part_start, part_start + verb_start, vocab));
+            leads.extend(split_units(prose, part_start, part_start + verb_start, vocab, names));
         } else if let Some(cut) = share_word_at(folded, part_start, sep) {
-            others.extend(split_units(prose, part_start, cut, vocab));
+            others.extend(split_units(prose, part_start, cut, vocab, names));
         }
         part_start = sep + prose[sep..].chars().next().map_or(0, char::len_utf8);
     }
@@ -764,10 +774,16 @@ fn parse_verb_form(
 /// Parses a bracketed clause without labels or 牵头: `（A、B等按职责分工负责）`.
 /// Its first unit leads (the convention for 责任单位 lists). The first name
 /// must read as a unit, so that `（按职责分工负责）` alone is not a clause.
-fn parse_unlabelled(prose: &str, folded: &str, range: TextRange, vocab: &Vocabulary<'_>) -> Option<Clause> {
+fn parse_unlabelled<'p>(
+    prose: &'p str,
+    folded: &str,
+    range: TextRange,
+    vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
+) -> Option<Clause> {
     let (inner_start, inner_end, _) = inner(prose, range);
     let cut = share_word_at(folded, inner_start, inner_end)?;
-    let mut units = split_units(prose, inner_start, cut, vocab);
+    let mut units = split_units(prose, inner_start, cut, vocab, names);
     // `A、B等省有关部门和各地级以上市人民政府`: the names before the generic tail.
     let first = units.first()?;
     if !looks_like_unit(&prose[first.range.as_range()]) {
@@ -786,7 +802,13 @@ fn parse_unlabelled(prose: &str, folded: &str, range: TextRange, vocab: &Vocabul
 
 /// Splits a list of unit names on 、，；and glued names (市行政审批局市司法局),
 /// respecting brackets (各县（市、区）政府) and dropping notes (〈含…，下同〉).
-pub(crate) fn split_units(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> Vec<Unit> {
+pub(crate) fn split_units<'p>(
+    prose: &'p str,
+    start: usize,
+    end: usize,
+    vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
+) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut depth = 0i32;
     let mut piece_start = start;
@@ -827,27 +849,28 @@ pub(crate) fn split_units(prose: &str, start: usize, end: usize, vocab: &Vocabul
                 depth = depth.max(0);
             }
             '、' | '，' | ',' | '；' | ';' | '/' | '／' if depth == 0 => {
-                push_units(prose, piece_start, at, &notes, vocab, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, names, &mut units);
                 piece_start = at + c.len_utf8();
             }
             _ if depth == 0 && (is_inline_space(c) || c == '\n' || c == '\r') => {
-                push_units(prose, piece_start, at, &notes, vocab, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, names, &mut units);
                 piece_start = at + c.len_utf8();
             }
             _ => {}
         }
         at += c.len_utf8();
     }
-    push_units(prose, piece_start, end, &notes, vocab, &mut units);
+    push_units(prose, piece_start, end, &notes, vocab, names, &mut units);
     units
 }
 
-fn push_units(
-    prose: &str,
+fn push_units<'p>(
+    prose: &'p str,
     start: usize,
     end: usize,
     notes: &[(usize, usize)],
     vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
     out: &mut Vec<Unit>,
 ) {
     // Cut the piece at a note.
@@ -919,7 +942,7 @@ fn push_glued(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>, out
                 matches!(p, '局' | '委' | '办' | '心' | '厅' | '部' | '院' | '会' | '队' | '室' | '站' | '司' | '府')
             })
         {
-            out.push(make_unit(prose, cut_start, at, vocab));
+            out.push(make_unit(prose, cut_start, at, vocab, names));
             cut_start = at;
             chars_in_piece = 0;
         }
@@ -927,7 +950,7 @@ fn push_glued(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>, out
         chars_in_piece += 1;
         at += c.len_utf8();
     }
-    out.push(make_unit(prose, cut_start, end, vocab));
+    out.push(make_unit(prose, cut_start, end, vocab, names));
 }
 
 fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -947,10 +970,24 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn make_unit(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>) -> Unit {
+/// The unit names of one parse, by their text as written, with their
+/// canonical name and whether they are generic: most names recur (the same
+/// units lead many tasks), and a repeat costs a lookup instead of an
+/// allocation (and its release) and another [`is_generic_unit`].
+#[derive(Default)]
+pub(crate) struct UnitNames<'p> {
+    seen: FxHashMap<&'p str, (Arc<str>, bool)>,
+}
+
+fn make_unit<'p>(prose: &'p str, start: usize, end: usize, vocab: &Vocabulary<'_>, names: &mut UnitNames<'p>) -> Unit {
     let raw = &prose[start..end];
-    let name = std::sync::Arc::from(vocab.canonical_unit(raw));
-    Unit { range: TextRange::new(start, end), generic: is_generic_unit(raw), name }
+    if names.seen.capacity() == 0 {
+        // Room for the names of a typical draft at once: growing rehashes every name.
+        names.seen.reserve(64);
+    }
+    let (name, generic) =
+        names.seen.entry(raw).or_insert_with(|| (Arc::from(vocab.canonical_unit(raw)), is_generic_unit(raw)));
+    Unit { range: TextRange::new(start, end), generic: *generic, name: Arc::clone(name) }
 }
 
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …

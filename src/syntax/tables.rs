@@ -8,7 +8,7 @@
 //! recognised, which still tells that the draft assigns units to its items.
 
 use crate::syntax::markup::{Line, LineKind};
-use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, split_units};
+use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, UnitNames, split_units};
 use crate::syntax::{Task, Vocabulary, numerals};
 use crate::text::{TextRange, is_inline_space};
 
@@ -117,6 +117,7 @@ fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Colu
 /// Header names are matched in `folded`; units are read from `prose`.
 pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, vocab: &Vocabulary<'_>) -> Tables {
     let mut out = Tables::default();
+    let mut names = UnitNames::default();
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -126,7 +127,7 @@ pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, voca
         }
         let text = &prose[line.range.as_range()];
         let Some(sep) = separator(text) else {
-            i = flattened(prose, folded, lines, i - 1, m, vocab, &mut out);
+            i = flattened(prose, folded, lines, i - 1, m, vocab, &mut names, &mut out);
             continue;
         };
         let header = cells(folded, line.range, sep);
@@ -144,19 +145,20 @@ pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, voca
                 continue; // |---|---|
             }
             let cells = cells(prose, row.range, sep);
-            push_row(prose, &cols, &cells, row.range, vocab, &mut out);
+            push_row(prose, &cols, &cells, row.range, vocab, &mut names, &mut out);
         }
     }
     out
 }
 
 /// Adds one row (its cells) as a task.
-fn push_row(
-    prose: &str,
+fn push_row<'p>(
+    prose: &'p str,
     cols: &Columns,
     cells: &[TextRange],
     range: TextRange,
     vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
     out: &mut Tables,
 ) {
     let cell = |k: Option<usize>| k.and_then(|k| cells.get(k)).copied();
@@ -168,11 +170,11 @@ fn push_row(
     }
     let number_cell = cell(cols.number);
     let number = number_cell.and_then(|c| numerals::parse_arabic(&prose[c.as_range()])).map_or(0, |(n, _)| n);
-    let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), vocab)).unwrap_or_default();
+    let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
     let mut others = Vec::new();
     for &k in &cols.others {
         if let Some(c) = cells.get(k) {
-            others.extend(split_units(prose, c.start(), c.end(), vocab));
+            others.extend(split_units(prose, c.start(), c.end(), vocab, names));
         }
     }
     let mut lead_explicit = cols.lead.is_some() && !leads.is_empty();
@@ -181,7 +183,7 @@ fn push_row(
     }
     if leads.is_empty() {
         // Only the leader's cell is filled: the leader answers for the task.
-        leads = cell(cols.leader).map(|c| split_units(prose, c.start(), c.end(), vocab)).unwrap_or_default();
+        leads = cell(cols.leader).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
         lead_explicit = !leads.is_empty();
     }
     let mut ids = Vec::new();
@@ -239,13 +241,15 @@ fn flat_cell(prose: &str, line: &Line) -> (TextRange, bool) {
 /// more short names, one of them a responsibility column. When its cells end
 /// with `|`, the rows that follow are rebuilt (a cell runs to the next line
 /// that ends with `|`).
-fn flattened(
-    prose: &str,
+#[allow(clippy::too_many_arguments)]
+fn flattened<'p>(
+    prose: &'p str,
     folded: &str,
     lines: &[Line],
     at: usize,
     m: &Matchers,
     vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
     out: &mut Tables,
 ) -> usize {
     let mut header = Vec::new();
@@ -286,7 +290,7 @@ fn flattened(
         cell_start = None;
         if cells.len() == width {
             let range = TextRange::new(row_start.take().unwrap_or(start), lines[j - 1].range.end());
-            push_row(prose, &cols, &cells, range, vocab, out);
+            push_row(prose, &cols, &cells, range, vocab, names, out);
             cells.clear();
         }
     }

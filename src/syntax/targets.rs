@@ -117,15 +117,13 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 fn sentences(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = start;
-    for (i, c) in s[start..end].char_indices() {
-        if SENTENCE_END.contains(&c) {
-            let e = start + i + c.len_utf8();
-            let (a, b) = trim(s, from, e);
-            if a < b {
-                out.push((a, b));
-            }
-            from = e;
+    while let Some((i, len)) = find_sentence_end(&s[from..end]) {
+        let e = from + i + len;
+        let (a, b) = trim(s, from, e);
+        if a < b {
+            out.push((a, b));
         }
+        from = e;
     }
     let (a, b) = trim(s, from, end);
     if a < b {
@@ -163,12 +161,16 @@ fn has_target_word(s: &str) -> bool {
     TARGET_WORD_SET.is_match(s)
 }
 
+/// `力争`, searched for once per candidate sentence: a `str::find` builds its
+/// searcher on every call.
+static LIZHENG: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("力争"));
+
 /// Sentences outside target sections that still state a target.
 fn is_anchored(s: &str) -> bool {
     if ANCHOR.is_match(s) {
         return true;
     }
-    if let Some(p) = s.find("力争") {
+    if let Some(p) = LIZHENG.find(s.as_bytes()) {
         let rest = &s[p..];
         return !LIZHENG_IDIOMS.is_match(rest) && TARGET_WORDS_BUT_LIZHENG.is_match(rest);
     }
@@ -190,6 +192,36 @@ pub(crate) const OPENER_WORDS: [&str; 6] = ["到", "至", "争取", "力争", "�
 const OPENER_IS_LEVEL: [bool; 6] = [false, false, false, false, true, true];
 
 const SENTENCE_END: [char; 7] = ['。', '！', '？', '；', ';', '!', '?'];
+
+/// Whether byte `b` ends a char of [`SENTENCE_END`] (`。` is E3 80 82, the
+/// full-width ones EF BC 81, 9F and 9B).
+fn ends_sentence_end(b: u8) -> bool {
+    matches!(b, b';' | b'!' | b'?' | 0x82 | 0x81 | 0x9F | 0x9B)
+}
+
+/// The char of [`SENTENCE_END`] that ends at byte `i` of `b`, as (start, length).
+fn sentence_end_at(b: &[u8], i: usize) -> Option<(usize, usize)> {
+    match b[i] {
+        b';' | b'!' | b'?' => Some((i, 1)),
+        0x82 if i >= 2 && b[i - 2..i] == [0xE3, 0x80] => Some((i - 2, 3)),
+        0x81 | 0x9F | 0x9B if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] => Some((i - 2, 3)),
+        _ => None,
+    }
+}
+
+/// The first char of [`SENTENCE_END`] in `s`, as (start, length). Compared
+/// byte by byte from the last byte of each: a search for the chars decoded
+/// every char of the sentence, once per candidate sentence.
+fn find_sentence_end(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    (0..b.len()).filter(|&i| ends_sentence_end(b[i])).find_map(|i| sentence_end_at(b, i))
+}
+
+/// The last char of [`SENTENCE_END`] in `s`, as (start, length).
+fn rfind_sentence_end(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().filter(|&i| ends_sentence_end(b[i])).find_map(|i| sentence_end_at(b, i))
+}
 
 /// A stretch of text outside target sections, and whether level verbs count
 /// there (they do in tasks and untitled text, not in background or safeguards).
@@ -258,13 +290,11 @@ fn anchored_sentences(folded: &str, spans: &[Span], openers: &[(usize, usize)], 
         if !at_start && !lizheng && !level {
             continue;
         }
-        let a = text[..p].rfind(SENTENCE_END).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        let a = rfind_sentence_end(&text[..p]).map_or(0, |(i, len)| i + len);
         if span.start + a == last_sentence {
             continue;
         }
-        let b = text[p..]
-            .find(SENTENCE_END)
-            .map_or(text.len(), |i| p + i + text[p + i..].chars().next().map_or(1, char::len_utf8));
+        let b = find_sentence_end(&text[p..]).map_or(text.len(), |(i, len)| p + i + len);
         let (a, b) = trim(folded, span.start + a, span.start + b);
         if a >= b {
             continue;
@@ -307,7 +337,8 @@ pub(crate) fn find(
     openers: &[(usize, usize)],
 ) -> Vec<TargetStatement> {
     let mut out = Vec::new();
-    let mut plain: Vec<Span> = Vec::new();
+    // At most one span per line: sized once rather than grown line by line.
+    let mut plain: Vec<Span> = Vec::with_capacity(lines.len());
     // Dash bullets under no role, as runs: (statement, reads as a target).
     let mut run: Vec<(TargetStatement, bool)> = Vec::new();
     let flush = |run: &mut Vec<(TargetStatement, bool)>, out: &mut Vec<TargetStatement>| {
@@ -433,6 +464,25 @@ pub(crate) fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_found_as_the_char_search_finds_them() {
+        let texts = [
+            "",
+            "。",
+            "到2025年，达到5%。其次；再次!问？完",
+            "a;b!c?d",
+            "无标点的一句话",
+            "“引号。”后面！",
+            "傂傁傛傟。", // ideographs whose last bytes are 82, 81, 9B, 9F
+            "中：，、；。",
+        ];
+        for t in texts {
+            let char_len = |i: usize| t[i..].chars().next().map_or(0, char::len_utf8);
+            assert_eq!(find_sentence_end(t), t.find(SENTENCE_END).map(|i| (i, char_len(i))), "{t}");
+            assert_eq!(rfind_sentence_end(t), t.rfind(SENTENCE_END).map(|i| (i, char_len(i))), "{t}");
+        }
+    }
 
     #[test]
     fn opener_levels_are_the_level_verbs() {

@@ -448,16 +448,17 @@ fn clauses_in(clauses: &[Clause], range: TextRange) -> std::ops::Range<usize> {
 fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize) -> Task {
     let h = &input.outline[i];
     let range = h.section();
-    let ids: Vec<u32> = clauses_in(input.clauses, range).map(|k| k as u32).collect();
-    let (mut leads, mut others) = units_of(input.clauses, ids.iter().map(|&k| k as usize));
+    let own = clauses_in(input.clauses, range);
+    let ids: Vec<u32> = own.clone().map(|k| k as u32).collect();
+    let (mut leads, mut others) = units_of(input.clauses, own);
     let mut inherited = false;
     if ids.is_empty() {
         // The nearest enclosing item whose own text carries a clause.
         for a in input.outline.ancestors(i) {
             let first = by_owner.partition_point(|&(o, _)| o < a);
-            let own: Vec<usize> = by_owner[first..].iter().take_while(|&&(o, _)| o == a).map(|&(_, k)| k).collect();
-            if !own.is_empty() {
-                (leads, others) = units_of(input.clauses, own.into_iter());
+            let count = by_owner[first..].iter().take_while(|&&(o, _)| o == a).count();
+            if count > 0 {
+                (leads, others) = units_of(input.clauses, by_owner[first..first + count].iter().map(|&(_, k)| k));
                 inherited = true;
                 break;
             }
@@ -481,12 +482,22 @@ fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize) -> Task {
 /// Leads and other units of a task with these clauses: explicit leads win;
 /// a second clause without a lead label (责任单位 on its own line) adds only
 /// others; without any lead label the first listed unit leads.
-fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize>) -> (Vec<Unit>, Vec<Unit>) {
-    let ids: Vec<usize> = ids.collect();
-    let mut leads = Vec::new();
-    let mut others = Vec::new();
-    let explicit = ids.iter().any(|&c| clauses[c].lead_explicit);
-    for &c in &ids {
+fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize> + Clone) -> (Vec<Unit>, Vec<Unit>) {
+    let explicit = ids.clone().any(|c| clauses[c].lead_explicit);
+    // Sized up front: one allocation each instead of a reserve per clause.
+    let (mut n_leads, mut n_others) = (0, 0);
+    for c in ids.clone() {
+        let c = &clauses[c];
+        if explicit && !c.lead_explicit {
+            n_others += c.leads.len();
+        } else {
+            n_leads += c.leads.len();
+        }
+        n_others += c.others.len();
+    }
+    let mut leads = Vec::with_capacity(n_leads);
+    let mut others = Vec::with_capacity(n_others);
+    for c in ids {
         let c = &clauses[c];
         if explicit && !c.lead_explicit {
             others.extend(c.leads.iter().cloned());
