@@ -504,11 +504,10 @@ impl Table {
     /// Every error in `hay`, by start, the longer wrong form first where two
     /// start together, skipping disabled wrong forms: `(start, end, pair)`.
     fn scan<'t>(&'t self, hay: &str, disabled: &[String], out: &mut Vec<(usize, usize, &'t Pair)>) {
-        let found: Vec<(usize, usize, usize)> = match &self.search {
-            Search::Packed(s) => s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect(),
-            Search::Automaton(Some(a)) => {
-                a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
-            }
+        // The hits are visited as the search yields them: no list of them is built.
+        let found: &mut dyn Iterator<Item = (usize, usize, usize)> = match &self.search {
+            Search::Packed(s) => &mut s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+            Search::Automaton(Some(a)) => &mut a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
             Search::Automaton(None) => return,
         };
         let from = out.len();
