@@ -104,10 +104,12 @@ fn trim_range(text: &str, range: TextRange) -> TextRange {
 }
 
 fn snippet(text: &str) -> String {
-    let clean = text.replace('\0', "");
-    let clean = clean.trim_end_matches(['。', '；', ';']);
-    let mut s: String = clean.chars().take(18).collect();
-    if clean.chars().count() > 18 {
+    // The NULs of the prose view are skipped as the characters are taken, not
+    // removed from a copy of the whole statement first; trailing NULs go with the marks.
+    let clean = text.trim_end_matches(['。', '；', ';', '\0']);
+    let mut chars = clean.chars().filter(|&c| c != '\0');
+    let mut s: String = chars.by_ref().take(18).collect();
+    if chars.next().is_some() {
         s.push('…');
     }
     s
@@ -148,51 +150,86 @@ fn is_relative(text: &str) -> bool {
 /// year, date, ordinal or part of a name, a percentage, or a Chinese numeral
 /// counting something (五千亿, 三分之一, 翻一番).
 pub(crate) fn has_quantity(text: &str) -> bool {
-    if text.contains("翻一番") || text.contains("翻两番") || text.contains("翻番") || text.contains("分之") {
-        return true;
-    }
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_digit(c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
+    // One walk over the text: the words (翻番, 三分之一) are tested where
+    // their first character is, and characters that start nothing are stepped
+    // over undecoded. (Runs of numerals stepped over whole hold neither 翻 nor 分.)
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !may_start(&b[i..]) {
+            i += utf8_len(b[i]);
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        let start = i;
+        let mut end = i + c.len_utf8();
+        if c == '翻' || c == '分' {
+            let rest = &text[i..];
+            if ["翻一番", "翻两番", "翻番", "分之"].iter().any(|w| rest.starts_with(w)) {
+                return true;
+            }
+        } else if is_digit(c) {
             let mut value: u64 = digit_value(c).unwrap_or(0) as u64;
             let mut n_digits = 1;
-            while let Some(&(j, d)) = chars.peek() {
+            while let Some(d) = text[end..].chars().next() {
                 if is_digit(d) {
                     value = value.saturating_mul(10).saturating_add(digit_value(d).unwrap_or(0) as u64);
                     n_digits += 1;
-                } else if (d == '.' || d == '．' || d == ',')
-                    && text[j + d.len_utf8()..].starts_with(|x: char| is_digit(x))
+                } else if !((d == '.' || d == '．' || d == ',')
+                    && text[end + d.len_utf8()..].starts_with(|x: char| is_digit(x)))
                 {
-                } else {
                     break;
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             }
             if is_quantity_number(text, start, end, value, n_digits) {
                 return true;
             }
-        } else if is_cn_numeral_char(c) && !matches!(c, '〇' | '○' | '零' | '万' | '亿' | '千' | '百' | '半') {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_cn_numeral_char(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+        } else if is_percent(c) {
+            return true;
+        } else {
+            while let Some(d) = text[end..].chars().next().filter(|&d| is_cn_numeral_char(d)) {
+                end += d.len_utf8();
             }
             if is_quantity_cn(text, start, end) {
                 return true;
             }
-        } else if is_percent(c) {
-            return true;
         }
+        i = end;
     }
     false
+}
+
+/// Whether `b` (from a character boundary) begins with what may start a
+/// quantity: an ASCII or full-width digit, `%` `％` `‰`, a Chinese numeral that
+/// can begin a count (not 〇 ○ 零 万 亿 千 百 半, which only continue one), 翻 or
+/// 分. Tested on the UTF-8 bytes, so that the other characters need no decoding.
+fn may_start(b: &[u8]) -> bool {
+    matches!(
+        *b,
+        [b'0'..=b'9' | b'%', ..]
+            | [0xE7, 0xBF, 0xBB, ..] // 翻
+            | [0xE5, 0x88, 0x86, ..] // 分
+            | [0xEF, 0xBC, 0x85 | 0x90..=0x99, ..] // ％ ０-９
+            | [0xE2, 0x80, 0xB0, ..] // ‰
+            | [0xE4, 0xB8, 0x80 | 0x83 | 0x89 | 0xA4, ..] // 一 七 三 两
+            | [0xE4, 0xB9, 0x9D, ..] // 九
+            | [0xE4, 0xBA, 0x8C | 0x94, ..] // 二 五
+            | [0xE5, 0x85, 0xAB | 0xAD, ..] // 八 六
+            | [0xE5, 0x8D, 0x81, ..] // 十
+            | [0xE5, 0x9B, 0x9B, ..] // 四
+            | [0xE5, 0xBB, 0xBF, ..] // 廿
+    )
+}
+
+/// The length of the UTF-8 character whose first byte is `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
 }
 
 fn is_quantity_number(text: &str, start: usize, end: usize, value: u64, n_digits: usize) -> bool {
@@ -250,8 +287,24 @@ fn is_quantity_cn(text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use expect_test::expect;
 
-    use super::{TARGET_WITHOUT_NUMBER, has_quantity};
+    use super::{TARGET_WITHOUT_NUMBER, has_quantity, may_start, utf8_len};
+    use crate::syntax::lexicon::is_percent;
+    use crate::syntax::numerals::is_cn_numeral_char;
+    use crate::text::is_digit;
     use crate::rules::tests::check;
+
+    #[test]
+    fn may_start_is_the_byte_form_of_the_char_test() {
+        for c in (0..0x11000).filter_map(char::from_u32) {
+            let by_char = is_digit(c)
+                || is_percent(c)
+                || c == '翻'
+                || c == '分'
+                || is_cn_numeral_char(c) && !matches!(c, '〇' | '○' | '零' | '万' | '亿' | '千' | '百' | '半');
+            assert_eq!(may_start(c.to_string().as_bytes()), by_char, "{c}");
+            assert_eq!(utf8_len(c.to_string().as_bytes()[0]), c.len_utf8(), "{c}");
+        }
+    }
 
     #[test]
     fn quantities() {
