@@ -562,8 +562,10 @@ fn bucket_order<T>(mut keys: Vec<(char, T)>) -> Vec<(char, T)> {
         let (x, y) = (utf8(a), utf8(b));
         (0..3).map(|j| (1 + usize::from(x[j] & 15 != y[j] & 15)) * (1 + usize::from(x[j] >> 4 != y[j] >> 4))).product()
     };
-    let mut pairs: Vec<(usize, usize, usize)> =
-        (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).map(|(a, b)| (mixes(keys[a].0, keys[b].0), a, b)).collect();
+    let mut pairs: Vec<(usize, usize, usize)> = (0..n)
+        .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+        .map(|(a, b)| (mixes(keys[a].0, keys[b].0), a, b))
+        .collect();
     pairs.sort_unstable();
     // Greedily, the alikest pairs of characters not yet paired, as many as buckets must be shared.
     let (mut first, mut second, mut used) = (Vec::new(), Vec::new(), vec![false; n]);

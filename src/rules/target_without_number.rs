@@ -288,10 +288,10 @@ mod tests {
     use expect_test::expect;
 
     use super::{TARGET_WITHOUT_NUMBER, has_quantity, may_start, utf8_len};
+    use crate::rules::tests::check;
     use crate::syntax::lexicon::is_percent;
     use crate::syntax::numerals::is_cn_numeral_char;
     use crate::text::is_digit;
-    use crate::rules::tests::check;
 
     #[test]
     fn may_start_is_the_byte_form_of_the_char_test() {
