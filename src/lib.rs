@@ -52,7 +52,7 @@ pub const MAX_INPUT_BYTES: usize = 16 << 20;
 pub fn too_large_message(bytes: u64, lang: Lang) -> String {
     let mib = |n: u64| {
         let tenths = (n * 10).div_ceil(1 << 20);
-        if tenths % 10 == 0 { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
+        if tenths.is_multiple_of(10) { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
     };
     let (size, limit) = (mib(bytes), mib(MAX_INPUT_BYTES as u64));
     match lang {
