@@ -3,13 +3,16 @@
 //!
 //! - keystroke latency: time from sending a one-character `didChange` to
 //!   receiving the `publishDiagnostics` for that version, on a ~20 KB and a
-//!   ~1 MB generated draft (the server does not debounce, so nothing is
-//!   excluded); p50 / p99 / max over a few hundred keystrokes;
+//!   ~1 MB generated draft; p50 / p99 / max over a few hundred keystrokes.
+//!   Keystrokes start at least [`KEYSTROKE_GAP`] apart, faster than anyone
+//!   types: changes closer together than 10 ms are a burst, which the server
+//!   coalesces (src/lsp/docs.rs), and a keystroke is never delayed;
 //! - requests on the opened draft: completion at a line start, renaming the
 //!   first lead unit (`textDocument/rename`, every occurrence worked out) and
 //!   the lead-unit inlay hints of a 60-line viewport (`inlayHints.leadUnit` on);
 //! - idle memory: resident set size of the server with ten ~100 KB drafts
-//!   open and analysed.
+//!   open and analysed;
+//! - peak memory when a 100 MB draft is opened (refused for its size, unread).
 //!
 //! Drafts come from `../shared/bench/gen_corpus.py` (or `PLANLINT_SHARED`),
 //! generated into `target/bench-data/lsp/`; without it the bench prints a note
@@ -22,6 +25,9 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+/// The least time between the starts of two keystrokes (50 characters a second).
+const KEYSTROKE_GAP: Duration = Duration::from_millis(20);
 
 struct Server {
     child: Child,
@@ -109,8 +115,13 @@ impl Server {
     }
 
     fn rss_kib(&self) -> Option<u64> {
+        self.proc_status("VmRSS:")
+    }
+
+    /// A line of `/proc/PID/status` in KiB (`VmRSS:`, `VmHWM:`).
+    fn proc_status(&self, key: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok())
+        status.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.split_whitespace().next()?.parse().ok())
     }
 }
 
@@ -165,7 +176,10 @@ fn keystrokes(label: &str, text: &str, n: usize) {
     server.diagnostics(&uri, 1);
     let line = middle_line(text);
     let mut samples = Vec::with_capacity(n);
+    let mut last = Instant::now();
     for i in 0..n {
+        std::thread::sleep(KEYSTROKE_GAP.saturating_sub(last.elapsed()));
+        last = Instant::now();
         let version = i as i64 + 2;
         // Type one character at the start of a middle line, then (next time) delete it.
         let change = if i % 2 == 0 {
@@ -280,6 +294,39 @@ fn idle_memory(texts: &[String]) {
     }
 }
 
+/// Peak resident memory of a server sent a 100 MB `didOpen`, from before the
+/// message until the server has said it is too large.
+fn oversized_memory() {
+    let mut server = Server::start();
+    let paragraph = "（一）推进产业转型升级。市工业和信息化局牵头，完成技术改造项目120个。\\n";
+    let text = paragraph.repeat(100_000_000 / paragraph.len() + 1);
+    let body = format!(
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"file:///bench/huge.txt","languageId":"plaintext","version":1,"text":"{text}"}}}}}}"#
+    );
+    drop(text);
+    let before = server.proc_status("VmHWM:");
+    let start = Instant::now();
+    write!(server.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+    server.stdin.write_all(body.as_bytes()).unwrap();
+    server.stdin.flush().unwrap();
+    loop {
+        let msg = server.incoming.recv_timeout(Duration::from_secs(120)).expect("a message");
+        if msg["method"] == "window/showMessage" {
+            break;
+        }
+    }
+    match (before, server.proc_status("VmHWM:")) {
+        (Some(b), Some(a)) => println!(
+            "lsp/oversized: a {} byte didOpen refused after {:.2} s: peak RSS {:.1} MiB (before it {:.1} MiB)",
+            body.len(),
+            start.elapsed().as_secs_f64(),
+            a as f64 / 1024.0,
+            b as f64 / 1024.0
+        ),
+        _ => println!("lsp/oversized: /proc not readable here; skipped"),
+    }
+}
+
 fn main() -> ExitCode {
     // `cargo test --benches` runs bench binaries with `--bench` absent: do nothing then.
     if !std::env::args().any(|a| a == "--bench") {
@@ -303,5 +350,6 @@ fn main() -> ExitCode {
     keystrokes("20KB", &small[0], 400);
     keystrokes("1MB", &large[0], 200);
     idle_memory(&hundreds);
+    oversized_memory();
     ExitCode::SUCCESS
 }

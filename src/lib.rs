@@ -45,6 +45,25 @@ pub struct Analysis<'a> {
 /// (Ranges are `u32` byte offsets.)
 pub const MAX_TEXT_LEN: usize = u32::MAX as usize - 1;
 
+/// The largest draft the shells take, in bytes (16 MiB): `planlint check`
+/// refuses a larger file (exit status 2), the server a larger document (a
+/// message, no findings). Real drafts are tens of kilobytes; this leaves room
+/// for the 10 MB benchmark draft and keeps memory bounded.
+pub const MAX_INPUT_BYTES: usize = 16 << 20;
+
+/// Why a text of `bytes` bytes (over [`MAX_INPUT_BYTES`]) is not checked.
+pub fn too_large_message(bytes: u64, lang: Lang) -> String {
+    let mib = |n: u64| {
+        let tenths = (n * 10).div_ceil(1 << 20);
+        if tenths.is_multiple_of(10) { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) }
+    };
+    let (size, limit) = (mib(bytes), mib(MAX_INPUT_BYTES as u64));
+    match lang {
+        Lang::Zh => format!("文件过大（{size} MiB），不像是一份草稿：planlint 只检查 {limit} MiB 以内的文本"),
+        Lang::En => format!("too large to be a draft ({size} MiB): planlint checks texts up to {limit} MiB"),
+    }
+}
+
 /// Analyses a draft.
 ///
 /// Never fails and never panics: any text yields an [`Analysis`]. Text past

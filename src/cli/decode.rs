@@ -8,10 +8,6 @@ use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use planlint::Lang;
 
-/// Files larger than this are refused (drafts are kilobytes; a 256 MiB
-/// "draft" is a mistake, and reading it would only waste memory).
-pub const MAX_FILE_LEN: u64 = 256 * 1024 * 1024;
-
 /// How a file was decoded.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Source {

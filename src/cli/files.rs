@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use planlint::{Config, Lang, SourceKind};
 
-use super::decode::{self, MAX_FILE_LEN};
+use super::decode;
 
 /// File names of the configuration, in order of preference.
 const CONFIG_NAMES: [&str; 2] = ["planlint.toml", ".planlint.toml"];
@@ -116,21 +116,35 @@ pub fn read(target: &Target, lang: Lang) -> Result<String, String> {
 pub fn read_with_source(target: &Target, lang: Lang) -> Result<(String, decode::Source), String> {
     let fail = |what: String| format!("{}: {what}", target.display);
     let bytes = match &target.input {
-        Input::Stdin => super::read_stdin().map_err(|e| fail(e.to_string()))?,
+        Input::Stdin => read_limited(std::io::stdin().lock(), None, lang).map_err(fail)?,
         Input::File(path) => {
             let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
-            if meta.len() > MAX_FILE_LEN {
-                return Err(fail(format!(
-                    "{} ({} MiB > {} MiB)",
-                    lang.pick("文件过大，不像是一份草稿", "file too large to be a draft"),
-                    meta.len() >> 20,
-                    MAX_FILE_LEN >> 20
-                )));
-            }
-            std::fs::read(path).map_err(|e| fail(e.to_string()))?
+            let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+            // The length of a regular file; special files (FIFOs, /dev/stdin) say 0.
+            let len = meta.is_file().then_some(meta.len()).filter(|&n| n > 0);
+            read_limited(file, len, lang).map_err(fail)?
         }
     };
     decode::to_text(bytes, &target.display).map_err(|e| fail(e.message(lang)))
+}
+
+/// Reads to the end, keeping at most `planlint::MAX_INPUT_BYTES` bytes: a
+/// larger input is an error naming its size (the rest is read and counted, not
+/// kept, so memory stays bounded). A file whose length says it is too large is
+/// not read at all.
+fn read_limited(mut input: impl std::io::Read, len: Option<u64>, lang: Lang) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let limit = planlint::MAX_INPUT_BYTES as u64;
+    if let Some(len) = len.filter(|&n| n > limit) {
+        return Err(planlint::too_large_message(len, lang));
+    }
+    let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
+    (&mut input).take(limit + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        let rest = std::io::copy(&mut input, &mut std::io::sink()).map_err(|e| e.to_string())?;
+        return Err(planlint::too_large_message(bytes.len() as u64 + rest, lang));
+    }
+    Ok(bytes)
 }
 
 /// What a file looked like when it was read: its length and modification

@@ -10,7 +10,7 @@ mod render;
 mod report;
 mod sarif;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -720,11 +720,4 @@ fn outline(path: PathBuf, stdin_filename: Option<String>) -> Result<u8, Failure>
         write!(out, "{}", document.dump())?;
     }
     Ok(0)
-}
-
-/// Reads standard input to the end (once).
-fn read_stdin() -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
-    Ok(bytes)
 }

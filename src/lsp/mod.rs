@@ -8,9 +8,15 @@
 //!
 //! Analysis runs on tokio's blocking pool on a snapshot of the rope (cloning
 //! a rope is O(1)); a panic there is caught and logged. Results are published
-//! only if the document still has the analysed version.
+//! only if the document still has the analysed version. `docs.rs` holds the
+//! documents and decides when they are analysed (changes in a burst are
+//! coalesced; stale changes and texts over the size limit are refused).
+//!
+//! The process exits with status 0 after `shutdown` and `exit`, and with 1
+//! when the client ends the connection (or sends `exit`) without `shutdown`.
 
 mod complete;
+mod docs;
 mod features;
 mod frame;
 mod settings;
@@ -19,16 +25,16 @@ mod units;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use ropey::Rope;
 use tower_lsp::jsonrpc::Result;
 use tower_lsp::ls_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use planlint::{Config, SourceKind};
 
+use docs::Doc;
 use settings::Settings;
 use text::Enc;
 
@@ -41,9 +47,15 @@ pub fn run() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
     runtime.block_on(async {
-        let (service, socket) =
-            LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
+        let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
+            .custom_method("planlint/documentText", Backend::document_text)
+            .custom_method("planlint/stats", Backend::stats)
+            .custom_method(frame::TOO_LARGE, Backend::too_large)
+            .custom_method(frame::TOO_LARGE_REQUEST, Backend::too_large_request)
+            .finish();
         let (to_server, from_pump) = tokio::io::duplex(1 << 16);
         tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
         Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
@@ -52,23 +64,19 @@ pub fn run() -> std::process::ExitCode {
     // dropping the runtime would wait for it, so `exit` would hang while the
     // client keeps our stdin open. Leave it behind instead.
     runtime.shutdown_background();
-    std::process::ExitCode::SUCCESS
+    if shut_down.load(Ordering::Relaxed) {
+        std::process::ExitCode::SUCCESS
+    } else {
+        // The client went away (or said `exit`) without `shutdown`: LSP's status 1.
+        eprintln!("planlint lsp: the client ended the connection without a shutdown request");
+        std::process::ExitCode::from(1)
+    }
 }
 
 /// Fault injection for the tests: analysis panics on a document containing
 /// this string. The core never panics; this proves the server survives if it did.
 static TEST_PANIC: std::sync::LazyLock<Option<String>> =
     std::sync::LazyLock::new(|| std::env::var("PLANLINT_LSP_TEST_PANIC").ok().filter(|s| !s.is_empty()));
-
-/// Documents up to this size are analysed on the async worker itself.
-const INLINE_ANALYSIS_LIMIT: usize = 256 * 1024;
-
-/// The server's copy of one open document.
-struct Doc {
-    rope: Rope,
-    version: i32,
-    kind: SourceKind,
-}
 
 /// A consistent view of a document for one request.
 pub(crate) struct Snapshot {
@@ -86,6 +94,8 @@ struct State {
     config: Mutex<Arc<Config>>,
     /// The last workspace `planlint.toml` that parsed (kept when a later edit breaks it).
     file_config: Mutex<Config>,
+    /// The workspace `planlint.toml` in use, if any (to notice that it went away).
+    config_path: Mutex<Option<PathBuf>>,
     settings: Mutex<Settings>,
     root: Mutex<Option<PathBuf>>,
     /// The client pulls diagnostics (`textDocument/diagnostic`) instead of receiving pushes.
@@ -94,11 +104,23 @@ struct State {
     watch: AtomicBool,
     /// The client re-asks for inlay hints when told to (`workspace/inlayHint/refresh`).
     hint_refresh: AtomicBool,
-    /// A configuration error found before `initialized`, shown then.
-    pending_error: Mutex<Option<String>>,
+    /// Configuration notices found before `initialized`, shown then.
+    pending: Mutex<Vec<Notice>>,
     /// Held while checking a result is current and sending it, so that an
     /// older version's diagnostics can never be sent after a newer one's.
     publish: tokio::sync::Mutex<()>,
+    /// Analyses run for published diagnostics (`planlint/stats`).
+    analyses: AtomicU64,
+    /// `shutdown` was received.
+    shut_down: Arc<AtomicBool>,
+}
+
+/// A message for the user about the configuration.
+type Notice = (MessageType, String);
+
+/// Settings errors from the client, as a notice.
+fn settings_notice(errors: &[String]) -> Option<Notice> {
+    (!errors.is_empty()).then(|| (MessageType::ERROR, format!("planlint: {}", errors.join("; "))))
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -116,8 +138,17 @@ struct DocumentTextParams {
     uri: Uri,
 }
 
+/// What `frame.rs` passes on for a message it did not read for its size.
+#[derive(serde::Deserialize)]
+struct TooLargeParams {
+    method: String,
+    uri: Option<Uri>,
+    version: Option<i32>,
+    bytes: u64,
+}
+
 impl Backend {
-    fn new(client: Client) -> Backend {
+    fn new(client: Client, shut_down: Arc<AtomicBool>) -> Backend {
         Backend {
             client,
             state: Arc::new(State {
@@ -125,51 +156,123 @@ impl Backend {
                 docs: Mutex::new(HashMap::new()),
                 config: Mutex::new(Arc::new(Config::default())),
                 file_config: Mutex::new(Config::default()),
+                config_path: Mutex::new(None),
                 settings: Mutex::new(Settings::default()),
                 root: Mutex::new(None),
                 pull: AtomicBool::new(false),
                 watch: AtomicBool::new(false),
                 hint_refresh: AtomicBool::new(false),
-                pending_error: Mutex::new(None),
+                pending: Mutex::new(Vec::new()),
                 publish: tokio::sync::Mutex::new(()),
+                analyses: AtomicU64::new(0),
+                shut_down,
             }),
         }
     }
 
     /// `planlint/documentText`: the server's copy of a document, so tests
     /// (and curious users) can check it never drifts from the editor's.
+    /// `null` for a document that is not open, or whose text the server did not read.
     async fn document_text(&self, params: DocumentTextParams) -> Result<Option<String>> {
-        Ok(lock(&self.state.docs).get(&params.uri).map(|d| d.rope.to_string()))
+        Ok(lock(&self.state.docs).get(&params.uri).filter(|d| !d.unknown).map(|d| d.rope.to_string()))
     }
 
+    /// `planlint/stats`: counters for tests and benchmarks (`{"analyses": N}`).
+    async fn stats(&self) -> Result<serde_json::Value> {
+        Ok(serde_json::json!({"analyses": self.state.analyses.load(Ordering::Relaxed)}))
+    }
+
+    /// A notification too large to read (see `frame.rs`): a document opened or
+    /// changed with a text over the size limit is kept as open, without its text.
+    async fn too_large(&self, params: TooLargeParams) {
+        let version = params.version.unwrap_or(0);
+        let tell = params.uri.as_ref().and_then(|uri| {
+            let mut docs = lock(&self.state.docs);
+            match params.method.as_str() {
+                "textDocument/didOpen" => {
+                    docs.insert(uri.clone(), Doc::unknown(version, SourceKind::from_name(uri.as_str())));
+                }
+                "textDocument/didChange" => docs.get_mut(uri).filter(|d| version >= d.version)?.forget(version),
+                _ => return None,
+            }
+            Some(docs.get_mut(uri)?.tell())
+        });
+        let Some(uri) = params.uri.filter(|_| tell.is_some()) else {
+            let lang = lock(&self.state.config).lang;
+            let message = format!("planlint: {}: {}", params.method, planlint::too_large_message(params.bytes, lang));
+            self.client.log_message(MessageType::WARNING, format!("{message} (skipped)")).await;
+            return;
+        };
+        self.schedule(uri.clone());
+        if tell == Some(true) {
+            self.tell_too_large(&uri, params.bytes).await;
+        }
+    }
+
+    /// Tells the user that a document is too large to check.
+    async fn tell_too_large(&self, uri: &Uri, bytes: u64) {
+        let lang = lock(&self.state.config).lang;
+        self.client.show_message(MessageType::WARNING, docs::too_large_message(uri, bytes, lang)).await;
+    }
+
+    /// A request too large to read: refused.
+    async fn too_large_request(&self, params: TooLargeParams) -> Result<()> {
+        let lang = lock(&self.state.config).lang;
+        Err(tower_lsp::jsonrpc::Error::invalid_params(format!(
+            "planlint: {}: {}",
+            params.method,
+            planlint::too_large_message(params.bytes, lang)
+        )))
+    }
+
+    /// A consistent view of a document, or `None` when it is not open, or too large to analyse.
     fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
         let enc = *lock(&self.state.enc);
         let config = lock(&self.state.config).clone();
         let docs = lock(&self.state.docs);
-        let doc = docs.get(uri)?;
+        let doc = docs.get(uri).filter(|d| !d.too_large())?;
         Some(Snapshot { text: doc.rope.to_string(), version: doc.version, kind: doc.kind, enc, config })
     }
 
-    /// Re-reads the workspace `planlint.toml` (keeping the last good one if it
-    /// is broken) and recomputes the effective configuration. Returns the
-    /// error to show the user, if any.
-    fn reload_config(&self) -> Option<String> {
+    /// Re-reads the workspace `planlint.toml` and recomputes the effective
+    /// configuration. A broken file keeps the last good one (its user is
+    /// probably editing it); a file that is gone, or a directory in its place,
+    /// means the defaults. Returns what to tell the user, if anything.
+    fn reload_config(&self) -> Option<Notice> {
         let root = lock(&self.state.root).clone();
-        let error = match settings::load(root.as_deref()) {
-            Ok(file) => {
+        let loaded = settings::load(root.as_deref());
+        let had = lock(&self.state.config_path).clone();
+        let (path, notice) = match loaded {
+            Ok(Some((path, file))) => {
                 *lock(&self.state.file_config) = file;
-                None
+                (Some(path), None)
             }
-            Err(e) => Some(e),
+            Ok(None) => {
+                *lock(&self.state.file_config) = Config::default();
+                (None, had.map(|p| (MessageType::INFO, settings::Gone::Removed(p))))
+            }
+            Err(settings::LoadError::NotAFile(p)) => {
+                *lock(&self.state.file_config) = Config::default();
+                (None, Some((MessageType::WARNING, settings::Gone::NotAFile(p))))
+            }
+            Err(settings::LoadError::Broken(e)) => {
+                let kept = if had.is_some() { "keeping the previous configuration" } else { "using the defaults" };
+                let notice = (MessageType::ERROR, format!("planlint: {e} ({kept})"));
+                let effective = lock(&self.state.settings).apply(&lock(&self.state.file_config));
+                *lock(&self.state.config) = Arc::new(effective);
+                return Some(notice);
+            }
         };
+        *lock(&self.state.config_path) = path;
         let effective = lock(&self.state.settings).apply(&lock(&self.state.file_config));
+        let lang = effective.lang;
         *lock(&self.state.config) = Arc::new(effective);
-        error
+        notice.map(|(kind, gone)| (kind, gone.message(lang)))
     }
 
     /// After a configuration change: fresh diagnostics for every open
     /// document, and fresh inlay hints (their setting or language may have changed).
-    async fn refresh_all(&self, error: Option<String>) {
+    async fn refresh_all(&self, notices: Vec<Notice>) {
         if self.state.hint_refresh.load(Ordering::Relaxed) {
             let client = self.client.clone();
             tokio::spawn(async move {
@@ -188,71 +291,16 @@ impl Backend {
                 self.schedule(uri);
             }
         }
-        if let Some(e) = error {
-            self.client
-                .show_message(MessageType::ERROR, format!("planlint: {e} (keeping the previous configuration)"))
-                .await;
+        for (kind, text) in notices {
+            self.client.show_message(kind, text).await;
         }
     }
 
-    /// Analyses the document off the message loop and publishes the result
-    /// if the document has not changed meanwhile.
+    /// Analyses the document (unless the client pulls diagnostics); see `docs.rs`.
     fn schedule(&self, uri: Uri) {
-        let client = self.client.clone();
-        let state = self.state.clone();
-        if self.state.pull.load(Ordering::Relaxed) {
-            return; // the client asks when it wants them
+        if !self.state.pull.load(Ordering::Relaxed) {
+            docs::schedule(&self.client, &self.state, uri);
         }
-        tokio::spawn(async move {
-            let (rope, version, kind) = {
-                let docs = lock(&state.docs);
-                let Some(doc) = docs.get(&uri) else { return };
-                (doc.rope.clone(), doc.version, doc.kind)
-            };
-            let small = rope.len_bytes() <= INLINE_ANALYSIS_LIMIT;
-            let enc = *lock(&state.enc);
-            let config = lock(&state.config).clone();
-            // Current = same document version and same configuration (a settings
-            // change keeps the version but makes every earlier result stale).
-            let used = config.clone();
-            let current = |state: &State| {
-                lock(&state.docs).get(&uri).map(|d| d.version) == Some(version)
-                    && Arc::ptr_eq(&lock(&state.config), &used)
-            };
-            let analyse = move || {
-                let text = rope.to_string();
-                if let Some(marker) = TEST_PANIC.as_deref()
-                    && text.contains(marker)
-                {
-                    panic!("injected by PLANLINT_LSP_TEST_PANIC");
-                }
-                features::diagnostics(&text, kind, &config, enc)
-            };
-            // Small drafts (nearly all) are analysed right here: well under a
-            // millisecond, cheaper than a hand-off to the blocking pool. Either
-            // way a panic is caught and the server keeps serving.
-            let result = if small {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse)).map_err(|_| "panic".to_string())
-            } else {
-                tokio::task::spawn_blocking(analyse).await.map_err(|e| e.to_string())
-            };
-            match result {
-                Ok(diagnostics) => {
-                    let _guard = state.publish.lock().await;
-                    if current(&state) {
-                        client.publish_diagnostics(uri, diagnostics, Some(version)).await;
-                    }
-                }
-                Err(e) => {
-                    client
-                        .log_message(
-                            MessageType::ERROR,
-                            format!("planlint: analysis failed ({e}); the server keeps running"),
-                        )
-                        .await;
-                }
-            }
-        });
     }
 }
 
@@ -299,14 +347,14 @@ impl LanguageServer for Backend {
             .or(params.root_uri.clone())
             .and_then(|u| u.to_file_path().map(|p| p.into_owned()));
         *lock(&self.state.root) = root;
-        let mut errors = Vec::new();
+        let mut notices = Vec::new();
         if let Some(options) = &params.initialization_options {
             let (settings, bad) = Settings::from_json(options);
             *lock(&self.state.settings) = settings;
-            errors.extend(bad);
+            notices.extend(settings_notice(&bad));
         }
-        errors.extend(self.reload_config());
-        *lock(&self.state.pending_error) = (!errors.is_empty()).then(|| errors.join("; "));
+        notices.extend(self.reload_config());
+        *lock(&self.state.pending) = notices;
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(kind),
@@ -362,39 +410,40 @@ impl LanguageServer for Backend {
                 let _ = client.register_capability(vec![registration]).await;
             });
         }
-        let pending = lock(&self.state.pending_error).take();
-        if let Some(e) = pending {
-            self.client.show_message(MessageType::ERROR, format!("planlint: {e}")).await;
+        let pending = std::mem::take(&mut *lock(&self.state.pending));
+        for (kind, text) in pending {
+            self.client.show_message(kind, text).await;
         }
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         // Some clients (Eglot, older nvim-lspconfig) send an empty payload right
         // after connecting: that must not wipe the settings given at initialize.
-        let (settings, mut errors) = Settings::from_json(&params.settings);
+        let (settings, errors) = Settings::from_json(&params.settings);
         if Settings::mentions_planlint(&params.settings) {
             *lock(&self.state.settings) = settings;
         }
-        errors.extend(self.reload_config());
-        self.refresh_all((!errors.is_empty()).then(|| errors.join("; "))).await;
+        let notices = settings_notice(&errors).into_iter().chain(self.reload_config()).collect();
+        self.refresh_all(notices).await;
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
-        let error = self.reload_config();
-        self.refresh_all(error).await;
+        let notice = self.reload_config();
+        self.refresh_all(notice.into_iter().collect()).await;
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         // For clients without file watching: saving planlint.toml in the editor reloads it.
         if params.text_document.uri.as_str().ends_with("planlint.toml") {
-            let error = self.reload_config();
-            self.refresh_all(error).await;
+            let notice = self.reload_config();
+            self.refresh_all(notice.into_iter().collect()).await;
         }
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         let items = match self.snapshot(&params.text_document.uri) {
             Some(snap) => tokio::task::spawn_blocking(move || {
+                // (too large documents have no snapshot)
                 features::diagnostics(&snap.text, snap.kind, &snap.config, snap.enc)
             })
             .await
@@ -410,6 +459,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        self.state.shut_down.store(true, Ordering::Relaxed);
         Ok(())
     }
 
@@ -417,24 +467,54 @@ impl LanguageServer for Backend {
         let doc = params.text_document;
         let kind =
             if doc.language_id == "markdown" { SourceKind::Markdown } else { SourceKind::from_name(doc.uri.as_str()) };
-        lock(&self.state.docs)
-            .insert(doc.uri.clone(), Doc { rope: Rope::from_str(&doc.text), version: doc.version, kind });
-        self.schedule(doc.uri);
+        let bytes = doc.text.len() as u64;
+        let tell = {
+            let mut docs = lock(&self.state.docs);
+            let mut new = Doc::new(&doc.text, doc.version, kind);
+            let tell = new.tell();
+            docs.insert(doc.uri.clone(), new);
+            tell
+        };
+        self.schedule(doc.uri.clone());
+        if tell {
+            self.tell_too_large(&doc.uri, bytes).await;
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         // No `.await` before the edit is applied: see the module docs.
         let enc = *lock(&self.state.enc);
-        let uri = params.text_document.uri;
-        {
+        let uri = &params.text_document.uri;
+        let (applied, tell, bytes) = {
             let mut docs = lock(&self.state.docs);
-            let Some(doc) = docs.get_mut(&uri) else { return };
-            for change in &params.content_changes {
-                text::apply_change(&mut doc.rope, change, enc);
+            let Some(doc) = docs.get_mut(uri) else { return };
+            let applied = doc.apply(&params, enc);
+            (applied, doc.tell(), doc.rope.len_bytes() as u64)
+        };
+        match applied {
+            Err(held) => {
+                let message = format!(
+                    "planlint: ignored a change to version {} of {}: the server holds version {held}, which is newer",
+                    params.text_document.version,
+                    uri.as_str()
+                );
+                self.client.log_message(MessageType::WARNING, message).await;
+                return;
             }
-            doc.version = params.text_document.version;
+            Ok(0) => {}
+            Ok(dropped) => {
+                let message = format!(
+                    "planlint: ignored {dropped} range change(s) to {}: its text was too large to read; \
+                     waiting for the whole text",
+                    uri.as_str()
+                );
+                self.client.log_message(MessageType::WARNING, message).await;
+            }
         }
-        self.schedule(uri);
+        self.schedule(uri.clone());
+        if tell {
+            self.tell_too_large(uri, bytes).await;
+        }
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {

@@ -95,17 +95,56 @@ impl Settings {
 }
 
 /// The configuration file for a workspace root: `planlint.toml` or
-/// `.planlint.toml` in the root or the nearest directory above it.
+/// `.planlint.toml` in the root or the nearest directory above it. Whatever
+/// has the name counts, a directory too (reported by [`load`], not passed over).
 pub fn find_config(root: &Path) -> Option<PathBuf> {
-    root.ancestors().flat_map(|d| ["planlint.toml", ".planlint.toml"].map(|n| d.join(n))).find(|p| p.is_file())
+    root.ancestors().flat_map(|d| ["planlint.toml", ".planlint.toml"].map(|n| d.join(n))).find(|p| p.exists())
 }
 
-/// Loads the workspace configuration. `Ok(Config::default())` when there is
-/// no file; an error message with file, line and column when it is broken.
-pub fn load(root: Option<&Path>) -> Result<Config, String> {
-    let Some(path) = root.and_then(find_config) else { return Ok(Config::default()) };
-    let src = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Config::from_toml(&src).map_err(|e| format!("{}:{e}", path.display()))
+/// Why the workspace configuration file could not be used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// It could not be read or parsed: the message has file, line and column.
+    Broken(String),
+    /// The name is taken by something that is not a file (a directory).
+    NotAFile(PathBuf),
+}
+
+/// Loads the workspace configuration: `Ok(None)` when there is no file.
+pub fn load(root: Option<&Path>) -> Result<Option<(PathBuf, Config)>, LoadError> {
+    let Some(path) = root.and_then(find_config) else { return Ok(None) };
+    if !path.is_file() {
+        return Err(LoadError::NotAFile(path));
+    }
+    let src = std::fs::read_to_string(&path).map_err(|e| LoadError::Broken(format!("{}: {e}", path.display())))?;
+    let config = Config::from_toml(&src).map_err(|e| LoadError::Broken(format!("{}:{e}", path.display())))?;
+    Ok(Some((path, config)))
+}
+
+/// Why the workspace configuration file no longer applies.
+pub enum Gone {
+    Removed(PathBuf),
+    NotAFile(PathBuf),
+}
+
+impl Gone {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Gone::Removed(p), Lang::Zh) => format!("planlint：{} 已删除，改用默认配置", p.display()),
+            (Gone::Removed(p), Lang::En) => {
+                format!("planlint: {} was removed; using the default configuration", p.display())
+            }
+            (Gone::NotAFile(p), Lang::Zh) => {
+                format!("planlint：{} 是目录，不是配置文件；改用默认配置", p.display())
+            }
+            (Gone::NotAFile(p), Lang::En) => {
+                format!(
+                    "planlint: {} is a directory, not a configuration file; using the default configuration",
+                    p.display()
+                )
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -157,11 +196,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sub = dir.path().join("plans");
         std::fs::create_dir(&sub).unwrap();
-        assert_eq!(load(Some(&sub)).unwrap().lang, Lang::Zh);
-        std::fs::write(dir.path().join("planlint.toml"), "lang = \"en\"\n").unwrap();
-        assert_eq!(load(Some(&sub)).unwrap().lang, Lang::En);
-        std::fs::write(dir.path().join("planlint.toml"), "lang = \"en\"\n[rules]\nplaceholder = 3\n").unwrap();
-        let e = load(Some(&sub)).unwrap_err();
+        assert!(matches!(load(Some(&sub)), Ok(None)));
+        let file = dir.path().join("planlint.toml");
+        std::fs::write(&file, "lang = \"en\"\n").unwrap();
+        let (path, config) = load(Some(&sub)).unwrap().unwrap();
+        assert_eq!((path, config.lang), (file.clone(), Lang::En));
+        std::fs::write(&file, "lang = \"en\"\n[rules]\nplaceholder = 3\n").unwrap();
+        let Err(LoadError::Broken(e)) = load(Some(&sub)) else { panic!("a broken file") };
         assert!(e.contains("planlint.toml:3:"), "{e}");
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir(&file).unwrap();
+        assert!(matches!(load(Some(&sub)), Err(LoadError::NotAFile(p)) if p == file));
     }
 }

@@ -230,6 +230,39 @@ fn binary_and_undecodable_files_are_errors_and_the_rest_is_checked() {
     assert_eq!(out.trim(), "1 file could not be read; nothing was checked.");
 }
 
+/// Inputs over `planlint::MAX_INPUT_BYTES` (16 MiB) are refused with their size and exit
+/// status 2, files and standard input alike. An input of exactly the limit is read: made of
+/// NUL bytes (to be cheap), it is then refused as binary, not for its size.
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let dir = tempdir();
+    let limit = planlint::MAX_INPUT_BYTES;
+    assert_eq!(limit, 16 << 20, "README.md states 16 MiB");
+    // Sparse files: the size is known before a byte is read.
+    for (name, len) in [("huge.txt", 100 << 20), ("over.txt", limit + 1), ("limit.txt", limit)] {
+        std::fs::File::create(dir.path().join(name)).unwrap().set_len(len as u64).unwrap();
+    }
+    write(dir.path(), "small.txt", "培育**家企业。\n");
+    let (code, out, err) = run(dir.path(), &["check", "huge.txt", "over.txt", "limit.txt", "small.txt"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.contains("small.txt:1:3: error[PL101/placeholder]"), "{out}");
+    for line in [
+        "planlint: error: huge.txt: 文件过大（100 MiB），不像是一份草稿：planlint 只检查 16 MiB 以内的文本",
+        "planlint: error: over.txt: 文件过大（16.1 MiB），不像是一份草稿：planlint 只检查 16 MiB 以内的文本",
+        "planlint: error: limit.txt: 二进制文件",
+    ] {
+        assert!(err.contains(line), "{err}");
+    }
+    let over = "a".repeat(limit + 1);
+    let out = planlint(dir.path(), &["check", "--lang", "en", "-"], Some(over.as_bytes()));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("<stdin>: too large to be a draft (16.1 MiB): planlint checks texts up to 16 MiB"), "{err}");
+    let out = planlint(dir.path(), &["check", "-"], Some(&vec![0; limit]));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.code() == Some(2) && err.contains("<stdin>: 二进制文件"), "{err}");
+}
+
 #[test]
 fn directories_are_walked_in_order_honouring_ignore_files() {
     let dir = tempdir();

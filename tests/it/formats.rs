@@ -1,12 +1,11 @@
 //! SARIF and GitHub annotation output of `planlint check`, run as the built
 //! binary: structure, columns after characters outside the BMP, URI and
-//! workflow-command escaping, agreement of all four formats, and validation of
-//! the SARIF log by real validators (the SARIF Multitool's rules, GitHub's
-//! ingestion rules among them, and the SARIF 2.1.0 JSON schema shipped with
-//! it). The validators are optional locally and required when `CI=true`.
+//! workflow-command escaping, and agreement of all four formats. Validation of
+//! the SARIF log by real validators (the SARIF Multitool, the SARIF 2.1.0 JSON
+//! schema) is in `tests/external/tools.rs`.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -335,123 +334,4 @@ fn all_formats_agree_on_the_findings() {
         })
         .collect();
     assert_eq!(sarif, json, "sarif");
-}
-
-/// Python 3 with the `jsonschema` package, or `None` with a note (a failure when `CI=true`).
-pub fn python_jsonschema(what: &str) -> Option<PathBuf> {
-    let python = PathBuf::from(std::env::var_os("PLANLINT_PYTHON").unwrap_or_else(|| "python3".into()));
-    let ok = Command::new(&python)
-        .args(["-c", "import jsonschema"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if ok { Some(python) } else { missing("python3 with the jsonschema package (pip install jsonschema)", what) }
-}
-
-fn missing<T>(tool: &str, what: &str) -> Option<T> {
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{tool} is missing but CI=true: {what} must run in CI");
-    eprintln!("note: {tool} not found; skipping {what}");
-    None
-}
-
-/// Validates JSON documents against a JSON schema with Python's `jsonschema`
-/// (the draft the schema declares). Returns the errors, one per line.
-pub fn validate_with_jsonschema(python: &Path, schema: &Path, documents: &[PathBuf]) -> String {
-    const SCRIPT: &str = r#"
-import json, sys
-import jsonschema
-schema = json.load(open(sys.argv[1], encoding="utf-8"))
-cls = jsonschema.validators.validator_for(schema)
-cls.check_schema(schema)
-validator = cls(schema)
-for path in sys.argv[2:]:
-    for e in validator.iter_errors(json.load(open(path, encoding="utf-8"))):
-        print(f"{path}: {'/'.join(map(str, e.absolute_path))}: {e.message}")
-"#;
-    let out = Command::new(python).args(["-c", SCRIPT]).arg(schema).args(documents).output().expect("python runs");
-    assert!(out.status.success(), "jsonschema failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The SARIF Multitool's native executable: `$PLANLINT_SARIF_MULTITOOL`, or
-/// found through the `sarif-multitool` command that
-/// `npm install -g @microsoft/sarif-multitool` puts on the PATH (its `bin.js`
-/// passes arguments through a shell, which splits `Gh;Sarif`, so the test
-/// calls the executable it wraps).
-fn sarif_multitool() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("PLANLINT_SARIF_MULTITOOL") {
-        return Some(PathBuf::from(path));
-    }
-    let platform = match std::env::consts::OS {
-        "macos" => "darwin",
-        "windows" => "win32",
-        other => other,
-    };
-    let exe = if cfg!(windows) { "Sarif.Multitool.exe" } else { "Sarif.Multitool" };
-    let on_path =
-        std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join("sarif-multitool")).find(|p| p.exists())?;
-    let bin_js = std::fs::canonicalize(on_path).ok()?;
-    // The platform package sits where Node's `require` finds it: nested
-    // (global installs) or beside the wrapper package (local installs).
-    let package = bin_js.parent()?;
-    let native = format!("sarif-multitool-{platform}");
-    [package.join("node_modules/@microsoft"), package.parent()?.to_path_buf()]
-        .into_iter()
-        .map(|scope| scope.join(&native).join(exe))
-        .find(|p| p.exists())
-}
-
-#[test]
-fn sarif_validates_with_the_sarif_multitool_and_the_schema() {
-    const WHAT: &str = "SARIF validation";
-    let Some(multitool) = sarif_multitool() else {
-        return missing("the SARIF Multitool (npm install -g @microsoft/sarif-multitool)", WHAT).unwrap_or(());
-    };
-    let Some(python) = python_jsonschema(WHAT) else { return };
-
-    // Logs to check: several files with fixes and all levels; no findings; an unreadable file.
-    let dir = project();
-    let logs = tempfile::tempdir().unwrap();
-    let mut documents = Vec::new();
-    for (name, args) in [("all", vec!["."]), ("clean", vec!["b"]), ("english", vec!["--lang", "en", "."])] {
-        let (_, log, _) = sarif(dir.path(), &args);
-        let path = logs.path().join(format!("{name}.sarif"));
-        std::fs::write(&path, serde_json::to_string_pretty(&log).unwrap()).unwrap();
-        documents.push(path);
-    }
-    write(dir.path(), "a.txt", b"\x00\x01binary".as_slice());
-    let (code, out, _) = run(dir.path(), &["check", "--format", "sarif", "."]);
-    assert_eq!(code, 2);
-    let path = logs.path().join("failure.sarif");
-    std::fs::write(&path, out).unwrap();
-    documents.push(path);
-
-    // 1. The SARIF 2.1.0 JSON schema that the Multitool ships.
-    let schema = multitool.with_file_name("sarif-2.1.0.json");
-    assert!(schema.exists(), "{} is missing", schema.display());
-    let errors = validate_with_jsonschema(&python, &schema, &documents);
-    assert!(errors.is_empty(), "SARIF schema violations:\n{errors}");
-
-    // 2. The Multitool's rules: SARIF's own and GitHub's ingestion rules (GH…).
-    let report = logs.path().join("validation.sarif");
-    let out = Command::new(&multitool)
-        .args(["validate", "--rule-kind", "Gh;Sarif", "--output"])
-        .arg(&report)
-        .args(&documents)
-        .env("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
-        .env("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
-        .output()
-        .expect("the SARIF Multitool runs");
-    let console = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "the SARIF Multitool failed:\n{console}");
-    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
-    let findings = report["runs"][0]["results"].as_array().cloned().unwrap_or_default();
-    // planlint has no web page, so the tool gives no informationUri (SARIF2005,
-    // a warning). That warning is also the sign that the Multitool analysed
-    // each log: it skips a log it cannot deserialise without a word.
-    let (information_uri, problems): (Vec<&Value>, Vec<&Value>) =
-        findings.iter().partition(|r| r["ruleId"] == "SARIF2005");
-    assert!(problems.is_empty(), "the SARIF Multitool reports:\n{console}");
-    assert_eq!(information_uri.len(), documents.len(), "every log was analysed:\n{console}");
 }

@@ -131,6 +131,60 @@ fn no_ignored_or_should_panic_tests() {
     }
 }
 
+fn test_files(dir: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&root().join(dir), &mut files);
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+/// A test in `tests/it` runs everywhere: it starts no program but planlint and
+/// reads nothing outside the repository. One that needs a tool or `../shared`
+/// belongs in `tests/external`, where it shows as *ignored* when that is
+/// missing; here it could only return early and count as passed.
+#[test]
+fn tests_in_it_need_nothing_from_outside() {
+    for (rel, text) in test_files("tests/it") {
+        if rel == "tests/it/tidy.rs" {
+            continue;
+        }
+        for (at, _) in text.match_indices("Command::new(") {
+            let program = &text[at + "Command::new(".len()..];
+            assert!(
+                program.starts_with("env!(\"CARGO_BIN_EXE_planlint\")"),
+                "{rel} starts `{}`: tests that run other programs go to tests/external (see its main.rs)",
+                program.split(')').next().unwrap_or_default()
+            );
+        }
+        for word in ["../shared", "PLANLINT_SHARED", "var(\"CI\")", "shared_dir", "skipping"] {
+            assert!(
+                !text.contains(word),
+                "{rel} mentions `{word}`: a test that needs ../shared or decides by CI=true goes to tests/external"
+            );
+        }
+    }
+}
+
+/// `tests/external` has its own harness (libtest-mimic): the test attribute
+/// compiles to nothing there (a test must be listed in its module's `tests()`),
+/// and output is not captured, so tests print nothing.
+#[test]
+fn external_tests_are_registered_and_quiet() {
+    let attribute = ["#[", "test]"].concat();
+    for (rel, text) in test_files("tests/external") {
+        assert!(!text.contains(&attribute), "{rel}: `{attribute}` never runs here; list the test in `tests()`");
+        for word in ["println!", "eprintln!", "dbg!"] {
+            assert!(!text.contains(word), "{rel} uses `{word}`: put what a failure needs into its panic message");
+        }
+    }
+}
+
 /// Where `text`, Rust source, names the rules module: a path through it
 /// (`crate::rules`, `rules::find`) or a `use` that imports it (`use crate::{config, rules};`,
 /// also over several lines).

@@ -9,7 +9,12 @@ use std::process::Command;
 
 use planlint::SourceKind;
 
-use crate::support::{Finding, findings, shared_dir};
+use crate::needs::{Test, python};
+use crate::support::{Finding, findings, shared};
+
+pub fn tests() -> Vec<Test> {
+    crate::tests![Shared Python: generated_drafts_match_ground_truth, clean_generated_drafts_have_no_findings]
+}
 
 #[derive(Default, Debug)]
 struct Score {
@@ -18,15 +23,22 @@ struct Score {
     extra: Vec<String>,
 }
 
-fn generate(shared: &Path, out: &Path, args: &[&str]) {
-    let status = Command::new("python3")
+/// Runs `../shared/bench/gen_corpus.py` (also used by `residue.rs`).
+pub fn generate(shared: &Path, out: &Path, args: &[&str]) {
+    let output = Command::new(python())
         .arg(shared.join("bench/gen_corpus.py"))
         .arg("--out")
         .arg(out)
         .args(args)
-        .status()
+        .stdin(std::process::Stdio::null())
+        .output()
         .expect("python3 runs gen_corpus.py");
-    assert!(status.success(), "gen_corpus.py failed");
+    assert!(
+        output.status.success(),
+        "gen_corpus.py {args:?} failed ({}):\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 fn score(dir: &Path, truth_dir: &Path, kind: SourceKind, scores: &mut BTreeMap<&'static str, Score>) {
@@ -79,9 +91,8 @@ fn score(dir: &Path, truth_dir: &Path, kind: SourceKind, scores: &mut BTreeMap<&
     }
 }
 
-#[test]
 fn generated_drafts_match_ground_truth() {
-    let Some(shared) = shared_dir("the generated-corpus accuracy test") else { return };
+    let shared = shared();
     let tmp = tempfile::tempdir().unwrap();
     let mut scores = BTreeMap::new();
     let txt = tmp.path().join("txt");
@@ -98,13 +109,15 @@ fn generated_drafts_match_ground_truth() {
         let total = s.found + s.missed.len();
         let recall = s.found as f64 / total.max(1) as f64;
         let precision = s.found as f64 / (s.found + s.extra.len()).max(1) as f64;
-        eprintln!(
-            "{code}: {}/{total} found (recall {recall:.4}), {} extra (precision {precision:.4})",
-            s.found,
-            s.extra.len()
-        );
         assert!(total > 50, "{code}: too few injected defects to measure ({total})");
-        assert!(recall >= 0.99 && precision >= 0.99, "{code}: missed {:#?}\nextra {:#?}", s.missed, s.extra);
+        assert!(
+            recall >= 0.99 && precision >= 0.99,
+            "{code}: {}/{total} found (recall {recall:.4}), {} extra (precision {precision:.4})\nmissed {:#?}\nextra {:#?}",
+            s.found,
+            s.extra.len(),
+            s.missed,
+            s.extra
+        );
     }
     assert_eq!(scores.len(), 4);
 }
@@ -112,9 +125,8 @@ fn generated_drafts_match_ground_truth() {
 /// Drafts generated with no damage (plain text and CRLF Markdown) get no
 /// finding from any rule, except the relative targets (`保持全省前列`) that
 /// the generator writes on purpose, which are reported as info.
-#[test]
 fn clean_generated_drafts_have_no_findings() {
-    let Some(shared) = shared_dir("the clean generated-corpus test") else { return };
+    let shared = shared();
     let tmp = tempfile::tempdir().unwrap();
     let clean = ["--p-mask", "0", "--p-missing-lead", "0", "--p-vague", "0", "--p-struct", "0", "--no-truth"];
     let txt = tmp.path().join("txt");

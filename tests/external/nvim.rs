@@ -4,22 +4,39 @@
 //! `examples/draft.txt`. Expected positions are worked out by hand from the
 //! draft, never read back from the server.
 //!
-//! Without `nvim` the tests print a note and pass, except in CI (`CI=true`),
-//! where `.ci/run` installs Debian's `neovim` and its absence is a failure.
+//! They need `nvim` (and those driven by the harness `../shared`): without it
+//! they show as ignored, except in CI (`CI=true`), where `.ci/run` installs
+//! Debian's `neovim` and its absence is a failure.
 
 use std::path::Path;
 use std::process::Command;
 
 use serde_json::Value;
 
+use crate::needs::Test;
 use crate::support::{EXAMPLE_FINDINGS as EXPECTED, FIX_LINE, Harness, assert_lead_unit_quick_fix, num, utf16_slice};
+
+pub fn tests() -> Vec<Test> {
+    [
+        crate::tests![Nvim Shared:
+            neovim_receives_the_expected_diagnostics,
+            neovim_is_offered_the_lead_unit_quick_fix,
+            neovim_gets_completion_items_on_an_empty_line,
+        ],
+        crate::tests![Nvim:
+            shipped_neovim_config_starts_planlint,
+            neovim_formats_and_fixes_all_with_the_safe_fixes,
+            neovim_renames_a_unit_and_gets_lead_hints,
+        ],
+    ]
+    .concat()
+}
 
 /// The empty line before `三、保障措施` (line 23 in an editor's 1-based count).
 const EMPTY_LINE: u64 = 22;
 
-#[test]
 fn neovim_receives_the_expected_diagnostics() {
-    let Some(nvim) = nvim("the Neovim diagnostics test") else { return };
+    let nvim = nvim();
     let lines: Vec<&str> = nvim.text.lines().collect();
 
     // First check the hand-worked columns against the draft itself.
@@ -65,16 +82,14 @@ fn neovim_receives_the_expected_diagnostics() {
     assert_eq!(held, want, "what vim.diagnostic holds (line, covered text, severity)\n{}", run.context());
 }
 
-#[test]
 fn neovim_is_offered_the_lead_unit_quick_fix() {
-    let Some(nvim) = nvim("the Neovim code-action test") else { return };
+    let nvim = nvim();
     let run = nvim.run(&["--code-action", &format!("{FIX_LINE}:0")]);
     assert_lead_unit_quick_fix(&run);
 }
 
-#[test]
 fn neovim_gets_completion_items_on_an_empty_line() {
-    let Some(nvim) = nvim("the Neovim completion test") else { return };
+    let nvim = nvim();
     let line = nvim.text.lines().nth(EMPTY_LINE as usize).expect("the draft is long enough");
     assert_eq!(line, "", "line {EMPTY_LINE} of the draft must be empty");
     let run = nvim.run(&["--completion", &format!("{EMPTY_LINE}:0")]);
@@ -82,24 +97,18 @@ fn neovim_gets_completion_items_on_an_empty_line() {
     for item in &run.out {
         assert!(item["label"].as_str().is_some_and(|l| !l.is_empty()), "completion item without a label: {item}");
     }
-    let labels: Vec<&str> = run.out.iter().filter_map(|i| i["label"].as_str()).collect();
-    eprintln!("completion at {EMPTY_LINE}:0: {labels:?}");
 }
 
 /// Headless Neovim driven by `nvim-check.sh`.
 type Nvim = Harness;
 
-fn nvim(what: &str) -> Option<Nvim> {
-    let install = "apt-get install --no-install-recommends neovim";
-    Harness::setup(what, nvim_version(), "`nvim`", install, "nvim-check.sh")
+fn nvim() -> Nvim {
+    Harness::setup("nvim-check.sh")
 }
 
-fn nvim_version() -> Option<String> {
-    let output = Command::new("nvim").arg("--version").output().ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    Some(String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("nvim").to_string())
+/// A work directory with the draft, for the tests that drive Neovim with their own scripts.
+fn nvim_alone() -> Nvim {
+    Harness::without_script()
 }
 
 /// Runs `script` (saved as `name`) in headless Neovim with no configuration of
@@ -114,16 +123,23 @@ fn run_lua(nvim: &Nvim, name: &str, script: &str, out: &Path, timeout_secs: u32)
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     let script_path = nvim.dir.path().join(name);
     std::fs::write(&script_path, script).unwrap();
-    let status = Command::new("timeout")
+    let output = Command::new("timeout")
         .args([&timeout_secs.to_string(), "nvim", "--headless", "--clean", "-c"])
         .arg(format!("luafile {}", script_path.display()))
         .env("PATH", &path)
         .env("XDG_STATE_HOME", nvim.dir.path())
         .env("XDG_DATA_HOME", nvim.dir.path())
         .current_dir(nvim.dir.path())
-        .status()
+        .stdin(std::process::Stdio::null())
+        .output()
         .expect("nvim runs");
-    assert!(status.success(), "nvim exited with {status}");
+    assert!(
+        output.status.success(),
+        "nvim exited with {}\n{}{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_str(&std::fs::read_to_string(out).expect("the script wrote its result")).unwrap()
 }
 
@@ -132,9 +148,8 @@ fn run_lua(nvim: &Nvim, name: &str, script: &str, out: &Path, timeout_secs: u32)
 /// (started by the file's `FileType` autocmd, `planlint` found on `PATH`)
 /// shows the draft's findings in `vim.diagnostic`; the `settings` in the file
 /// reach the server (English messages).
-#[test]
 fn shipped_neovim_config_starts_planlint() {
-    let Some(nvim) = nvim("the shipped Neovim config test") else { return };
+    let nvim = nvim_alone();
     // The shipped file, with English messages configured the way its README says.
     let config = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/neovim/planlint.lua"))
         .unwrap()
@@ -181,9 +196,8 @@ vim.cmd("qa!")
 /// formatting (`vim.lsp.buf.format`, `formatting_sync` on 0.7) and the
 /// `source.fixAll.planlint` code action applied with `apply_workspace_edit`,
 /// as a user's mapping does. Both give what `planlint check --fix` gives.
-#[test]
 fn neovim_formats_and_fixes_all_with_the_safe_fixes() {
-    let Some(nvim) = nvim("the Neovim fix-all test") else { return };
+    let nvim = nvim_alone();
     let draft = "二、主要任务\n（一）、壮大创新主体\n1、实施企业培育工程。（牵头单位：区科技局）\n\
                  2、建设公共技术平台。（牵头单位：区工信局）\n（三）优化创新环境\n";
     let want = planlint::fix_all(
@@ -259,9 +273,8 @@ vim.cmd("qa!")
 /// they are requested with `buf_request_sync`. Non-BMP characters sit before
 /// the units and the hints on their lines, so the UTF-16 columns differ from
 /// the byte columns Neovim counts in.
-#[test]
 fn neovim_renames_a_unit_and_gets_lead_hints() {
-    let Some(nvim) = nvim("the Neovim rename and inlay hint test") else { return };
+    let nvim = nvim_alone();
     let draft = "北岭市2026年科技工作要点\n二、主要任务\n（一）壮大创新主体（牵头单位：市发展改革委）\n\
                  1.𠀀实施企业培育工程。新增企业10家。\n\
                  2.😀建设研发平台。新建平台3个。（牵头单位：市科技局；责任单位：区市科技局合作中心）\n\

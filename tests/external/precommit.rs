@@ -16,13 +16,23 @@
 //! on every run, so it would add a second build to every test run; it was
 //! checked by hand instead: same result.)
 //!
-//! Without `pre-commit` the tests print a note and pass, except in CI
+//! They need `pre-commit`: without it they show as ignored, except in CI
 //! (`CI=true`), where `.ci/run` installs it from PyPI and its absence is a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use std::time::{Instant, SystemTime};
+use std::time::SystemTime;
+
+use crate::needs::Test;
+
+pub fn tests() -> Vec<Test> {
+    crate::tests![PreCommit:
+        precommit_hook_blocks_a_commit_with_a_placeholder_and_lets_the_fixed_draft_through,
+        precommit_hook_checks_only_drafts_and_passes_args,
+        precommit_hook_checks_docx_drafts,
+    ]
+}
 
 /// A draft with one error: an unfilled placeholder on line 4, column 5.
 const BAD: &str = "北岭市2026年科技创新工作要点\n\n一、工作目标\n——新增**家企业。\n";
@@ -31,9 +41,8 @@ const CLEAN: &str = "北岭市2026年科技创新工作要点\n\n一、工作目
 /// Only a warning (a target without a number): passes unless `--strict`.
 const WARN: &str = "北岭市2026年科技创新工作要点\n\n一、工作目标\n——区域创新体系更加完善。\n";
 
-#[test]
 fn precommit_hook_blocks_a_commit_with_a_placeholder_and_lets_the_fixed_draft_through() {
-    let Some(hook) = Hook::get("the pre-commit commit test") else { return };
+    let hook = Hook::get();
     let repo = hook.sample_repo(&[]);
     repo.run_ok("pre-commit", &["install"]);
 
@@ -56,9 +65,8 @@ fn precommit_hook_blocks_a_commit_with_a_placeholder_and_lets_the_fixed_draft_th
     assert!(text.contains("planlint") && text.contains("Passed"), "{text}");
 }
 
-#[test]
 fn precommit_hook_checks_only_drafts_and_passes_args() {
-    let Some(hook) = Hook::get("the pre-commit files test") else { return };
+    let hook = Hook::get();
     let repo = hook.sample_repo(&[]);
     repo.write("plan.markdown", BAD);
     repo.write("notes.rst", BAD);
@@ -89,9 +97,8 @@ fn precommit_hook_checks_only_drafts_and_passes_args() {
     assert!(text.contains("warn.md:4:3: warning[PL301/target-without-number]"), "{text}");
 }
 
-#[test]
 fn precommit_hook_checks_docx_drafts() {
-    let Some(hook) = Hook::get("the pre-commit .docx test") else { return };
+    let hook = Hook::get();
     let repo = hook.sample_repo(&[]);
     // The same draft as a Word document: binary to pre-commit, a draft to the hook.
     repo.write_bytes("plans/要点.docx", &crate::docx::from_text(BAD));
@@ -122,22 +129,9 @@ struct Hook {
 
 impl Hook {
     /// Set up once per test binary: concurrent tests share one build.
-    fn get(what: &str) -> Option<&'static Hook> {
-        static HOOK: OnceLock<Option<Hook>> = OnceLock::new();
-        let hook = HOOK.get_or_init(|| {
-            let version = precommit_version()?;
-            eprintln!("{version}");
-            Some(Hook::install())
-        });
-        if hook.is_none() {
-            assert!(
-                std::env::var("CI").as_deref() != Ok("true"),
-                "`pre-commit` is not installed but CI=true: {what} must run in CI \
-                 (.ci/run installs it: python3 -m pip install pre-commit)"
-            );
-            eprintln!("note: `pre-commit` not found; skipping {what} (python3 -m pip install pre-commit)");
-        }
-        hook.as_ref()
+    fn get() -> &'static Hook {
+        static HOOK: OnceLock<Hook> = OnceLock::new();
+        HOOK.get_or_init(Hook::install)
     }
 
     fn install() -> Hook {
@@ -195,16 +189,9 @@ impl Hook {
         }
         let hook = Hook { root, repo, rev, home };
 
-        // Build the hook environment once, timed; later pre-commit runs reuse it.
+        // Build the hook environment once; later pre-commit runs reuse it.
         let warm = hook.sample_repo(&[]);
-        let started = Instant::now();
         let out = warm.run("nice", &["-n", "10", "pre-commit", "install-hooks"]);
-        eprintln!(
-            "pre-commit install-hooks (snapshot {}) took {:.1} s{}",
-            &hook.rev[..12],
-            started.elapsed().as_secs_f64(),
-            if both(&out).contains("Installing environment") { ", building planlint" } else { " (cached)" }
-        );
         assert!(out.status.success(), "pre-commit install-hooks failed\n{}", both(&out));
         hook
     }
@@ -318,11 +305,6 @@ impl Cmd {
         }
         cmd.output()
     }
-}
-
-fn precommit_version() -> Option<String> {
-    let out = Command::new("pre-commit").arg("--version").output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// stdout and stderr together, for assertions and messages.

@@ -1,19 +1,40 @@
 //! Real drafts from template sites (`../shared/corpus/seeds`): concrete,
-//! hand-checked findings. Skipped with a note when `../shared` is absent
-//! (but not in CI).
+//! hand-checked findings. They need `../shared`: without it they show as
+//! ignored (a failure in CI).
 
 use planlint::SourceKind;
 
-use crate::support::{Finding, findings, seed, shared_dir};
+use crate::needs::Test;
+use crate::support::{Finding, findings, seed, shared};
+
+pub fn tests() -> Vec<Test> {
+    crate::tests![Shared:
+        work_points_seed_tasks_and_leads,
+        work_points_seed_masked_targets,
+        x_masked_speech_seed,
+        star_masked_speech_seed,
+        empty_bracket_seed,
+        numbering_gap_seed_keeps_structure,
+        half_width_seeds_get_one_punctuation_finding,
+        dev_drafts_dates_ranges_and_dashes,
+        number_usage_fixes_leave_nothing_new,
+        seed_dates,
+        work_points_seed_names_a_renamed_unit,
+        speech_seed_reviewing_the_past_is_not_stale,
+        seed_enumerations_are_in_order,
+        ocr_seed_confusions,
+        other_seeds_confusions,
+        dev_drafts_confusions,
+    ]
+}
 
 fn has(fs: &[Finding], line: usize, code: &str, text: &str) -> bool {
     fs.iter().any(|f| f.line == line && f.code == code && f.text == text)
 }
 
 /// The 工作要点 seed: 22 tasks under 二、主要任务, each with its lead unit.
-#[test]
 fn work_points_seed_tasks_and_leads() {
-    let Some(text) = seed("004") else { return };
+    let text = seed("004");
     let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
     let doc = &analysis.document;
     let leads: Vec<(u32, String)> =
@@ -52,9 +73,8 @@ fn work_points_seed_tasks_and_leads() {
     assert!(fs.iter().all(|f| f.code != "PL201"), "no task lacks a lead: {fs:#?}");
 }
 
-#[test]
 fn work_points_seed_masked_targets() {
-    let Some(text) = seed("004") else { return };
+    let text = seed("004");
     let fs = findings(&text, SourceKind::PlainText);
     let lines: Vec<&str> = text.lines().collect();
     let line_of = |needle: &str| lines.iter().position(|l| l.contains(needle)).expect(needle) + 1;
@@ -76,9 +96,8 @@ fn work_points_seed_masked_targets() {
 }
 
 /// The X-masked speech: X年, X家, X县, X/X are placeholders; the site's URL is not.
-#[test]
 fn x_masked_speech_seed() {
-    let Some(text) = seed("003") else { return };
+    let text = seed("003");
     let fs = findings(&text, SourceKind::PlainText);
     let lines: Vec<&str> = text.lines().collect();
     let body = lines.iter().position(|l| l.starts_with("X年以来")).expect("body") + 1;
@@ -100,9 +119,8 @@ fn x_masked_speech_seed() {
 }
 
 /// The speech with `*` masks: *省长, *年, *家, and a number deleted outright (比重达到以上).
-#[test]
 fn star_masked_speech_seed() {
-    let Some(text) = seed("000") else { return };
+    let text = seed("000");
     let fs = findings(&text, SourceKind::PlainText);
     let lines: Vec<&str> = text.lines().collect();
     let l = lines.iter().position(|l| l.contains("尊敬的*省长")).expect("salutation") + 1;
@@ -115,9 +133,8 @@ fn star_masked_speech_seed() {
 
 /// The speech whose file name ends in an empty 【 】: the file-name line is
 /// the site's, reported once as residue, its 【 】 not again as a placeholder.
-#[test]
 fn empty_bracket_seed() {
-    let Some(text) = seed("001") else { return };
+    let text = seed("001");
     let fs = findings(&text, SourceKind::PlainText);
     let on_line: Vec<&Finding> = fs.iter().filter(|f| f.line == 1).collect();
     assert_eq!(on_line.len(), 1, "{on_line:?}");
@@ -127,9 +144,8 @@ fn empty_bracket_seed() {
 /// The report with a numbering gap: the body goes 一、 → 三、 (二、 was cut by the site);
 /// the parser keeps both headings and their order. The site's `目录/提纲` block
 /// above it, which lists the headings again, is residue, not a first list.
-#[test]
 fn numbering_gap_seed_keeps_structure() {
-    let Some(text) = seed("002") else { return };
+    let text = seed("002");
     let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
     let numbers: Vec<u32> = analysis.document.headings.iter().filter(|h| h.level() == 1).map(|h| h.number).collect();
     assert_eq!(numbers, [1, 3, 4, 5]);
@@ -147,19 +163,18 @@ fn numbering_gap_seed_keeps_structure() {
 }
 
 /// A dev-set draft (`../shared/corpus/dev`) without its `source:` line.
-fn dev(name: &str) -> Option<String> {
-    let path = shared_dir("the dev corpus tests")?.join("corpus/dev").join(name);
+fn dev(name: &str) -> String {
+    let path = shared().join("corpus/dev").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Some(text.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string()))
+    text.split_once('\n').map_or(String::new(), |(_, rest)| rest.to_string())
 }
 
 /// The copied drafts are half-width throughout (web pages serve them so):
 /// one `number-usage` finding each, whose fix turns every mark full-width,
 /// not a warning on every comma; an office that keeps half-width marks sees
 /// none, and `numbering` then accepts `(一)`.
-#[test]
 fn half_width_seeds_get_one_punctuation_finding() {
-    let Some(text) = seed("004") else { return };
+    let text = seed("004");
     let fs = findings(&text, SourceKind::PlainText);
     let pl601: Vec<&Finding> = fs.iter().filter(|f| f.code == "PL601").collect();
     assert_eq!(pl601.len(), 1, "{pl601:#?}");
@@ -175,9 +190,8 @@ fn half_width_seeds_get_one_punctuation_finding() {
 
 /// The dev drafts' number and dash defects: a dotted date, age ranges
 /// written with a hyphen (d11) and `--` for the dash `——` (d08).
-#[test]
 fn dev_drafts_dates_ranges_and_dashes() {
-    let Some(d11) = dev("d11.txt") else { return };
+    let d11 = dev("d11.txt");
     let fs = findings(&d11, SourceKind::PlainText);
     let at = |code: &str| -> Vec<(usize, &str)> {
         fs.iter().filter(|f| f.code == code && f.text != ",").map(|f| (f.line, f.text.as_str())).collect()
@@ -185,7 +199,7 @@ fn dev_drafts_dates_ranges_and_dashes() {
     let pl601 = at("PL601");
     assert!(pl601.contains(&(5, "2005.02.01")), "{pl601:?}");
     assert!(pl601.contains(&(12, "0-6岁")) && pl601.contains(&(12, "0-3岁")), "{pl601:?}");
-    let Some(d08) = dev("d08.txt") else { return };
+    let d08 = dev("d08.txt");
     let dashes: Vec<(usize, usize)> = findings(&d08, SourceKind::PlainText)
         .iter()
         .filter(|f| f.code == "PL601" && f.text == "--")
@@ -196,9 +210,8 @@ fn dev_drafts_dates_ranges_and_dashes() {
 
 /// Applying every `number-usage` fix to the seeds and dev drafts leaves no
 /// finding of the rule and no finding of another rule that was not there.
-#[test]
 fn number_usage_fixes_leave_nothing_new() {
-    let Some(shared) = shared_dir("the number-usage fix test") else { return };
+    let shared = shared();
     let config = planlint::Config::default();
     let mut texts = Vec::new();
     for dir in ["corpus/seeds", "corpus/dev"] {
@@ -236,26 +249,24 @@ fn number_usage_fixes_leave_nothing_new() {
 
 /// The seeds' dates: each copied page says when it was published, and its
 /// draft is judged against that (the body's 到2025年 and X年以来 do not count).
-#[test]
 fn seed_dates() {
     let expected = [("000", "2023-07"), ("001", "2024-03"), ("003", "2022-10"), ("004", "2023-11")];
     for (prefix, date) in expected {
-        let Some(text) = seed(prefix) else { return };
+        let text = seed(prefix);
         let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
         let d = analysis.document.date.unwrap_or_else(|| panic!("seed {prefix} has a date"));
         assert_eq!(format!("{}-{:02}", d.year, d.month.unwrap_or(0)), date, "seed {prefix}");
         assert_eq!(d.source, planlint::syntax::DateSource::Published, "seed {prefix}");
     }
-    let Some(text) = seed("002") else { return };
+    let text = seed("002");
     let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
     assert_eq!(analysis.document.date, None);
 }
 
 /// The 工作要点 seed, published in November 2023, assigns a task to 市环保局:
 /// renamed 生态环境局 in the 2018 reform. Its 党的二十大精神 is current.
-#[test]
 fn work_points_seed_names_a_renamed_unit() {
-    let Some(text) = seed("004") else { return };
+    let text = seed("004");
     let fs = findings(&text, SourceKind::PlainText);
     let stale: Vec<&Finding> = fs.iter().filter(|f| f.code == "PL503").collect();
     assert_eq!(stale.len(), 1, "{stale:#?}");
@@ -267,9 +278,8 @@ fn work_points_seed_names_a_renamed_unit() {
 /// The speech of 2021 copied from a page of October 2022 says 认真贯彻党的
 /// 十九大及十九届五中全会精神 of the year under review (X年以来…): a review of
 /// past work, and on a page dated before November 2022 in any case.
-#[test]
 fn speech_seed_reviewing_the_past_is_not_stale() {
-    let Some(text) = seed("003") else { return };
+    let text = seed("003");
     assert!(text.contains("认真贯彻党的十九大及十九届五中全会精神"));
     let fs = findings(&text, SourceKind::PlainText);
     assert!(fs.iter().all(|f| f.code != "PL503"), "{:#?}", fs.iter().filter(|f| f.code == "PL503").collect::<Vec<_>>());
@@ -283,10 +293,9 @@ fn speech_seed_reviewing_the_past_is_not_stale() {
 /// speeches, 一要 glued to a heading whose line break was lost, 三是 glued to
 /// a masked number (`*家三是`); the 工作要点 outline's line-start 一是 are
 /// headings.
-#[test]
 fn seed_enumerations_are_in_order() {
     for prefix in ["000", "001", "002", "003", "004"] {
-        let Some(text) = seed(prefix) else { return };
+        let text = seed(prefix);
         let analysis = planlint::analyze(&text, SourceKind::PlainText, &planlint::Config::default());
         let ours: Vec<_> = analysis.diagnostics.iter().filter(|d| d.rule.code == "PL402").collect();
         assert!(ours.is_empty(), "seed {prefix}: {ours:#?}");
@@ -313,9 +322,8 @@ fn expect_confusions(what: &str, got: &[(usize, usize, &str, String)], expected:
 
 /// The scanned speech: OCR misreadings (区城性 in the title and its copies,
 /// 人围, 人选 ×3, 子女人学, 遴选 read as 遵选, 引人“赛马制”), and nothing else.
-#[test]
 fn ocr_seed_confusions() {
-    let Some(text) = seed("000") else { return };
+    let text = seed("000");
     expect_confusions(
         "seed 000",
         &confusions(&text),
@@ -343,12 +351,11 @@ fn ocr_seed_confusions() {
 
 /// 重任就抗在在座各位肩上 (扛在); the rest of the seeds have no confusion or
 /// repeated word (`本文\n\n本文` in seed 003 is two lines of site residue).
-#[test]
 fn other_seeds_confusions() {
-    let Some(text) = seed("001") else { return };
+    let text = seed("001");
     expect_confusions("seed 001", &confusions(&text), &[(48, 338, "PL501", "抗在")]);
     for prefix in ["002", "003", "004"] {
-        let Some(text) = seed(prefix) else { return };
+        let text = seed(prefix);
         expect_confusions(prefix, &confusions(&text), &[]);
     }
 }
@@ -357,9 +364,8 @@ fn other_seeds_confusions() {
 /// line): only the synonym-spun copy of 粤府办〔2023〕5号 and its mutant have
 /// confusions, its garbled formulas; no repeated word anywhere (`主动公开
 /// 公开时限` in d01 is two fields).
-#[test]
 fn dev_drafts_confusions() {
-    let Some(dir) = shared_dir("the dev corpus confusion tests") else { return };
+    let dir = shared();
     let mut files: Vec<_> = std::fs::read_dir(dir.join("corpus/dev"))
         .expect("read dev")
         .filter_map(Result::ok)

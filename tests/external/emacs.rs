@@ -9,20 +9,35 @@
 //! are computed from the draft, and the whole set must also equal what
 //! `planlint check --format json` reports for the same file.
 //!
-//! Without Emacs + Eglot the tests print a note and pass, except in CI
-//! (`CI=true`), where `.ci/run` installs Debian's `emacs-nox` and `elpa-eglot`
-//! and their absence is a failure.
+//! They need Emacs with Eglot (and those driven by the harness `../shared`):
+//! without them they show as ignored, except in CI (`CI=true`), where
+//! `.ci/run` installs Debian's `emacs-nox` and `elpa-eglot` and their absence
+//! is a failure.
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
 
+use crate::needs::Test;
 use crate::support::{
     ERROR, EXAMPLE_FINDINGS, FIX_LINE, Harness, INFO, WARNING, assert_lead_unit_quick_fix, json_lines, num,
 };
+
+pub fn tests() -> Vec<Test> {
+    [
+        crate::tests![Emacs Shared:
+            emacs_eglot_receives_the_expected_diagnostics,
+            emacs_eglot_is_offered_the_lead_unit_quick_fix,
+        ],
+        crate::tests![Emacs:
+            emacs_eglot_workspace_configuration_reaches_the_server,
+            emacs_config_snippet_starts_planlint_on_a_txt_draft,
+        ],
+    ]
+    .concat()
+}
 
 /// (0-based line, code, severity, covered text) of what the draft must produce.
 fn expected() -> impl Iterator<Item = (usize, &'static str, u64, &'static str)> {
@@ -32,9 +47,8 @@ fn expected() -> impl Iterator<Item = (usize, &'static str, u64, &'static str)> 
 /// A diagnostic as compared here: (line, UTF-16 start, UTF-16 end, code, severity).
 type Diag = (u64, u64, u64, String, u64);
 
-#[test]
 fn emacs_eglot_receives_the_expected_diagnostics() {
-    let Some(emacs) = emacs("the Emacs diagnostics test") else { return };
+    let emacs = emacs();
     let lines: Vec<&str> = emacs.text.lines().collect();
 
     let mut want: Vec<Diag> = expected()
@@ -99,9 +113,8 @@ fn emacs_eglot_receives_the_expected_diagnostics() {
     }
 }
 
-#[test]
 fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
-    let Some(emacs) = emacs("the Emacs code-action test") else { return };
+    let emacs = emacs();
     let run = emacs.run(&["--code-action", &format!("{FIX_LINE}:0")]);
     assert_lead_unit_quick_fix(&run);
 }
@@ -109,9 +122,8 @@ fn emacs_eglot_is_offered_the_lead_unit_quick_fix() {
 /// Settings the way editors/emacs/README.md documents them: `eglot-workspace-configuration`
 /// in `.dir-locals.el`, which Eglot sends as `workspace/didChangeConfiguration`.
 /// Every publish is recorded, not only the last one: see the note below.
-#[test]
 fn emacs_eglot_workspace_configuration_reaches_the_server() {
-    let Some(emacs) = emacs("the Emacs settings test") else { return };
+    let emacs = emacs_alone();
     std::fs::write(
         emacs.dir.path().join(".dir-locals.el"),
         r#"((nil . ((eglot-workspace-configuration . (:planlint (:lang "en" :rules (:PL301 "off")))))))"#,
@@ -168,9 +180,8 @@ fn emacs_eglot_workspace_configuration_reaches_the_server() {
 
 /// `editors/emacs/planlint.el` as a user loads it: opening a `.txt` draft
 /// starts planlint through `eglot-ensure`, and flymake shows its findings.
-#[test]
 fn emacs_config_snippet_starts_planlint_on_a_txt_draft() {
-    let Some(emacs) = emacs("the Emacs config-snippet test") else { return };
+    let emacs = emacs_alone();
     let run = emacs.run_snippet();
     let (events, context) = (&run.events, &run.context);
     let server = events.iter().find(|e| e["event"] == "server").unwrap_or_else(|| panic!("no server event\n{context}"));
@@ -245,9 +256,13 @@ const SNIPPET_DRIVER: &str = r#";;; -*- lexical-binding: t -*-
 /// Emacs + Eglot driven by `emacs-eglot-check.sh`.
 type Emacs = Harness;
 
-fn emacs(what: &str) -> Option<Emacs> {
-    let install = "apt-get install --no-install-recommends emacs-nox elpa-eglot";
-    Harness::setup(what, emacs_with_eglot(), "Emacs with Eglot", install, "emacs-eglot-check.sh")
+fn emacs() -> Emacs {
+    Harness::setup("emacs-eglot-check.sh")
+}
+
+/// A work directory with the draft, for the tests that load `planlint.el` with their own driver.
+fn emacs_alone() -> Emacs {
+    Harness::without_script()
 }
 
 /// One run of [`SNIPPET_DRIVER`]: its JSON lines and what to show on failure.
@@ -269,7 +284,6 @@ impl Emacs {
         let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&old_path))).unwrap();
         let home = self.dir.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
-        let started = Instant::now();
         let output = Command::new("timeout")
             .args(["-k", "5", "60", "emacs", "--batch", "-q", "-l"])
             .arg(&driver)
@@ -281,25 +295,11 @@ impl Emacs {
             .stdin(std::process::Stdio::null())
             .output()
             .expect("emacs runs");
-        eprintln!("emacs with editors/emacs/planlint.el took {:.1} s", started.elapsed().as_secs_f64());
         let text = std::fs::read_to_string(&out).unwrap_or_default();
         let context = format!("--- events:\n{text}--- stderr:\n{}", String::from_utf8_lossy(&output.stderr));
         assert!(output.status.success(), "emacs failed ({})\n{context}", output.status);
         SnippetRun { events: json_lines(&text), context }
     }
-}
-
-/// `emacs --version`'s first line, if Emacs runs and can load Eglot.
-fn emacs_with_eglot() -> Option<String> {
-    let output = Command::new("emacs")
-        .args(["--batch", "-q", "--eval", "(progn (require 'eglot) (princ emacs-version))"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    if !output.status.success() {
-        return None;
-    }
-    Some(format!("Emacs {} with Eglot", String::from_utf8_lossy(&output.stdout).trim()))
 }
 
 /// The CLI's findings for `draft` as [`Diag`]s (its columns are 1-based characters).
