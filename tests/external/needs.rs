@@ -95,7 +95,8 @@ impl Need {
 
     /// What was found (a path or a version), or why it is missing. Probed once per run.
     pub fn check(self) -> Result<&'static str, &'static str> {
-        static PROBES: [OnceLock<Result<String, String>>; Need::ALL.len()] = [const { OnceLock::new() }; Need::ALL.len()];
+        static PROBES: [OnceLock<Result<String, String>>; Need::ALL.len()] =
+            [const { OnceLock::new() }; Need::ALL.len()];
         let probe = PROBES[self as usize].get_or_init(|| self.probe());
         probe.as_deref().map_err(String::as_str)
     }

@@ -293,4 +293,3 @@ fn raw_zip(entries: &[(&str, u16, u32, &[u8], u32)]) -> Vec<u8> {
     out.extend_from_slice(&0u16.to_le_bytes());
     out
 }
-

@@ -228,4 +228,3 @@ fn regex_like_handler(html: &str) -> bool {
         !name.is_empty() && rest[name.len()..].starts_with('=')
     })
 }
-
