@@ -371,12 +371,12 @@ impl Numbering {
         let counters = self.counters.entry(instance.list).or_insert([None; LEVELS]);
         let value = counters[ilvl].map_or(instance.starts[ilvl], |c| c.saturating_add(1));
         counters[ilvl] = Some(value);
-        for deeper in ilvl + 1..LEVELS {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             // `w:lvlRestart` is 1-based: restart after a use of that level or a higher one.
             let restart = instance.levels[deeper].as_ref().and_then(|l| l.restart);
             let after = restart.filter(|&r| r <= deeper as i64).unwrap_or(deeper as i64);
             if after != 0 && (ilvl as i64) < after {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         let values: [i64; LEVELS] = std::array::from_fn(|l| counters[l].unwrap_or(instance.starts[l]));
