@@ -192,13 +192,8 @@ impl Error {
                     Package::PowerPoint => "PowerPoint 演示文稿",
                     Package::Unknown => "zip 压缩包",
                 };
-                format!(
-                    "这是{what}，不是 Word 文档（.docx）；请把草稿{}另存为 .docx",
-                    match package {
-                        Package::Odt => "在 WPS、Word 或 LibreOffice 中",
-                        _ => "",
-                    }
-                )
+                let how = if *package == Package::Odt { "在 WPS、Word 或 LibreOffice 中" } else { "" };
+                format!("这是 {what}，不是 Word 文档（.docx）；请把草稿{how}另存为 .docx")
             }
             (Error::NotWord(package), Lang::En) => {
                 let what = match package {

@@ -16,6 +16,7 @@
 //! - a level not yet used shows its start value.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::Error;
 use super::format::format;
@@ -100,6 +101,15 @@ pub(crate) struct Numbering {
     styles: HashMap<String, Style>,
     default_style: Option<String>,
     counters: HashMap<List, [Option<i64>; LEVELS]>,
+    instances: HashMap<i64, Option<Rc<Instance>>>,
+    style_numbers: HashMap<String, (Option<i64>, Option<i64>)>,
+}
+
+/// A numbering instance resolved for counting.
+struct Instance {
+    list: List,
+    levels: [Option<Level>; LEVELS],
+    starts: [i64; LEVELS],
 }
 
 impl Numbering {
@@ -116,6 +126,8 @@ impl Numbering {
         if let Some((name, text)) = styles {
             n.read_styles(&mut Xml::new(text, name, max_depth))?;
         }
+        // Each style's numbering through its `w:basedOn` chain, once (not per paragraph).
+        n.style_numbers = n.styles.keys().map(|id| (id.clone(), n.style_chain(id))).collect();
         Ok(n)
     }
 
@@ -330,40 +342,44 @@ impl Numbering {
     /// The number text of a paragraph with numbering properties `own` and
     /// style `style`, advancing the counters; `None` when it has no number.
     pub(crate) fn label(&mut self, own: NumPr, style: Option<&str>) -> Option<String> {
-        let style = style.map(str::to_string).or_else(|| self.default_style.clone());
-        let (style_num, style_ilvl) = style.as_deref().map_or((None, None), |s| self.style_numbering(s));
+        if own.num_id.is_none() && own.ilvl.is_none() && style.is_none() && self.default_style.is_none() {
+            return None; // most paragraphs
+        }
+        let style = style.or(self.default_style.as_deref());
+        let (style_num, style_ilvl) = style.map_or((None, None), |s| self.style_numbering(s));
         let num_id = own.num_id.or(style_num)?;
         if num_id == 0 {
             return None;
         }
         let from_style = own.num_id.is_none() || own.num_id == style_num;
-        let (list, abstract_id) = self.list(num_id)?;
-        let ilvl = match own.ilvl.or(if from_style { style_ilvl } else { None }) {
+        let ilvl = own.ilvl.or(if from_style { style_ilvl } else { None });
+        let linked = match (ilvl, style) {
+            (None, Some(s)) => Some(s.to_string()),
+            _ => None,
+        };
+        let instance = self.instance(num_id)?;
+        let ilvl = match ilvl {
             Some(i) => level_index(i)?,
-            None => style
-                .as_deref()
+            None => linked
                 .and_then(|s| {
-                    let a = self.abstracts.get(&abstract_id)?;
-                    a.levels.iter().position(|l| l.as_ref().is_some_and(|l| l.style.as_deref() == Some(s)))
+                    instance.levels.iter().position(|l| l.as_ref().is_some_and(|l| l.style.as_deref() == Some(&s)))
                 })
                 .unwrap_or(0),
         };
-        let level = self.level(num_id, abstract_id, ilvl)?.clone();
+        let level = instance.levels[ilvl].as_ref()?;
 
-        let starts: [i64; LEVELS] = std::array::from_fn(|l| self.start(num_id, abstract_id, l));
-        let restarts: [Option<i64>; LEVELS] =
-            std::array::from_fn(|l| self.level(num_id, abstract_id, l).and_then(|l| l.restart));
-        let counters = self.counters.entry(list).or_insert([None; LEVELS]);
-        let value = counters[ilvl].map_or(starts[ilvl], |c| c.saturating_add(1));
+        let counters = self.counters.entry(instance.list).or_insert([None; LEVELS]);
+        let value = counters[ilvl].map_or(instance.starts[ilvl], |c| c.saturating_add(1));
         counters[ilvl] = Some(value);
-        for (deeper, restart) in restarts.iter().enumerate().skip(ilvl + 1) {
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             // `w:lvlRestart` is 1-based: restart after a use of that level or a higher one.
+            let restart = instance.levels[deeper].as_ref().and_then(|l| l.restart);
             let after = restart.filter(|&r| r <= deeper as i64).unwrap_or(deeper as i64);
             if after != 0 && (ilvl as i64) < after {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
-        let values: [i64; LEVELS] = std::array::from_fn(|l| counters[l].unwrap_or(starts[l]));
+        let values: [i64; LEVELS] = std::array::from_fn(|l| counters[l].unwrap_or(instance.starts[l]));
 
         let fmt = level.fmt.as_deref().unwrap_or("decimal");
         let text = level.text.as_deref().unwrap_or("");
@@ -378,14 +394,11 @@ impl Numbering {
                     ('%', Some(d @ 1..=9)) => {
                         chars.next();
                         let l = d as usize - 1;
-                        let fmt_l = if level.legal {
-                            "decimal".to_string()
-                        } else {
-                            self.level(num_id, abstract_id, l)
-                                .and_then(|l| l.fmt.clone())
-                                .unwrap_or_else(|| "decimal".into())
+                        let fmt_l = match &instance.levels[l] {
+                            Some(other) if !level.legal => other.fmt.as_deref().unwrap_or("decimal"),
+                            _ => "decimal",
                         };
-                        out.push_str(&format(values[l], &fmt_l));
+                        out.push_str(&format(values[l], fmt_l));
                     }
                     _ => out.push(c),
                 }
@@ -401,8 +414,30 @@ impl Numbering {
         Some(out)
     }
 
-    /// The numbering a style gives (through `w:basedOn`): numId and ilvl.
+    /// An instance's effective levels (its overrides applied), start values
+    /// and counting list, worked out once.
+    fn instance(&mut self, num_id: i64) -> Option<Rc<Instance>> {
+        if let Some(cached) = self.instances.get(&num_id) {
+            return cached.clone();
+        }
+        let instance = self.list(num_id).map(|(list, abstract_id)| {
+            Rc::new(Instance {
+                list,
+                levels: std::array::from_fn(|l| self.level(num_id, abstract_id, l).cloned()),
+                starts: std::array::from_fn(|l| self.start(num_id, abstract_id, l)),
+            })
+        });
+        self.instances.insert(num_id, instance.clone());
+        instance
+    }
+
+    /// The numbering a style gives: numId and ilvl.
     fn style_numbering(&self, id: &str) -> (Option<i64>, Option<i64>) {
+        self.style_numbers.get(id).copied().unwrap_or((None, None))
+    }
+
+    /// The numbering a style gives through its `w:basedOn` chain.
+    fn style_chain(&self, id: &str) -> (Option<i64>, Option<i64>) {
         let (mut num_id, mut ilvl) = (None, None);
         let mut current = Some(id);
         for _ in 0..16 {

@@ -176,7 +176,7 @@ pub fn from_text(text: &str) -> Vec<u8> {
             let after = &rest[close + '）'.len_utf8()..];
             return if inner.chars().all(|c| CN.contains(c)) {
                 Some((1, chinese(inner)?, after))
-            } else if digits(inner) == None && inner.chars().all(|c| c.is_ascii_digit()) && !inner.is_empty() {
+            } else if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
                 Some((3, inner.parse().ok()?, after))
             } else {
                 None
@@ -194,9 +194,9 @@ pub fn from_text(text: &str) -> Vec<u8> {
         match heading(line) {
             Some((l, value, rest)) if counters[l].map_or(1, |c| c + 1) == value => {
                 counters[l] = Some(value);
-                for d in l + 1..4 {
+                for (d, counter) in counters.iter_mut().enumerate().skip(l + 1) {
                     if restarted_by(d, l) {
-                        counters[d] = None;
+                        *counter = None;
                     }
                 }
                 doc.numbered(1, l as u32, rest);
