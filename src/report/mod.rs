@@ -384,10 +384,13 @@ impl Report {
             }
         }
         self.similar.clear();
-        for i in 0..self.units.len() {
-            for j in i + 1..self.units.len() {
-                let (a, b) = (&self.units[i], &self.units[j]);
-                if !a.generic && !b.generic && similar_names(&a.key, &b.key) {
+        let names: Vec<Option<Vec<char>>> =
+            self.units.iter().map(|u| (!u.generic).then(|| name_chars(&u.key))).collect();
+        for (i, a) in names.iter().enumerate() {
+            for (j, b) in names.iter().enumerate().skip(i + 1) {
+                if let (Some(a), Some(b)) = (a, b)
+                    && similar_chars(a, b)
+                {
                     self.similar.push((i, j));
                 }
             }
@@ -501,17 +504,27 @@ impl Units {
 /// (three characters or more) is the longer with characters left out, both
 /// begin and end alike (委员会 read as 委), and the longer does not just
 /// extend it (`市委` / `市委办`).
+#[cfg(test)]
 fn similar_names(a: &str, b: &str) -> bool {
-    let shorten = |s: &str| s.strip_suffix("委员会").map_or_else(|| s.to_string(), |p| format!("{p}委"));
-    let (a, b) = (shorten(a), shorten(b));
-    let (s, l) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
-    let sc: Vec<char> = s.chars().collect();
-    let lc: Vec<char> = l.chars().collect();
-    if sc.len() < 3 || sc.len() >= lc.len() || sc[0] != lc[0] || sc.last() != lc.last() || l.starts_with(&s) {
+    similar_chars(&name_chars(a), &name_chars(b))
+}
+
+/// A name's characters as [`similar_chars`] compares them: 委员会 read as 委.
+fn name_chars(name: &str) -> Vec<char> {
+    let mut c: Vec<char> = name.chars().collect();
+    if c.ends_with(&['委', '员', '会']) {
+        c.truncate(c.len() - 2);
+    }
+    c
+}
+
+fn similar_chars(a: &[char], b: &[char]) -> bool {
+    let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if s.len() < 3 || s.len() >= l.len() || s[0] != l[0] || s.last() != l.last() || l.starts_with(s) {
         return false;
     }
-    let mut rest = lc.iter();
-    sc.iter().all(|c| rest.any(|d| d == c))
+    let mut rest = l.iter();
+    s.iter().all(|c| rest.any(|d| d == c))
 }
 
 /// The numbers of the tasks, unique within the draft: the number as
