@@ -3,6 +3,7 @@
 
 use crate::rules::Rule;
 use crate::text::TextRange;
+use std::borrow::Cow;
 
 /// How serious a finding is. Ordered from most to least severe.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -68,15 +69,17 @@ pub enum Applicability {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Edit {
     pub range: TextRange,
-    pub replacement: String,
+    /// Borrowed when the text is fixed (a mark, a word): a fix with thousands
+    /// of edits, such as converting a draft's punctuation, allocates nothing per edit.
+    pub replacement: Cow<'static, str>,
 }
 
 impl Edit {
-    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+    pub fn insert(at: usize, text: impl Into<Cow<'static, str>>) -> Edit {
         Edit { range: TextRange::empty(at), replacement: text.into() }
     }
 
-    pub fn replace(range: TextRange, text: impl Into<String>) -> Edit {
+    pub fn replace(range: TextRange, text: impl Into<Cow<'static, str>>) -> Edit {
         Edit { range, replacement: text.into() }
     }
 }
@@ -148,7 +151,7 @@ mod tests {
     fn fix(edits: &[(usize, usize, &str)]) -> Fix {
         Fix {
             title: String::new(),
-            edits: edits.iter().map(|&(a, b, r)| Edit::replace(TextRange::new(a, b), r)).collect(),
+            edits: edits.iter().map(|&(a, b, r)| Edit::replace(TextRange::new(a, b), r.to_string())).collect(),
             applicability: Applicability::Safe,
         }
     }

@@ -112,7 +112,7 @@ fn with_crlf(fix: &Fix) -> Fix {
                 s.push(c);
                 prev = c;
             }
-            e.replacement = s;
+            e.replacement = s.into();
         }
     }
     fix

@@ -133,7 +133,7 @@ pub fn code_actions(
                 .iter()
                 .map(|e| TextEdit {
                     range: text::range(&index, &snap.text, e.range, snap.enc),
-                    new_text: e.replacement.clone(),
+                    new_text: e.replacement.to_string(),
                 })
                 .collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {

@@ -262,7 +262,7 @@ impl Pair {
             w.chars().rev().zip(r.chars().rev()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
         let (w, r) = (&w[..w.len() - suffix], &r[..r.len() - suffix]);
         let at = start + prefix;
-        Edit::replace(TextRange::new(at, at + w.len()), r)
+        Edit::replace(TextRange::new(at, at + w.len()), r.to_string())
     }
 }
 

@@ -526,7 +526,7 @@ mod tests {
         numbering_findings(text)
             .iter()
             .filter_map(|d| d.fix.as_ref())
-            .map(|f| f.edits.iter().map(|e| (index.line_of(e.range.start()), e.replacement.clone())).collect())
+            .map(|f| f.edits.iter().map(|e| (index.line_of(e.range.start()), e.replacement.to_string())).collect())
             .collect()
     }
 
