@@ -885,7 +885,7 @@ fn push_units<'p>(
         return;
     }
     for (start, end) in generic_groups(prose, start, end) {
-        push_glued(prose, start, end, vocab, out);
+        push_glued(prose, start, end, vocab, names, out);
     }
 }
 
@@ -929,7 +929,14 @@ fn generic_groups(prose: &str, start: usize, end: usize) -> Vec<(usize, usize)> 
 
 /// Pushes the names of `prose[start..end]`, splitting glued names:
 /// 市行政审批局市司法局 → 市行政审批局 | 市司法局.
-fn push_glued(prose: &str, start: usize, end: usize, vocab: &Vocabulary<'_>, out: &mut Vec<Unit>) {
+fn push_glued<'p>(
+    prose: &'p str,
+    start: usize,
+    end: usize,
+    vocab: &Vocabulary<'_>,
+    names: &mut UnitNames<'p>,
+    out: &mut Vec<Unit>,
+) {
     let piece = &prose[start..end];
     let mut cut_start = start;
     let mut prev: Option<char> = None;
