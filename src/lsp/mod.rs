@@ -42,8 +42,10 @@ pub fn run() -> std::process::ExitCode {
         }
     };
     runtime.block_on(async {
-        let (service, socket) =
-            LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("planlint/documentText", Backend::document_text)
+            .custom_method("planlint/report", Backend::report)
+            .finish();
         let (to_server, from_pump) = tokio::io::duplex(1 << 16);
         tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
         Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
@@ -140,6 +142,28 @@ impl Backend {
     /// (and curious users) can check it never drifts from the editor's.
     async fn document_text(&self, params: DocumentTextParams) -> Result<Option<String>> {
         Ok(lock(&self.state.docs).get(&params.uri).map(|d| d.rope.to_string()))
+    }
+
+    /// `planlint/report`: the responsibility report of an open document as one
+    /// HTML page (the same page as `planlint report --format html`), built off
+    /// the message loop from the server's current copy. A custom request, not
+    /// `workspace/executeCommand`: vscode-languageclient turns every advertised
+    /// command into an editor command, which would clash with the extension's
+    /// own `planlint.showReport`, and an HTML page is of use only to a client
+    /// that renders it.
+    async fn report(&self, params: DocumentTextParams) -> Result<String> {
+        let Some(snap) = self.snapshot(&params.uri) else {
+            let lang = lock(&self.state.config).lang;
+            let message = match lang {
+                planlint::Lang::Zh => format!("planlint/report：文档未打开：{}", params.uri.as_str()),
+                planlint::Lang::En => format!("planlint/report: document not open: {}", params.uri.as_str()),
+            };
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(message));
+        };
+        let name = features::report_name(&params.uri);
+        tokio::task::spawn_blocking(move || features::report_html(&snap, &name))
+            .await
+            .map_err(|_| tower_lsp::jsonrpc::Error::internal_error())
     }
 
     fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {

@@ -267,9 +267,7 @@ fn escape(s: &str) -> String {
     for (k, &c) in chars.iter().enumerate() {
         // `_` inside a word (`doc_01.txt`) emphasises nothing.
         let inside_word = |k: usize| {
-            k > 0
-                && chars[k - 1].is_ascii_alphanumeric()
-                && chars.get(k + 1).is_some_and(char::is_ascii_alphanumeric)
+            k > 0 && chars[k - 1].is_ascii_alphanumeric() && chars.get(k + 1).is_some_and(char::is_ascii_alphanumeric)
         };
         match c {
             '_' if inside_word(k) => out.push(c),
