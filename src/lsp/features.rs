@@ -310,6 +310,24 @@ pub fn hover(snap: &Snapshot, pos: Position) -> Option<Hover> {
     })
 }
 
+/// `planlint/report`: the responsibility report of the snapshot as the
+/// self-contained HTML page `planlint report --format html` prints, in the
+/// configured language. `name` is how the page names the draft.
+pub fn report_html(snap: &Snapshot, name: &str) -> String {
+    let analysis = planlint::analyze(&snap.text, snap.kind, &snap.config);
+    let report = planlint::report::Report::build(&analysis, &snap.config, name);
+    planlint::report::to_html(&[report], snap.config.lang)
+}
+
+/// The name a report gives a document: its file name, else the URI's last segment.
+pub fn report_name(uri: &Uri) -> String {
+    if let Some(name) = uri.to_file_path().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())) {
+        return name;
+    }
+    let s = uri.as_str();
+    s.rsplit('/').find(|seg| !seg.is_empty()).unwrap_or(s).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;

@@ -53,6 +53,7 @@ pub fn run() -> std::process::ExitCode {
         let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
             .custom_method("planlint/documentText", Backend::document_text)
             .custom_method("planlint/stats", Backend::stats)
+            .custom_method("planlint/report", Backend::report)
             .custom_method(frame::TOO_LARGE, Backend::too_large)
             .custom_method(frame::TOO_LARGE_REQUEST, Backend::too_large_request)
             .finish();
@@ -223,6 +224,28 @@ impl Backend {
             params.method,
             planlint::too_large_message(params.bytes, lang)
         )))
+    }
+
+    /// `planlint/report`: the responsibility report of an open document as one
+    /// HTML page (the same page as `planlint report --format html`), built off
+    /// the message loop from the server's current copy. A custom request, not
+    /// `workspace/executeCommand`: vscode-languageclient turns every advertised
+    /// command into an editor command, which would clash with the extension's
+    /// own `planlint.showReport`, and an HTML page is of use only to a client
+    /// that renders it.
+    async fn report(&self, params: DocumentTextParams) -> Result<String> {
+        let Some(snap) = self.snapshot(&params.uri) else {
+            let lang = lock(&self.state.config).lang;
+            let message = match lang {
+                planlint::Lang::Zh => format!("planlint/report：文档未打开：{}", params.uri.as_str()),
+                planlint::Lang::En => format!("planlint/report: document not open: {}", params.uri.as_str()),
+            };
+            return Err(tower_lsp::jsonrpc::Error::invalid_params(message));
+        };
+        let name = features::report_name(&params.uri);
+        tokio::task::spawn_blocking(move || features::report_html(&snap, &name))
+            .await
+            .map_err(|_| tower_lsp::jsonrpc::Error::internal_error())
     }
 
     /// A consistent view of a document, or `None` when it is not open, or too large to analyse.

@@ -1345,3 +1345,45 @@ fn unit_names_are_completed_after_a_lead_label() {
     assert_eq!(items[0]["textEdit"], json!({"range": {"start": at, "end": at}, "newText": "市科技局"}));
     server.shutdown_and_exit();
 }
+
+#[test]
+fn report_request_returns_the_html_of_the_current_copy() {
+    let mut server = Server::start();
+    server.initialize(&["utf-16"]);
+    let uri = server.uri("report.txt");
+    server.did_open(&uri, 1, HINT_DRAFT);
+    let html = server.request("planlint/report", json!({"uri": uri}));
+    let html = html.as_str().unwrap_or_else(|| panic!("the report is not a string: {html}"));
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<html lang=\"zh-CN\">"), "Chinese by default");
+    assert!(html.contains("责任分工报告：report.txt"), "named after the file");
+    assert!(html.contains("市发展改革委") && html.contains("市科技局") && html.contains("市财政局"));
+    assert!(!html.contains("<script"), "no script in the page");
+
+    // An edit is in the next report: a new unit appears, in the matrix too.
+    let end = HINT_DRAFT.lines().count() as u32;
+    server.did_change(
+        &uri,
+        2,
+        json!([{"range": lsp_range((end, 0), (end, 0)), "text": "4.完善评价<体系>。（牵头单位：市统计局）\n"}]),
+    );
+    let html = server.request("planlint/report", json!({"uri": uri}));
+    let html = html.as_str().unwrap();
+    assert!(html.contains("市统计局"), "the edit is in the report");
+    assert!(html.contains("完善评价&lt;体系&gt;") && !html.contains("<体系>"), "draft text is escaped");
+
+    // The configured language.
+    server.notify("workspace/didChangeConfiguration", json!({"settings": {"planlint": {"lang": "en"}}}));
+    let html = server.request("planlint/report", json!({"uri": uri}));
+    assert!(html.as_str().unwrap().contains("Responsibility report: report.txt"), "{html}");
+
+    // A document the server does not have: an error response, and the server goes on.
+    let closed = server.uri("never-opened.txt");
+    let id = server.send_request("planlint/report", json!({"uri": closed}));
+    let response = server.wait_response(id, REQUEST_TIMEOUT);
+    assert_eq!(response["error"]["code"], -32602, "{response}");
+    let message = response["error"]["message"].as_str().unwrap();
+    assert!(message.contains("not open") && message.contains("never-opened.txt"), "{message}");
+    assert!(server.request("planlint/report", json!({"uri": uri})).is_string());
+    server.shutdown_and_exit();
+}

@@ -14,6 +14,9 @@
 //      rename box; the new name replaces it in both clauses and in prose, not in
 //      区市科技局合作中心; no lead hints until planlint.inlayHints.leadUnit=true is
 //      written to .vscode/settings.json, then 牵头：… after the titles of tasks 1 and 3;
+//   4d. "planlint: Show responsibility report" on units.txt opens the report in a
+//      webview beside it (the matrix names the renamed unit); a unit typed into the
+//      draft appears in it; screenshot images/report-webview.png; closing it is clean;
 //   5. settings flow: planlint.lang=en + planlint.rules {PL301: off} written to
 //      .vscode/settings.json → 5 problems, English messages (no restart);
 //   6. planlint.onlyPlans=true → notes.txt has no problems, draft.txt keeps 5;
@@ -22,7 +25,7 @@
 // Prints one JSON summary line; exit 0 when every check passed.
 //
 // Usage: node e2e.mjs --url URL --workspace DIR --ext-dir DIR --screenshot PNG
-//                     [--pgid N] [--results DIR] [--timeout S] [--chromium PATH]
+//                     [--report-screenshot PNG] [--pgid N] [--results DIR] [--timeout S] [--chromium PATH]
 // playwright-core: from this folder's node_modules if present, else from
 // $VSX_TOOLS (default /tmp/lsp-clients/vsx-tools, installed by setup.sh tools).
 import { execFileSync } from 'node:child_process';
@@ -42,6 +45,7 @@ const url = opt('url');
 const workspace = opt('workspace');
 const extDir = opt('ext-dir');
 const screenshot = opt('screenshot');
+const reportShot = opt('report-screenshot', path.join(here, '..', 'images', 'report-webview.png'));
 const results = opt('results', path.join(here, '..', 'test-results'));
 const timeout = Number(opt('timeout', '60')) * 1000;
 const chromiumPath = opt('chromium', '/usr/bin/chromium');
@@ -178,6 +182,17 @@ async function runCommand(page, title) {
     return rows.some((r) => r.includes(title));
   }, 10000);
   await page.keyboard.press('Enter');
+}
+
+/** The text of the first frame (webviews are iframes) whose body contains `needle`, else ''. */
+async function webviewText(page, needle) {
+  for (const frame of page.frames()) {
+    try {
+      const t = await frame.evaluate(() => (document.body ? document.body.innerText : ''));
+      if (t.includes(needle)) return t;
+    } catch { /* detached or not ready */ }
+  }
+  return '';
 }
 
 async function openProblems(page) {
@@ -387,6 +402,37 @@ try {
   check('inlay_hints_lead_unit', !hintsOff.includes('牵头：') && hintsOn.includes('牵头：市发展改革委')
       && hintsOn.includes('牵头：市科学技术局'), { off: hintsOff.slice(0, 160), on: hintsOn.slice(0, 240) });
   mark('inlay_hints');
+
+  // 4d. The responsibility report in a webview beside units.txt, refreshed on edit.
+  await page.keyboard.press('Control+1');
+  await runCommand(page, 'planlint: Show responsibility report');
+  const reportHas = (words) => waitFor(page, async () => {
+    const t = await webviewText(page, '责任分工报告');
+    return words.every((w) => t.includes(w)) && t;
+  }, 20000);
+  const report = await reportHas(['units.txt', '市科学技术局', '市发展改革委', '市财政局']) || await webviewText(page, '责任分工报告');
+  const reportTab = await page.$$eval('.tab', (els) => els.map((e) => (e.getAttribute('aria-label') || e.textContent || '').trim()))
+    .then((tabs) => tabs.find((t) => t.includes('planlint report')) || null);
+  const groups = await page.$$eval('.editor-group-container', (els) => els.length);
+  // A new task with a new lead unit, typed at the end of the draft (the editor keeps the focus).
+  await page.keyboard.press('Control+1');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('4.完善评价体系。（牵头单位：市统计局）', { delay: 10 });
+  await page.keyboard.press('Escape'); // a suggest widget opened by a trigger character
+  const refreshed = await reportHas(['市统计局', '市科学技术局']);
+  await page.waitForTimeout(300);
+  await page.locator('.part.editor').screenshot({ path: reportShot });
+  check('report_webview', Boolean(report) && Boolean(refreshed) && groups === 2 && Boolean(reportTab), {
+    tab: reportTab, groups, text: String(report || '').replace(/\s+/g, ' ').slice(0, 240),
+    refreshed: Boolean(refreshed), screenshot: reportShot,
+  });
+  // Close the report with its tab's close button, back to the draft alone.
+  await page.locator('.tab:has-text("planlint report") .tab-actions .action-label').first().click({ force: true, timeout: 10000 })
+    .catch(() => {});
+  await page.keyboard.press('Control+1');
+  const closed = await waitFor(page, async () => (await page.$$eval('.editor-group-container', (els) => els.length)) === 1, 10000);
+  check('report_closed', Boolean(closed));
+  mark('report');
 
   // 5. Settings reach the running server (didChangeConfiguration): English, PL301 off.
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });

@@ -7,12 +7,13 @@
 #   3. installs the .vsix into a fresh code-server profile, opens a copy of
 #      examples/draft.txt (and a non-plan notes.txt) in a fresh workspace and
 #      runs scripts/e2e.mjs (checks: see there);
-#   4. saves images/screenshot.png (used by the README).
+#   4. saves images/screenshot.png and images/report-webview.png (used by the READMEs).
 # Prints the JSON summary on stdout; exit 0 when every check passed.
 #
 # Usage: scripts/e2e.sh [--keep] [--no-build] [--timeout SECS]
 # Env: LSP_CLIENTS_PREFIX (default /tmp/lsp-clients), LSP_CLIENTS_SETUP (setup.sh),
-#      CODE_SERVER, CHROMIUM, E2E_SCREENSHOT (default images/screenshot.png).
+#      CODE_SERVER, CHROMIUM, E2E_SCREENSHOT (default images/screenshot.png),
+#      E2E_REPORT_SCREENSHOT (default images/report-webview.png).
 # code-server listens on 127.0.0.1 only (auth none); the browser may fetch from it only.
 set -euo pipefail
 ext="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift;;
     --no-build) build=""; shift;;
     --timeout) timeout="$2"; shift 2;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0;;
     *) echo "e2e.sh: unknown argument $1" >&2; exit 2;;
   esac
 done
@@ -32,6 +33,7 @@ setup="${LSP_CLIENTS_SETUP:-$repo/../shared/tools/lsp-clients/setup.sh}"
 cs="${CODE_SERVER:-$P/code-server/node_modules/.bin/code-server}"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 shot="${E2E_SCREENSHOT:-$ext/images/screenshot.png}"
+report_shot="${E2E_REPORT_SCREENSHOT:-$ext/images/report-webview.png}"
 results="$ext/test-results"
 log() { echo "e2e: $*" >&2; }
 
@@ -130,7 +132,7 @@ done
 log "driving VS Code"
 set +e
 node "$ext/scripts/e2e.mjs" --url "http://127.0.0.1:$port/?folder=$w/proj" --workspace "$w/proj" \
-  --ext-dir "$installed" --pgid "$cspid" --screenshot "$shot" --results "$results" --timeout "$timeout" --chromium "$chromium" \
+  --ext-dir "$installed" --pgid "$cspid" --screenshot "$shot" --report-screenshot "$report_shot" --results "$results" --timeout "$timeout" --chromium "$chromium" \
   >"$results/e2e-summary.json"
 rc=$?
 set -e

@@ -11,6 +11,7 @@ export const CLIENT_NAME = 'planlint';
 export const COMMANDS = {
   restartServer: 'planlint.restartServer',
   showOutput: 'planlint.showOutput',
+  showReport: 'planlint.showReport',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

@@ -1,6 +1,7 @@
 // The VS Code side of planlint: starts `planlint lsp` and connects it to the
 // editor through vscode-languageclient. Everything that can be decided
-// without VS Code lives in config.ts, plans.ts and server.ts (unit-tested).
+// without VS Code lives in config.ts, page.ts, plans.ts and server.ts
+// (unit-tested); the report webview is in report.ts.
 
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -26,6 +27,7 @@ import {
   readSettings,
 } from './config';
 import { shouldCheck } from './plans';
+import { ReportView } from './report';
 import { describeTried, notFoundMessage, resolveServer } from './server';
 
 let client: LanguageClient | undefined;
@@ -50,6 +52,13 @@ function errorText(e: unknown): string {
 export function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('planlint');
   context.subscriptions.push(output);
+  // The report is of documents the client hands to the server (its current selector).
+  const report = new ReportView(
+    () => client,
+    (doc) => vscode.languages.match(documentSelector(currentSettings().filePatterns), doc) > 0,
+    log,
+  );
+  context.subscriptions.push(report);
 
   const handlers: Record<CommandName, () => unknown> = {
     restartServer: () => enqueue(async () => {
@@ -57,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
       await start(context, 'restart command');
     }),
     showOutput: () => output.show(true),
+    showReport: () => report.show(),
   };
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name], handlers[name]));

@@ -43,6 +43,7 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
   contributes: {
     commands: { command: string; title: string; category?: string }[];
+    menus: { commandPalette: { command: string; when?: string }[] };
     configuration: { properties: Record<string, Property> };
   };
 }
@@ -113,6 +114,11 @@ describe('package.json contributes', () => {
     assert.deepEqual(contributed, Object.values(COMMANDS).sort());
     const restart = pkg.contributes.commands.find((c) => c.command === COMMANDS.restartServer);
     assert.equal(`${restart?.category}: ${restart?.title}`, 'planlint: Restart server');
+    const report = pkg.contributes.commands.find((c) => c.command === COMMANDS.showReport);
+    assert.equal(`${report?.category}: ${report?.title}`, 'planlint: Show responsibility report');
+    // Offered in the palette over a text or Markdown editor (and over the report itself).
+    const when = pkg.contributes.menus.commandPalette.find((m) => m.command === COMMANDS.showReport)?.when ?? '';
+    for (const lang of ['plaintext', 'markdown']) assert.ok(when.includes(`editorLangId == ${lang}`), when);
     // extension.ts registers COMMANDS[name] for every name (its handler table is typed by CommandName).
     const js = fs.readFileSync(path.join(extDir, 'out', 'extension.js'), 'utf8');
     assert.match(js, /registerCommand\(config_1\.COMMANDS\[name\]/);
