@@ -567,6 +567,12 @@ fn check_one(target: &Target, config: &Config, how: How) -> Result<FileResult, S
             (fixed.text, fixed.remaining)
         }
     };
+    let mut diagnostics = diagnostics;
+    if docx && how.format != Format::Human {
+        // A fix edits planlint's reading of the document, not the file: a tool applying
+        // the JSON or SARIF fixes to the .docx would break it. (People read the suggestion.)
+        diagnostics.iter_mut().for_each(|d| d.fix = None);
+    }
     for d in &diagnostics {
         result.counts[match d.severity {
             Severity::Error => 0,
