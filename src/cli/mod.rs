@@ -194,16 +194,23 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn check(args: CheckArgs) -> Result<u8, Failure> {
+/// What `check` and `report` start from: the working directory, the
+/// configuration finder (with `--config`, `--lang`) and the language of messages.
+fn setup(config: Option<&Path>, lang: Option<Lang>) -> Result<(PathBuf, files::Configs, Lang), Failure> {
     let cwd = std::env::current_dir().map_err(|e| {
         error(format!("cannot read the current directory: {e}"));
         Failure::Reported
     })?;
-    let mut configs = files::Configs::new(args.config.as_deref(), args.lang).map_err(|e| {
+    let mut configs = files::Configs::new(config, lang).map_err(|e| {
         error(e);
         Failure::Reported
     })?;
-    let lang = args.lang.unwrap_or_else(|| configs.lang_for_dir(&cwd));
+    let lang = lang.unwrap_or_else(|| configs.lang_for_dir(&cwd));
+    Ok((cwd, configs, lang))
+}
+
+fn check(args: CheckArgs) -> Result<u8, Failure> {
+    let (cwd, mut configs, lang) = setup(args.config.as_deref(), args.lang)?;
 
     if args.unsafe_fixes && !args.fix && !args.diff {
         error(lang.pick("--unsafe-fixes 须与 --fix 或 --diff 一起使用", "--unsafe-fixes needs --fix or --diff"));

@@ -52,15 +52,7 @@ enum ReportFormat {
 }
 
 pub(super) fn run(args: ReportArgs) -> Result<u8, Failure> {
-    let cwd = std::env::current_dir().map_err(|e| {
-        error(format!("cannot read the current directory: {e}"));
-        Failure::Reported
-    })?;
-    let mut configs = files::Configs::new(args.config.as_deref(), args.lang).map_err(|e| {
-        error(e);
-        Failure::Reported
-    })?;
-    let lang = args.lang.unwrap_or_else(|| configs.lang_for_dir(&cwd));
+    let (cwd, mut configs, lang) = super::setup(args.config.as_deref(), args.lang)?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (targets, mut failed) = files::collect(&paths, args.stdin_filename.as_deref(), lang);
     let mut jobs: Vec<(Target, Arc<Config>)> = Vec::with_capacity(targets.len());
