@@ -251,6 +251,23 @@ mod tests {
         );
     }
 
+    /// Found by the fuzz target `analyze`: in a draft whose clauses name no lead
+    /// (`（责任单位：A、B）`, A leads), the clause the fix inserts is
+    /// `（责任单位：）`; it must count as a blank lead, or `--fix --unsafe-fixes`
+    /// inserts another one on every pass. On a line of its own too.
+    #[test]
+    fn empty_responsible_units_without_a_lead_label_are_a_blank_lead() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.建设平台。（责任单位：市科技局）\n2.培育企业。（责任单位：）\n3.优化服务。\n责任单位：\n4.强化保障。\n",
+            expect![[r#"
+                3:9 PL201 [责任单位：] 任务“2.培育企业”的牵头单位留空，请填写牵头单位
+                5:1 PL201 [责任单位：] 任务“3.优化服务”的牵头单位留空，请填写牵头单位
+                6:1 PL201 [4.强化保障] 任务“4.强化保障”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（责任单位：）” @6:8 "（责任单位：）")
+            "#]],
+        );
+    }
+
     #[test]
     fn drafts_without_any_markup_get_one_note_and_hints() {
         check(

@@ -6,6 +6,7 @@ mod docs;
 mod emacs;
 mod fix;
 mod formats;
+mod fuzz;
 mod gen_corpus;
 mod lsp;
 mod nvim;
