@@ -40,18 +40,27 @@ pub fn run() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    runtime.block_on(async {
-        let (service, socket) =
-            LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
-        let (to_server, from_pump) = tokio::io::duplex(1 << 16);
-        tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
-        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
-    });
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The stdin reader sits in a blocking read that only the client can end;
     // dropping the runtime would wait for it, so `exit` would hang while the
     // client keeps our stdin open. Leave it behind instead.
     runtime.shutdown_background();
     std::process::ExitCode::SUCCESS
+}
+
+/// Serves one client over `input` and `output` until it says `exit` or its
+/// stream ends: the frame guard, then tower-lsp's transport and dispatch.
+/// Needs a tokio runtime. (The fuzz targets in `fuzz/` compile this module
+/// into themselves and drive it over in-memory streams.)
+pub async fn serve(
+    input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+    output: impl tokio::io::AsyncWrite + Unpin,
+) {
+    let (service, socket) =
+        LspService::build(Backend::new).custom_method("planlint/documentText", Backend::document_text).finish();
+    let (to_server, from_pump) = tokio::io::duplex(1 << 16);
+    tokio::spawn(frame::pump(input, to_server));
+    Server::new(from_pump, output, socket).serve(service).await;
 }
 
 /// Fault injection for the tests: analysis panics on a document containing
