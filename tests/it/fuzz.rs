@@ -3,21 +3,12 @@
 //! (`fuzz/fuzz_targets/common/checks.rs`): ranges and fix edits inside the
 //! text on char boundaries, and `--fix` reaching a fixed point.
 
-use planlint::{Config, FixMode, Lang, SourceKind};
+use planlint::{Config, FixMode, SourceKind};
 
 #[path = "../../fuzz/fuzz_targets/common/checks.rs"]
 mod checks;
 
-/// What the target `analyze` does with one input.
-fn analyze_target(data: &[u8]) {
-    let text = String::from_utf8_lossy(data);
-    let zh = Config::default();
-    let en = Config { lang: Lang::En, ..Config::default() };
-    checks::analysis(&text, SourceKind::PlainText, &zh);
-    checks::analysis(&text, SourceKind::Markdown, &en);
-    checks::fixes(&text, SourceKind::PlainText, &zh);
-    checks::fixes(&text, SourceKind::Markdown, &zh);
-}
+use checks::analyze_target;
 
 /// `analyze`, minimised from a generated draft: a task without a clause in a
 /// draft whose clauses name no lead got `责任单位：` inserted on every pass of
@@ -34,4 +25,16 @@ fn empty_responsible_clause_is_inserted_once() {
         assert!(r.converged && r.count() == 1, "{:?}", r.text);
         assert_eq!(r.text.matches("责任单位").count(), 2, "{:?}", r.text);
     }
+}
+
+/// `analyze`, minimised: a clause left open (`[牵头单位:〕`, brackets that do not
+/// pair) ran over the next task's line, so the clause inserted for that task
+/// belonged to it, and `--fix --unsafe-fixes` inserted another on every pass.
+#[test]
+fn no_clause_inserted_inside_a_clause_left_open() {
+    analyze_target(b"3\xef\xb9\x92\xa8[\xe7\x89\xb5\xe5\xa4\xb4\xe5\x8d\x95\xe4\xbd\x8d:\xe3\x80\x95\n2\xef\xbd\xa1\n3\xef\xb9\x92\x8e[\xe8]\xe5");
+    let draft = "二、主要任务\n1.建设平台。[牵头单位：〕\n2.培育企业。\n3.优化服务。[责任单位：市科技局]\n";
+    analyze_target(draft.as_bytes());
+    let r = planlint::fix_all(draft, SourceKind::PlainText, &Config::default(), FixMode::Unsafe);
+    assert!(r.converged, "{:?}", r.text);
 }

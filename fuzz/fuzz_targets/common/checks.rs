@@ -1,8 +1,54 @@
 //! What the core promises about any text (ARCHITECTURE.md, Invariants), as
 //! assertions: analysis never panics, every range and every fix edit lies on
-//! char boundaries inside the text, and fixing ends in a fixed point.
+//! char boundaries inside the text, and fixing ends in a fixed point. Also
+//! the whole of the targets `analyze` and `config`, so that the test suite
+//! (`tests/it/fuzz.rs`) runs what they found exactly as they ran it.
 
-use planlint::{Config, FixMode, SourceKind};
+use planlint::{Config, FixMode, Lang, SourceKind};
+
+/// The target `analyze`: the input decoded as UTF-8 (lossily: invalid
+/// sequences become U+FFFD, valid UTF-8 is analysed as it is), analysed as
+/// plain text with Chinese messages and as Markdown with English ones; `--fix`
+/// in safe and unsafe mode, as plain text or (inputs of odd length) Markdown:
+/// fixing costs several analyses, so each input pays for one kind.
+#[allow(dead_code)]
+pub fn analyze_target(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let zh = Config::default();
+    let en = Config { lang: Lang::En, ..Config::default() };
+    analysis(&text, SourceKind::PlainText, &zh);
+    analysis(&text, SourceKind::Markdown, &en);
+    let kind = if data.len() % 2 == 0 { SourceKind::PlainText } else { SourceKind::Markdown };
+    fixes(&text, kind, &zh);
+}
+
+/// The target `config`: the input is a `planlint.toml` up to its first NUL
+/// byte (TOML never holds one) and, after it, a draft to analyse with that
+/// configuration (`default_draft` when the input has no NUL). An error must
+/// point inside the file; a configuration must not make analysis or fixing
+/// panic or loop.
+#[allow(dead_code)]
+pub fn config_target(data: &[u8], default_draft: &str) {
+    let (toml, draft) = match data.iter().position(|&b| b == 0) {
+        Some(i) => (&data[..i], String::from_utf8_lossy(&data[i + 1..])),
+        None => (data, default_draft.into()),
+    };
+    let toml = String::from_utf8_lossy(toml);
+    match Config::from_toml(&toml) {
+        Ok(config) => {
+            analysis(&draft, SourceKind::PlainText, &config);
+            fixes(&draft, SourceKind::PlainText, &config);
+        }
+        Err(e) => {
+            let lines = toml.split('\n').count();
+            assert!(e.line >= 1 && e.line <= lines, "error line {} of {lines}: {e}", e.line);
+            let line = toml.split('\n').nth(e.line - 1).unwrap_or_default();
+            assert!(e.column >= 1 && e.column <= line.chars().count() + 1, "error column {}: {e}", e.column);
+            assert!(!e.message.is_empty());
+            let _ = e.to_string();
+        }
+    }
+}
 
 /// Analyses `text` and checks every range the analysis returns. Also the
 /// outline dump and completions at the end and in the middle (the server's features).
