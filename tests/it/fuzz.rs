@@ -38,3 +38,13 @@ fn no_clause_inserted_inside_a_clause_left_open() {
     let r = planlint::fix_all(draft, SourceKind::PlainText, &Config::default(), FixMode::Unsafe);
     assert!(r.converged, "{:?}", r.text);
 }
+
+/// `analyze`, minimised: in `化;;;…` only the mark next to Chinese was reported,
+/// so safe `--fix` took a pass per mark and gave up after 16 (not converged).
+#[test]
+fn a_run_of_half_width_marks_is_fixed_in_one_pass() {
+    analyze_target("化;;;;;;;;;;;;;;;;".as_bytes());
+    let r = planlint::fix_all("化;;;;;;;;;;;;;;;;;;;;", SourceKind::PlainText, &Config::default(), FixMode::Safe);
+    assert!(r.converged);
+    assert_eq!(r.text, "化；；；；；；；；；；；；；；；；；；；；");
+}
