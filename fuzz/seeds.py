@@ -7,6 +7,9 @@ config        planlint.toml files, each also followed by NUL and a fixture
 lsp_messages  editor sessions over the fixtures: NUL-separated JSON-RPC bodies
 lsp_stream    the same sessions framed as a client sends them, and broken framings
 
+and the dictionaries OUT/<target>.dict in libFuzzer's format, from the token
+lists in dict/ (plus the wrong forms of src/rules/confusable.toml).
+
 Usage: seeds.py OUT [--shared DIR]   (stdlib only; deterministic)
 """
 
@@ -14,6 +17,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -133,8 +137,8 @@ def messages(text, uri="file:///fuzz/draft.txt", lang="plaintext", init=None):
         {"jsonrpc": "2.0", "id": 10, "method": "planlint/documentText", "params": {"uri": uri}},
         {"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": doc}},
         {"jsonrpc": "2.0", "id": 11, "method": "shutdown"},
-        {"jsonrpc": "2.0", "method": "exit"},
     ]
+    # (no `exit`: it ends the session at once and cancels the requests still running)
     return [json.dumps(b, ensure_ascii=False, separators=(",", ":")).encode() for b in bodies]
 
 
@@ -160,6 +164,51 @@ def write(out, target, name, data):
     digest = hashlib.sha1(data).hexdigest()[:12]
     with open(os.path.join(d, f"{name}-{digest}"), "wb") as f:
         f.write(data)
+
+
+def tokens(name):
+    """The tokens of dict/<name>.txt as bytes (see the escapes in dict/genre.txt)."""
+    out = []
+    with open(os.path.join(ROOT, "fuzz", "dict", name + ".txt"), encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if not line or line.startswith(";;"):
+                continue
+            token, i = bytearray(), 0
+            while i < len(line):
+                c = line[i]
+                if c == "\\" and i + 1 < len(line):
+                    e = line[i + 1]
+                    if e in "nrt0\\":
+                        token += {"n": b"\n", "r": b"\r", "t": b"\t", "0": b"\0", "\\": b"\\"}[e]
+                        i += 2
+                        continue
+                    if e == "u":
+                        token += chr(int(line[i + 2 : i + 6], 16)).encode()
+                        i += 6
+                        continue
+                    if e == "x":
+                        token.append(int(line[i + 2 : i + 4], 16))
+                        i += 4
+                        continue
+                token += c.encode()
+                i += 1
+            out.append(bytes(token))
+    return out
+
+
+def confusions():
+    with open(os.path.join(ROOT, "src", "rules", "confusable.toml"), encoding="utf-8") as f:
+        return [m.encode() for m in re.findall(r'^wrong\s*=\s*"([^"]+)"', f.read(), re.M)]
+
+
+def write_dict(out, target, toks):
+    """libFuzzer's format: one `"..."` a line, anything but printable ASCII as \\xNN."""
+    lines = []
+    for t in dict.fromkeys(toks):
+        esc = "".join(chr(b) if 32 <= b < 127 and b not in b'"\\' else "\\x%02X" % b for b in t)
+        lines.append(f'"{esc}"')
+    with open(os.path.join(out, target + ".dict"), "w", encoding="ascii") as f:
+        f.write("\n".join(lines) + "\n")
 
 
 def main():
@@ -195,6 +244,11 @@ def main():
         ]
     ):
         write(args.out, "lsp_stream", f"broken{i}", bad + good)
+    genre = tokens("genre") + confusions()
+    write_dict(args.out, "analyze", genre)
+    write_dict(args.out, "config", tokens("toml") + genre)
+    write_dict(args.out, "lsp_messages", tokens("lsp") + genre)
+    write_dict(args.out, "lsp_stream", tokens("lsp") + genre)
 
 
 if __name__ == "__main__":

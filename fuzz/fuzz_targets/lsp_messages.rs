@@ -3,7 +3,8 @@
 //! each is framed with its true `Content-Length`, so that mutations reach the
 //! handlers instead of the framing. Unless the first body is an `initialize`
 //! request, one is put in front (UTF-16 positions, pushed diagnostics), since
-//! the server answers nothing else before it.
+//! the server answers nothing else before it; the client waits for its answer
+//! before it sends the rest (`common/session.rs`).
 #![no_main]
 
 #[path = "../../src/diff.rs"]
@@ -23,16 +24,20 @@ fn frame(out: &mut Vec<u8>, body: &[u8]) {
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    let bodies: Vec<&[u8]> = data.split(|&b| b == 0).filter(|b| !b.is_empty()).collect();
+    let mut bodies: Vec<&[u8]> = data.split(|&b| b == 0).filter(|b| !b.is_empty()).collect();
     let initializes = bodies.first().is_some_and(|b| {
-        serde_json::from_slice::<serde_json::Value>(b).is_ok_and(|v| v["method"] == "initialize")
+        serde_json::from_slice::<serde_json::Value>(b)
+            .is_ok_and(|v| v["method"] == "initialize" && v.get("id").is_some())
     });
-    let mut stream = Vec::with_capacity(data.len() + 32 * bodies.len() + INITIALIZE.len());
-    if !initializes {
-        frame(&mut stream, INITIALIZE.as_bytes());
+    let mut first = Vec::new();
+    if initializes {
+        frame(&mut first, bodies.remove(0));
+    } else {
+        frame(&mut first, INITIALIZE.as_bytes());
     }
+    let mut rest = Vec::with_capacity(data.len() + 32 * bodies.len());
     for body in bodies {
-        frame(&mut stream, body);
+        frame(&mut rest, body);
     }
-    session::run(stream);
+    session::run(first, rest);
 });

@@ -100,7 +100,9 @@ pub fn fixes(text: &str, kind: SourceKind, config: &Config) {
         assert!(once.converged, "{mode:?} fixes did not converge: {text:?} → {:?}", once.text);
         for d in &once.remaining {
             let r = d.range.as_range();
-            assert!(r.end <= once.text.len() && once.text.is_char_boundary(r.start) && once.text.is_char_boundary(r.end));
+            assert!(
+                r.end <= once.text.len() && once.text.is_char_boundary(r.start) && once.text.is_char_boundary(r.end)
+            );
         }
         let twice = planlint::fix_all(&once.text, kind, config, mode);
         assert!(
