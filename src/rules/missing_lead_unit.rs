@@ -187,7 +187,8 @@ fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
 fn fixable(doc: &Document<'_>, task: &Task) -> bool {
     let at = task.insert_at;
     let before = doc.clauses.partition_point(|c| c.range.start < at);
-    !task.table_row && !(before > 0 && at < doc.clauses[before - 1].range.end)
+    let inside = before > 0 && at < doc.clauses[before - 1].range.end;
+    !task.table_row && !inside
 }
 
 fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, line_sep: &str, lang: Lang) -> Fix {

@@ -18,7 +18,7 @@ pub fn analyze_target(data: &[u8]) {
     let en = Config { lang: Lang::En, ..Config::default() };
     analysis(&text, SourceKind::PlainText, &zh);
     analysis(&text, SourceKind::Markdown, &en);
-    let kind = if data.len() % 2 == 0 { SourceKind::PlainText } else { SourceKind::Markdown };
+    let kind = if data.len().is_multiple_of(2) { SourceKind::PlainText } else { SourceKind::Markdown };
     fixes(&text, kind, &zh);
 }
 

@@ -47,11 +47,18 @@ pub fn run(first: Vec<u8>, rest: Vec<u8>) {
         if served.is_err() {
             panic!("the server did not end its session within {SESSION_LIMIT:?}");
         }
-        // Analyses are spawned: let them run (and publish into the closed client).
+        // Analyses are spawned: let them run (and publish into the closed
+        // client). The runtime has one thread, so while this task sleeps every
+        // task that can run does; when the number of tasks stays the same over a
+        // few sleeps, those left wait for the client (a registration), forever.
         let metrics = tokio::runtime::Handle::current().metrics();
         let deadline = tokio::time::Instant::now() + DRAIN_LIMIT;
-        while metrics.num_alive_tasks() > 1 && tokio::time::Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_micros(100)).await;
+        let (mut alive, mut still) = (usize::MAX, 0);
+        while still < 3 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_micros(200)).await;
+            let now = metrics.num_alive_tasks();
+            still = if now == alive { still + 1 } else { 0 };
+            alive = now;
         }
         tokio::time::timeout(DRAIN_LIMIT, reader).await.ok().and_then(Result::ok).unwrap_or_default()
     });
