@@ -2,7 +2,7 @@
 # Builds and runs the fuzz targets (fuzz/README.md).
 #
 #   fuzz/run.sh --ci            install cargo-fuzz if it is missing, build, and run
-#                               every target for CI_SECONDS (45) on the seed corpora; fails on
+#                               every target for CI_SECONDS (30) on the seed corpora; fails on
 #                               the first crash, leaving the input in fuzz/artifacts/TARGET/
 #   fuzz/run.sh [SECONDS] [TARGET...]
 #                               run the targets (all by default) one after the other, SECONDS
@@ -16,7 +16,7 @@ cd "$(dirname "$0")"
 
 # The `.docx` reader's target joins this list once the reader is merged (see Cargo.toml).
 TARGETS=(analyze config lsp_stream lsp_messages)
-CI_SECONDS=${CI_SECONDS:-45}
+CI_SECONDS=${CI_SECONDS:-30}
 JOBS=${JOBS:-1}
 # No sanitizer: planlint is safe Rust (`#![deny(unsafe_code)]`), so what the targets
 # look for are panics, hangs and broken invariants, which need none. Without one, the
@@ -52,7 +52,7 @@ one=()
 # --no-trace-compares: tracing every comparison took half the time of an execution
 # (perf, target analyze); the dictionaries give the tokens it would find.
 "${cargo[@]}" fuzz build --sanitizer "$SANITIZER" --no-trace-compares "${one[@]}"
-bin=target/x86_64-unknown-linux-gnu/release
+bin=${CARGO_TARGET_DIR:-target}/x86_64-unknown-linux-gnu/release
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -15,6 +15,12 @@ mod lsp;
 mod session;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    // The client waits for an answer only to an `initialize` request (nothing else is
+    // sure to get one: a notification or a broken message would make it wait in vain).
     let first = session::first_message_len(data);
+    let body = &data[data[..first].windows(4).position(|w| w == b"\r\n\r\n").map_or(first, |i| i + 4)..first];
+    let initializes = serde_json::from_slice::<serde_json::Value>(body)
+        .is_ok_and(|v| v["method"] == "initialize" && v.get("id").is_some());
+    let first = if initializes { first } else { data.len() };
     session::run(data[..first].to_vec(), data[first..].to_vec());
 });
