@@ -151,11 +151,13 @@ impl Config {
                 let e = e.into_inner();
                 let wrong = nonempty_strings(src, vec![e.wrong])?.remove(0);
                 let right = nonempty_strings(src, vec![e.right])?.remove(0);
-                if wrong.chars().count() < 2 || wrong == right {
+                // A right form containing the wrong one would be flagged again once
+                // fixed: `--fix` would grow the text on every pass.
+                if wrong.chars().count() < 2 || right.contains(&wrong) {
                     return Err(ConfigError::at(
                         src,
                         span.start,
-                        "a confusion's wrong form has two characters or more and differs from its right form".into(),
+                        "a confusion's wrong form has two characters or more and is not part of its right form".into(),
                     ));
                 }
                 let mut guards = Vec::new();
@@ -461,6 +463,19 @@ punctuation = "half-width"
         let e = Config::from_toml("[rules]\nplaceholder = \"loud\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 15));
         assert!(e.message.contains("bad level `loud`"));
+    }
+
+    /// Found by the fuzz target `config`: `right = "工做工作"` for `wrong = "工做"`
+    /// put the wrong form back with every fix, so `--fix` grew the text each pass.
+    #[test]
+    fn a_right_form_must_not_contain_the_wrong_one() {
+        for right in ["工做工作", "工做", "再工做"] {
+            let toml = format!("[confusable]\nextra = [{{ wrong = \"工做\", right = \"{right}\" }}]\n");
+            let e = Config::from_toml(&toml).unwrap_err();
+            assert_eq!((e.line, e.column), (2, 10), "{e}");
+            assert!(e.message.contains("not part of its right form"), "{e}");
+        }
+        assert!(Config::from_toml("[confusable]\nextra = [{ wrong = \"工做\", right = \"工作\" }]\n").is_ok());
     }
 
     #[test]

@@ -48,3 +48,12 @@ fn a_run_of_half_width_marks_is_fixed_in_one_pass() {
     assert!(r.converged);
     assert_eq!(r.text, "化；；；；；；；；；；；；；；；；；；；；");
 }
+
+/// `config`: a confusion whose right form contains its wrong form (`工做` →
+/// `工做工作`) was accepted, and `--fix` put the wrong form back on every pass.
+#[test]
+fn a_confusion_that_fixes_into_itself_is_refused() {
+    let toml = "[confusable]\nextra = [{ wrong = \"工做\", right = \"工做工作\" }]\n";
+    checks::config_target(format!("{toml}\0开展工做。").as_bytes(), "");
+    assert!(Config::from_toml(toml).is_err());
+}
