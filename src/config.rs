@@ -151,13 +151,11 @@ impl Config {
                 let e = e.into_inner();
                 let wrong = nonempty_strings(src, vec![e.wrong])?.remove(0);
                 let right = nonempty_strings(src, vec![e.right])?.remove(0);
-                // A right form containing the wrong one would be flagged again once
-                // fixed: `--fix` would grow the text on every pass.
-                if wrong.chars().count() < 2 || right.contains(&wrong) {
+                if wrong.chars().count() < 2 || wrong == right {
                     return Err(ConfigError::at(
                         src,
                         span.start,
-                        "a confusion's wrong form has two characters or more and is not part of its right form".into(),
+                        "a confusion's wrong form has two characters or more and differs from its right form".into(),
                     ));
                 }
                 let mut guards = Vec::new();
@@ -165,6 +163,15 @@ impl Config {
                     rules::confusable::check_guard(&wrong, g.get_ref())
                         .map_err(|m| ConfigError::at(src, g.span().start, m))?;
                     guards.push(g.into_inner());
+                }
+                // A right form containing the wrong one is flagged again once fixed
+                // (`--fix` would grow the text on every pass) unless a guard covers it.
+                if right.contains(&wrong) && !guards.iter().any(|g| g.contains(&right)) {
+                    return Err(ConfigError::at(
+                        src,
+                        span.start,
+                        format!("the right form `{right}` contains the wrong form `{wrong}`; add it as a guard"),
+                    ));
                 }
                 config.confusable_extra.push(ConfusablePair { wrong, right, guards });
             }
@@ -469,12 +476,15 @@ punctuation = "half-width"
     /// put the wrong form back with every fix, so `--fix` grew the text each pass.
     #[test]
     fn a_right_form_must_not_contain_the_wrong_one() {
-        for right in ["工做工作", "工做", "再工做"] {
+        for right in ["工做工作", "再工做"] {
             let toml = format!("[confusable]\nextra = [{{ wrong = \"工做\", right = \"{right}\" }}]\n");
             let e = Config::from_toml(&toml).unwrap_err();
             assert_eq!((e.line, e.column), (2, 10), "{e}");
-            assert!(e.message.contains("not part of its right form"), "{e}");
+            assert!(e.message.contains("contains the wrong form"), "{e}");
         }
+        // Unless a guard covers the right form (`一网通` → `一网通办`).
+        let guarded = "[confusable]\nextra = [{ wrong = \"工做\", right = \"再工做\", guards = [\"再工做\"] }]\n";
+        assert!(Config::from_toml(guarded).is_ok());
         assert!(Config::from_toml("[confusable]\nextra = [{ wrong = \"工做\", right = \"工作\" }]\n").is_ok());
     }
 
