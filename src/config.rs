@@ -164,6 +164,15 @@ impl Config {
                         .map_err(|m| ConfigError::at(src, g.span().start, m))?;
                     guards.push(g.into_inner());
                 }
+                // A right form containing the wrong one is flagged again once fixed
+                // (`--fix` would grow the text on every pass) unless a guard covers it.
+                if right.contains(&wrong) && !guards.iter().any(|g| g.contains(&right)) {
+                    return Err(ConfigError::at(
+                        src,
+                        span.start,
+                        format!("the right form `{right}` contains the wrong form `{wrong}`; add it as a guard"),
+                    ));
+                }
                 config.confusable_extra.push(ConfusablePair { wrong, right, guards });
             }
         }
@@ -461,6 +470,22 @@ punctuation = "half-width"
         let e = Config::from_toml("[rules]\nplaceholder = \"loud\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 15));
         assert!(e.message.contains("bad level `loud`"));
+    }
+
+    /// Found by the fuzz target `config`: `right = "工做工作"` for `wrong = "工做"`
+    /// put the wrong form back with every fix, so `--fix` grew the text each pass.
+    #[test]
+    fn a_right_form_must_not_contain_the_wrong_one() {
+        for right in ["工做工作", "再工做"] {
+            let toml = format!("[confusable]\nextra = [{{ wrong = \"工做\", right = \"{right}\" }}]\n");
+            let e = Config::from_toml(&toml).unwrap_err();
+            assert_eq!((e.line, e.column), (2, 10), "{e}");
+            assert!(e.message.contains("contains the wrong form"), "{e}");
+        }
+        // Unless a guard covers the right form (`一网通` → `一网通办`).
+        let guarded = "[confusable]\nextra = [{ wrong = \"工做\", right = \"再工做\", guards = [\"再工做\"] }]\n";
+        assert!(Config::from_toml(guarded).is_ok());
+        assert!(Config::from_toml("[confusable]\nextra = [{ wrong = \"工做\", right = \"工作\" }]\n").is_ok());
     }
 
     #[test]

@@ -47,31 +47,42 @@ pub fn run() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let shut_down = Arc::new(AtomicBool::new(false));
-    let flag = shut_down.clone();
-    runtime.block_on(async {
-        let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
-            .custom_method("planlint/documentText", Backend::document_text)
-            .custom_method("planlint/stats", Backend::stats)
-            .custom_method("planlint/report", Backend::report)
-            .custom_method(frame::TOO_LARGE, Backend::too_large)
-            .custom_method(frame::TOO_LARGE_REQUEST, Backend::too_large_request)
-            .finish();
-        let (to_server, from_pump) = tokio::io::duplex(1 << 16);
-        tokio::spawn(frame::pump(tokio::io::stdin(), to_server));
-        Server::new(from_pump, tokio::io::stdout(), socket).serve(service).await;
-    });
+    let shut_down = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     // The stdin reader sits in a blocking read that only the client can end;
     // dropping the runtime would wait for it, so `exit` would hang while the
     // client keeps our stdin open. Leave it behind instead.
     runtime.shutdown_background();
-    if shut_down.load(Ordering::Relaxed) {
+    if shut_down {
         std::process::ExitCode::SUCCESS
     } else {
         // The client went away (or said `exit`) without `shutdown`: LSP's status 1.
         eprintln!("planlint lsp: the client ended the connection without a shutdown request");
         std::process::ExitCode::from(1)
     }
+}
+
+/// Serves one client over `input` and `output` until it says `exit` or its
+/// stream ends: the frame guard, then tower-lsp's transport and dispatch.
+/// Returns whether the client asked for `shutdown` first. Needs a tokio
+/// runtime. (The fuzz targets in `fuzz/` compile this module into themselves
+/// and drive it over in-memory streams.)
+pub async fn serve(
+    input: impl tokio::io::AsyncRead + Unpin + Send + 'static,
+    output: impl tokio::io::AsyncWrite + Unpin,
+) -> bool {
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    let (service, socket) = LspService::build(move |client| Backend::new(client, flag))
+        .custom_method("planlint/documentText", Backend::document_text)
+        .custom_method("planlint/stats", Backend::stats)
+        .custom_method("planlint/report", Backend::report)
+        .custom_method(frame::TOO_LARGE, Backend::too_large)
+        .custom_method(frame::TOO_LARGE_REQUEST, Backend::too_large_request)
+        .finish();
+    let (to_server, from_pump) = tokio::io::duplex(1 << 16);
+    tokio::spawn(frame::pump(input, to_server));
+    Server::new(from_pump, output, socket).serve(service).await;
+    shut_down.load(Ordering::Relaxed)
 }
 
 /// Fault injection for the tests: analysis panics on a document containing

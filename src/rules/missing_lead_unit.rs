@@ -97,7 +97,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         for task in &doc.tasks {
             let msg = format!("{}{}", lang.pick("未标注牵头单位：", "No lead unit: "), title(doc, task));
             let d = ctx.report_with(label_range(doc, task), Severity::Hint, msg);
-            if !task.table_row {
+            if fixable(doc, task) {
                 d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
             }
         }
@@ -129,7 +129,7 @@ fn report_task(ctx: &mut Ctx<'_>, task: &Task, style: ClauseStyle, line_sep: &st
             Lang::En => format!("Task “{name}” names no lead unit; add “（牵头单位：…；责任单位：…）”"),
         };
         let d = ctx.report(label_range(doc, task), msg);
-        if !task.table_row {
+        if fixable(doc, task) {
             d.with_fix(skeleton_fix(doc, task, style, line_sep, lang));
         }
     } else if !task.has_specific_lead() {
@@ -178,6 +178,17 @@ fn task_section_root(doc: &Document<'_>, task: &Task) -> TextRange {
         .unwrap_or(h as usize);
     let hd = &doc.headings[h];
     TextRange { start: hd.marker.start, end: hd.title.end.max(hd.marker.end) }
+}
+
+/// Whether a clause can be inserted for the task: not in a table row, and not
+/// inside another clause (one left open in a line above runs over the task's
+/// line), where it would belong to that clause and the task would still lack
+/// one, so that `--fix` would insert it again on every pass.
+fn fixable(doc: &Document<'_>, task: &Task) -> bool {
+    let at = task.insert_at;
+    let before = doc.clauses.partition_point(|c| c.range.start < at);
+    let inside = before > 0 && at < doc.clauses[before - 1].range.end;
+    !task.table_row && !inside
 }
 
 fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, line_sep: &str, lang: Lang) -> Fix {
@@ -247,6 +258,38 @@ mod tests {
             expect![[r#"
                 2:19 PL201 [各有关单位] 任务“1.加强宣传”没有具体牵头单位（“各有关单位”是泛指），请明确一个牵头单位 (info)
                 3:14 PL201 [牵头单位：] 任务“2.推进改革”的牵头单位留空，请填写牵头单位
+            "#]],
+        );
+    }
+
+    /// Found by the fuzz target `analyze`: in a draft whose clauses name no lead
+    /// (`（责任单位：A、B）`, A leads), the clause the fix inserts is
+    /// `（责任单位：）`; it must count as a blank lead, or `--fix --unsafe-fixes`
+    /// inserts another one on every pass. On a line of its own too.
+    #[test]
+    fn empty_responsible_units_without_a_lead_label_are_a_blank_lead() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.建设平台。（责任单位：市科技局）\n2.培育企业。（责任单位：）\n3.优化服务。\n责任单位：\n4.强化保障。\n",
+            expect![[r#"
+                3:9 PL201 [责任单位：] 任务“2.培育企业”的牵头单位留空，请填写牵头单位
+                5:1 PL201 [责任单位：] 任务“3.优化服务”的牵头单位留空，请填写牵头单位
+                6:1 PL201 [4.强化保障] 任务“4.强化保障”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“（责任单位：）” @6:8 "（责任单位：）")
+            "#]],
+        );
+    }
+
+    /// Found by the fuzz target `analyze`: a clause left open (`[牵头单位：〕`, brackets
+    /// that do not pair) runs over the next task's line; a clause inserted there
+    /// would belong to it, so there is no fix.
+    #[test]
+    fn no_fix_inside_a_clause_left_open_above() {
+        check(
+            &MISSING_LEAD_UNIT,
+            "二、主要任务\n1.建设平台。[牵头单位：〕\n2.培育企业。\n3.优化服务。[责任单位：市科技局]\n",
+            expect![[r#"
+                3:1 PL201 [2.培育企业] 任务“2.培育企业”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）”
+                4:1 PL201 [3.优化服务] 任务“3.优化服务”未明确牵头单位，请补充“（牵头单位：…；责任单位：…）” (fix: unsafe: 插入责任分工“(牵头单位:;责任单位:)” @4:19 "(牵头单位:;责任单位:)")
             "#]],
         );
     }

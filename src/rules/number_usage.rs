@@ -142,6 +142,9 @@ struct Scan<'a> {
     wave_ranges: u32,
     /// Half-width `)` already paired with an earlier `(`.
     paired: Vec<usize>,
+    /// The end of the run of half-width marks (`;;;`) the last one checked
+    /// belongs to, and whether Chinese follows the run.
+    mark_run: (usize, bool),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -207,6 +210,7 @@ impl<'a> Scan<'a> {
             dash_ranges: 0,
             wave_ranges: 0,
             paired: Vec::new(),
+            mark_run: (0, false),
         }
     }
 
@@ -546,7 +550,13 @@ impl<'a> Scan<'a> {
         if b[i] == b';' && html_entity_before(b, i) || b[i] == b'!' && b.get(i + 1) == Some(&b'[') {
             return;
         }
-        let chinese = left_neighbour(s, i).is_some_and(is_cjk) || right_neighbour(s, i + 1).is_some_and(is_cjk);
+        // In a run of marks (`化;;;`, `;;;化`) each is in Chinese text when one
+        // end of the run is: fixed one by one, every mark would take a pass of
+        // `--fix` (found by the fuzz target `analyze`).
+        let chinese = left_neighbour(s, i).is_some_and(is_cjk)
+            || right_neighbour(s, i + 1).is_some_and(is_cjk)
+            || self.after_reported_mark(i)
+            || self.run_before_chinese(i);
         if !chinese {
             return;
         }
@@ -567,6 +577,27 @@ impl<'a> Scan<'a> {
         };
         let range = TextRange::new(i, end);
         self.marks.push(Mark { range, edits: [Some((range, full)), None], mark });
+    }
+
+    /// Whether the mark at `i` follows (spaces apart) a half-width mark reported as in Chinese text.
+    fn after_reported_mark(&self, i: usize) -> bool {
+        let head = self.s[..i].trim_end_matches([' ', '\t']);
+        self.marks
+            .last()
+            .is_some_and(|m| matches!(m.mark, ',' | ':' | ';' | '?' | '!') && m.range.start() + 1 == head.len())
+    }
+
+    /// Whether the run of half-width marks and spaces from `i` is followed by Chinese.
+    fn run_before_chinese(&mut self, i: usize) -> bool {
+        if i >= self.mark_run.0 {
+            let b = self.b;
+            let mut end = i;
+            while end < b.len() && matches!(b[end], b',' | b':' | b';' | b'?' | b'!' | b' ' | b'\t') {
+                end += 1;
+            }
+            self.mark_run = (end, right_neighbour(self.s, end).is_some_and(is_cjk));
+        }
+        self.mark_run.1
     }
 
     /// A half-width `(` at `i`: with its partner, `)` or `）`, on the same line.
@@ -1301,6 +1332,26 @@ mod tests {
                 3:14 PL601 [!] 中文中应使用全角标点：“!”应为“！”（GB/T 15834） (fix: safe: 改为“！” @3:14 "！")
                 3:18 PL601 [(试行)] 中文中的括号应使用全角“（）”，不用半角“()”（GB/T 15834） (fix: safe: 改为全角括号 @3:18 "（" @3:21 "）")
                 3:31 PL601 [（暂行)] 中文中的括号应使用全角“（）”，不用半角“()”（GB/T 15834） (fix: safe: 改为全角括号 @3:34 "）")
+            "#]],
+        );
+    }
+
+    /// Found by the fuzz target `analyze`: in `化;;;…` only the mark next to
+    /// Chinese was reported, so `--fix` needed a pass per mark and gave up after 16.
+    #[test]
+    fn runs_of_marks_next_to_chinese() {
+        check(
+            &NUMBER_USAGE,
+            "是否完成??各单位要提高认识，加强领导，落实责任，强化考核，确保各项任务落到实处，\n\
+             重点;; ;工作，统筹推进，协同配合，\n!!完成。Done!! OK\n",
+            expect![[r#"
+                1:5 PL601 [?] 中文中应使用全角标点：“?”应为“？”（GB/T 15834） (fix: safe: 改为“？” @1:5 "？")
+                1:6 PL601 [?] 中文中应使用全角标点：“?”应为“？”（GB/T 15834） (fix: safe: 改为“？” @1:6 "？")
+                2:3 PL601 [;] 中文中应使用全角标点：“;”应为“；”（GB/T 15834） (fix: safe: 改为“；” @2:3 "；")
+                2:4 PL601 [; ] 中文中应使用全角标点：“;”应为“；”（GB/T 15834） (fix: safe: 改为“；” @2:4 "；")
+                2:6 PL601 [;] 中文中应使用全角标点：“;”应为“；”（GB/T 15834） (fix: safe: 改为“；” @2:6 "；")
+                3:1 PL601 [!] 中文中应使用全角标点：“!”应为“！”（GB/T 15834） (fix: safe: 改为“！” @3:1 "！")
+                3:2 PL601 [!] 中文中应使用全角标点：“!”应为“！”（GB/T 15834） (fix: safe: 改为“！” @3:2 "！")
             "#]],
         );
     }

@@ -110,7 +110,9 @@ pub struct Clause {
     pub others: Vec<Unit>,
     /// Whether a lead was named explicitly (a lead label, or `A牵头`).
     pub lead_explicit: bool,
-    /// Range of the lead label when its unit list is empty (`牵头单位：；`).
+    /// Range of the lead label when its unit list is empty (`牵头单位：；`), or,
+    /// in a clause without a lead label, of the first `责任单位：` when the clause
+    /// names no unit (`（责任单位：）`: the first unit would have been the lead).
     pub empty_lead_label: Option<TextRange>,
     pub style: ClauseStyle,
 }
@@ -711,6 +713,11 @@ fn parse_labelled<'p>(
         // Only a leader is named: the leader answers for the task.
         leads = leaders;
         lead_explicit = true;
+    }
+    if !lead_explicit && leads.is_empty() {
+        // `责任单位：` naming no unit, in a clause without a lead label: its first
+        // unit would have been the lead, so the lead is left blank.
+        empty_lead_label = labels.iter().find(|l| l.role == Role::Other).map(|l| TextRange::new(l.start, l.end));
     }
     Some(Clause {
         range,

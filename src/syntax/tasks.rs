@@ -528,7 +528,13 @@ fn insert_point(prose: &str, lines: &[Line], range: TextRange) -> usize {
                     _ => break,
                 }
             }
-            best = e;
+            // A line the prose view blanks out entirely (an HTML comment in
+            // Markdown) cannot take the clause: inserted there, it would be
+            // masked too, the task would still lack one, and `--fix` would
+            // insert it again on every pass.
+            if e > l.range.start() {
+                best = e;
+            }
         }
     }
     best

@@ -10,6 +10,7 @@ mod docx;
 mod docx_writer;
 mod fix;
 mod formats;
+mod fuzz;
 mod lsp;
 mod props;
 mod report;
