@@ -50,8 +50,12 @@ pub struct Diagnostic {
     pub rule: &'static Rule,
     pub range: TextRange,
     pub severity: Severity,
-    pub message: String,
-    pub fix: Option<Fix>,
+    /// Shared: a draft full of one kind of damage repeats the same message
+    /// thousands of times, and the analysis keeps one copy of each.
+    pub message: std::sync::Arc<str>,
+    /// Boxed: most findings of a draft full of them have none, and a
+    /// finding stays small (48 bytes).
+    pub fix: Option<Box<Fix>>,
 }
 
 /// How safe it is to apply a fix without looking.
@@ -87,7 +91,8 @@ impl Edit {
 /// A fix: a title saying what it does and non-overlapping, sorted edits.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Fix {
-    pub title: String,
+    /// Most titles are fixed phrases (`删除该行`), borrowed rather than copied per finding.
+    pub title: Cow<'static, str>,
     pub edits: Vec<Edit>,
     pub applicability: Applicability,
 }
@@ -150,7 +155,7 @@ mod tests {
 
     fn fix(edits: &[(usize, usize, &str)]) -> Fix {
         Fix {
-            title: String::new(),
+            title: Cow::Borrowed(""),
             edits: edits.iter().map(|&(a, b, r)| Edit::replace(TextRange::new(a, b), r.to_string())).collect(),
             applicability: Applicability::Safe,
         }

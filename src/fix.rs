@@ -71,7 +71,7 @@ pub fn fix_all(text: &str, kind: SourceKind, config: &Config, mode: FixMode) -> 
             .diagnostics
             .iter()
             .filter_map(|d| d.fix.as_ref().filter(|f| mode.takes(f.applicability)).map(|f| (d.rule, f)))
-            .map(|(rule, f)| (rule, if crlf { with_crlf(f) } else { f.clone() }))
+            .map(|(rule, f)| (rule, if crlf { with_crlf(f) } else { Fix::clone(f) }))
             .collect();
         let (next, applied) = crate::diagnostic::apply_fixes_which(&current, candidates.iter().map(|(_, f)| f));
         if applied.is_empty() {
@@ -169,7 +169,7 @@ mod tests {
     #[test]
     fn crlf_replacements() {
         let fix = Fix {
-            title: String::new(),
+            title: "".into(),
             edits: vec![crate::Edit::insert(0, "a\nb\r\nc\n")],
             applicability: Applicability::Safe,
         };

@@ -641,15 +641,19 @@ fn render_findings(
                 render::human(&mut buf, &target.display, text, &index, d, config.lang, how.style);
                 buf.push('\n');
             }
+            // JSON and SARIF are serialised straight into the (buffered) sink: one
+            // finding's fix may hold a whole draft's edits.
             Format::Json => {
-                let finding = render::json_finding(&target.display, text, &index, d);
                 buf.push_str("  ");
-                buf.push_str(&serde_json::to_string(&finding).expect("findings serialise"));
+                sink.write_all(buf.as_bytes())?;
+                serde_json::to_writer(&mut *sink, &render::json_finding(&target.display, text, &index, d))?;
+                continue;
             }
             Format::Sarif => {
+                sink.write_all(buf.as_bytes())?;
                 let artifact = artifact.as_ref().expect("made for SARIF");
-                let result = sarif::result(artifact, text, &index, d);
-                buf.push_str(&serde_json::to_string(&result).expect("results serialise"));
+                serde_json::to_writer(&mut *sink, &sarif::result(artifact, text, &index, d))?;
+                continue;
             }
             Format::Github => github::annotation(&mut buf, &target.display, text, &index, d),
         }

@@ -66,7 +66,34 @@ pub struct JsonFinding<'a> {
 pub struct JsonFix<'a> {
     pub title: &'a str,
     pub applicability: &'static str,
-    pub edits: Vec<JsonEdit<'a>>,
+    pub edits: JsonEdits<'a>,
+}
+
+/// A fix's edits, each made as it is serialised: a fix of a whole draft's
+/// punctuation has hundreds of thousands, which are never held twice.
+pub struct JsonEdits<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    edits: &'a [planlint::Edit],
+}
+
+impl Serialize for JsonEdits<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.edits.len()))?;
+        for e in self.edits {
+            let s = pos(self.index, self.text, e.range.start());
+            let t = pos(self.index, self.text, e.range.end());
+            seq.serialize_element(&JsonEdit {
+                line: s.line,
+                column: s.column,
+                end_line: t.line,
+                end_column: t.column,
+                replacement: &e.replacement,
+            })?;
+        }
+        seq.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -78,7 +105,7 @@ pub struct JsonEdit<'a> {
     pub replacement: &'a str,
 }
 
-pub fn json_finding<'a>(path: &'a str, text: &str, index: &LineIndex, d: &'a Diagnostic) -> JsonFinding<'a> {
+pub fn json_finding<'a>(path: &'a str, text: &'a str, index: &'a LineIndex, d: &'a Diagnostic) -> JsonFinding<'a> {
     let start = pos(index, text, d.range.start());
     let end = pos(index, text, d.range.end());
     JsonFinding {
@@ -98,21 +125,7 @@ pub fn json_finding<'a>(path: &'a str, text: &str, index: &LineIndex, d: &'a Dia
                 Applicability::Unsafe => "unsafe",
                 Applicability::DisplayOnly => "display-only",
             },
-            edits: f
-                .edits
-                .iter()
-                .map(|e| {
-                    let s = pos(index, text, e.range.start());
-                    let t = pos(index, text, e.range.end());
-                    JsonEdit {
-                        line: s.line,
-                        column: s.column,
-                        end_line: t.line,
-                        end_column: t.column,
-                        replacement: &e.replacement,
-                    }
-                })
-                .collect(),
+            edits: JsonEdits { text, index, edits: &f.edits },
         }),
     }
 }

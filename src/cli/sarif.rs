@@ -15,6 +15,8 @@
 use std::path::{Component, Path};
 
 use planlint::{Applicability, Diagnostic, Lang, LineIndex, Severity};
+use serde::Serialize;
+use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
 /// Where relative artifact URIs are rooted: the directory `planlint` ran in.
@@ -131,56 +133,140 @@ fn is_chinese(paragraph: &str) -> bool {
 }
 
 /// A 1-based SARIF region; columns count UTF-16 code units, the end is exclusive.
-fn region(index: &LineIndex, text: &str, start: usize, end: usize) -> Value {
+/// Fields in the order `serde_json`'s maps keep (sorted), which the log had
+/// when it was built from `json!` values.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    end_column: usize,
+    end_line: usize,
+    start_column: usize,
+    start_line: usize,
+}
+
+fn region(index: &LineIndex, text: &str, start: usize, end: usize) -> Region {
     let s = index.utf16_col(text, start);
     let e = index.utf16_col(text, end);
-    json!({
-        "startLine": s.line + 1,
-        "startColumn": s.col + 1,
-        "endLine": e.line + 1,
-        "endColumn": e.col + 1,
-    })
+    Region {
+        end_column: e.col as usize + 1,
+        end_line: e.line as usize + 1,
+        start_column: s.col as usize + 1,
+        start_line: s.line as usize + 1,
+    }
+}
+
+#[derive(Serialize)]
+struct Message<'a> {
+    text: &'a str,
+}
+
+/// One finding as a SARIF `result`, serialised as it is written: a fix of a
+/// whole draft's punctuation has hundreds of thousands of replacements, which
+/// are never held as JSON values.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SarifResult<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixes: Option<[SarifFix<'a>; 1]>,
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Message<'a>,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: &'a Value,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix<'a> {
+    artifact_changes: [ArtifactChange<'a>; 1],
+    description: Message<'a>,
+    properties: Properties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange<'a> {
+    artifact_location: &'a Value,
+    replacements: Replacements<'a>,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    applicability: &'static str,
+}
+
+/// A fix's edits as SARIF `replacement`s, each made as it is serialised.
+struct Replacements<'a> {
+    text: &'a str,
+    index: &'a LineIndex,
+    edits: &'a [planlint::Edit],
+}
+
+impl Serialize for Replacements<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Replacement<'a> {
+            deleted_region: Region,
+            inserted_content: Message<'a>,
+        }
+        let mut seq = serializer.serialize_seq(Some(self.edits.len()))?;
+        for e in self.edits {
+            seq.serialize_element(&Replacement {
+                deleted_region: region(self.index, self.text, e.range.start(), e.range.end()),
+                inserted_content: Message { text: &e.replacement },
+            })?;
+        }
+        seq.end()
+    }
 }
 
 /// One finding as a SARIF `result`. `artifact` is the file's `artifactLocation`.
-pub fn result(artifact: &Value, text: &str, index: &LineIndex, d: &Diagnostic) -> Value {
+pub fn result<'a>(artifact: &'a Value, text: &'a str, index: &'a LineIndex, d: &'a Diagnostic) -> SarifResult<'a> {
     let rule_index =
         planlint::rules::all().position(|r| std::ptr::eq(r, d.rule)).expect("findings come from known rules");
-    let mut result = json!({
-        "ruleId": d.rule.code,
-        "ruleIndex": rule_index,
-        "level": level(d.severity),
-        "message": { "text": d.message },
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": artifact,
-                "region": region(index, text, d.range.start(), d.range.end()),
-            }
-        }],
+    let fixes = d.fix.as_ref().filter(|f| !f.edits.is_empty()).map(|fix| {
+        [SarifFix {
+            artifact_changes: [ArtifactChange {
+                artifact_location: artifact,
+                replacements: Replacements { text, index, edits: &fix.edits },
+            }],
+            description: Message { text: &fix.title },
+            properties: Properties {
+                applicability: match fix.applicability {
+                    Applicability::Safe => "safe",
+                    Applicability::Unsafe => "unsafe",
+                    Applicability::DisplayOnly => "display-only",
+                },
+            },
+        }]
     });
-    if let Some(fix) = d.fix.as_ref().filter(|f| !f.edits.is_empty()) {
-        let replacements: Vec<Value> = fix
-            .edits
-            .iter()
-            .map(|e| {
-                json!({
-                    "deletedRegion": region(index, text, e.range.start(), e.range.end()),
-                    "insertedContent": { "text": e.replacement },
-                })
-            })
-            .collect();
-        let applicability = match fix.applicability {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-            Applicability::DisplayOnly => "display-only",
-        };
-        result["fixes"] = json!([{
-            "description": { "text": fix.title },
-            "artifactChanges": [{ "artifactLocation": artifact, "replacements": replacements }],
-            "properties": { "applicability": applicability },
-        }]);
+    SarifResult {
+        fixes,
+        level: level(d.severity),
+        locations: [Location {
+            physical_location: PhysicalLocation {
+                artifact_location: artifact,
+                region: region(index, text, d.range.start(), d.range.end()),
+            },
+        }],
+        message: Message { text: &d.message },
+        rule_id: d.rule.code,
+        rule_index,
     }
-    result
 }
 
 /// The `artifactLocation` of a checked file: a relative URI reference under

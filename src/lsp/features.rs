@@ -24,7 +24,7 @@ fn to_lsp(d: &planlint::Diagnostic, index: &LineIndex, text: &str, enc: Enc) -> 
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.code.to_string())),
         source: Some("planlint".into()),
-        message: d.message.clone(),
+        message: d.message.to_string(),
         data: Some(serde_json::json!({ "rule": d.rule.name })),
         ..Default::default()
     }
@@ -137,7 +137,7 @@ pub fn code_actions(
                 })
                 .collect();
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
+                title: fix.title.to_string(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![lsp_diag.clone()]),
                 edit: Some(versioned(edits)),

@@ -291,7 +291,7 @@ impl Report {
                     severity: d.severity,
                     code: d.rule.code,
                     rule: d.rule.name,
-                    message: d.message.clone(),
+                    message: d.message.to_string(),
                 }
             })
             .collect::<Vec<_>>();

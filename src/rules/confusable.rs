@@ -662,7 +662,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             Lang::En => format!("Change to “{right}”"),
         };
         let applicability = if pair.safe { Applicability::Safe } else { Applicability::Unsafe };
-        ctx.report(range, message).with_fix(Fix { title, edits: vec![pair.edit(start)], applicability });
+        ctx.report(range, message).with_fix(Fix { title: title.into(), edits: vec![pair.edit(start)], applicability });
     }
 }
 
@@ -704,7 +704,7 @@ mod tests {
                     p.wrong,
                     p.right
                 );
-                let (fixed, _) = crate::apply_fixes(s, found.iter().filter_map(|d| d.fix.as_ref()));
+                let (fixed, _) = crate::apply_fixes(s, found.iter().filter_map(|d| d.fix.as_deref()));
                 assert!(fixed.contains(&p.right), "{s} → {fixed}");
                 let again = run(&fixed, &config);
                 assert!(again.is_empty(), "{s} fixed to {fixed} still has {again:?}");
@@ -905,7 +905,7 @@ mod tests {
         let text = "纳人计划，企业人围，区城协调，己经完成，再接再励，截止2023年底，生长改造委。\n";
         let found = run(text, &Config::default());
         assert_eq!(found.len(), 7);
-        let (fixed, n) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_ref()));
+        let (fixed, n) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_deref()));
         assert_eq!(n, 7);
         assert_eq!(fixed, "纳入计划，企业入围，区域协调，已经完成，再接再厉，截至2023年底，发展改革委。\n");
         assert!(run(&fixed, &Config::default()).is_empty());

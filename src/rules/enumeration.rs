@@ -222,7 +222,7 @@ fn renumbering(lang: Lang, stretch: &[Enumerator], from: u32) -> Fix {
         (Lang::En, 1) => format!("Change to “{first}” and renumber the next one"),
         (Lang::En, n) => format!("Change to “{first}” and renumber the next {n}"),
     };
-    Fix { title, edits, applicability: Applicability::Unsafe }
+    Fix { title: title.into(), edits, applicability: Applicability::Unsafe }
 }
 
 #[cfg(test)]
@@ -346,7 +346,7 @@ mod tests {
             let config = crate::Config::default();
             let found = crate::analyze(text, SourceKind::PlainText, &config).diagnostics;
             assert!(!found.is_empty(), "{text}");
-            let (fixed, _) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_ref()));
+            let (fixed, _) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_deref()));
             let after = crate::analyze(&fixed, SourceKind::PlainText, &config).diagnostics;
             assert!(after.is_empty(), "{fixed}: {after:#?}");
         }

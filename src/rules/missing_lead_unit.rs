@@ -197,8 +197,8 @@ fn skeleton_fix(doc: &Document<'_>, task: &Task, style: ClauseStyle, line_sep: &
     let shown = text.trim_start_matches(['\r', '\n']).replace(['\r', '\n'], " ");
     Fix {
         title: match lang {
-            Lang::Zh => format!("插入责任分工“{shown}”"),
-            Lang::En => format!("Insert a responsibility clause “{shown}”"),
+            Lang::Zh => format!("插入责任分工“{shown}”").into(),
+            Lang::En => format!("Insert a responsibility clause “{shown}”").into(),
         },
         edits: vec![Edit::insert(at, text)],
         applicability: Applicability::Unsafe,

@@ -1,6 +1,9 @@
 //! The rules. One file per rule; its doc comment is its user documentation.
 //! Adding a rule = one file + one line in [`ALL`].
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lang::Lang;
@@ -107,6 +110,8 @@ pub(crate) struct Ctx<'a> {
     rule: &'static Rule,
     severity: Severity,
     out: &'a mut Vec<Diagnostic>,
+    /// Every message reported so far, once.
+    messages: &'a mut HashSet<Arc<str>>,
 }
 
 impl Ctx<'_> {
@@ -127,6 +132,14 @@ impl Ctx<'_> {
 
     /// Reports a finding at an explicit severity (e.g. a milder one for a weaker case).
     pub fn report_with(&mut self, range: TextRange, severity: Severity, message: String) -> &mut Diagnostic {
+        let message = match self.messages.get(message.as_str()) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared: Arc<str> = message.into();
+                self.messages.insert(shared.clone());
+                shared
+            }
+        };
         self.out.push(Diagnostic { rule: self.rule, range, severity, message, fix: None });
         self.out.last_mut().expect("just pushed")
     }
@@ -134,7 +147,7 @@ impl Ctx<'_> {
 
 impl Diagnostic {
     pub(crate) fn with_fix(&mut self, fix: Fix) -> &mut Diagnostic {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 }
@@ -142,9 +155,10 @@ impl Diagnostic {
 /// Runs every enabled rule over `doc`.
 pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut messages = HashSet::new();
     for (rule, check) in REGISTRY {
         let Level::On(severity) = config.level(rule) else { continue };
-        let mut ctx = Ctx { doc, config, rule, severity, out: &mut out };
+        let mut ctx = Ctx { doc, config, rule, severity, out: &mut out, messages: &mut messages };
         check(&mut ctx);
     }
     out

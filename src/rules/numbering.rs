@@ -131,7 +131,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         };
         let title = change_to(ctx.lang(), &standard, 0);
         ctx.report(h.marker, message).with_fix(Fix {
-            title,
+            title: title.into(),
             edits: vec![Edit::replace(h.marker, standard)],
             applicability: Applicability::Safe,
         });
@@ -237,7 +237,7 @@ fn renumbering(doc: &Document<'_>, half_width: bool, stretch: &[usize], title: S
             Some(Edit::replace(doc.headings[i].marker, marker))
         })
         .collect::<Option<Vec<Edit>>>()?;
-    Some(Fix { title, edits, applicability: Applicability::Unsafe })
+    Some(Fix { title: title.into(), edits, applicability: Applicability::Unsafe })
 }
 
 /// The marker heading `i` should carry for number `n`: the standard form,
@@ -525,7 +525,7 @@ mod tests {
         let index = crate::LineIndex::new(text);
         numbering_findings(text)
             .iter()
-            .filter_map(|d| d.fix.as_ref())
+            .filter_map(|d| d.fix.as_deref())
             .map(|f| f.edits.iter().map(|e| (index.line_of(e.range.start()), e.replacement.to_string())).collect())
             .collect()
     }
@@ -543,12 +543,12 @@ mod tests {
         let found = numbering_findings(text);
         let lines = finding_lines(text);
         let fixes = offered(text);
-        let (fixed, _) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_ref()));
+        let (fixed, _) = crate::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_deref()));
         assert_eq!(finding_lines(&fixed), Vec::<usize>::new(), "after all fixes of {text:?}:\n{fixed}");
         for (d, applied) in found.iter().filter(|d| d.fix.is_some()).zip(&fixes) {
-            let (one, _) = crate::apply_fixes(text, d.fix.as_ref());
+            let (one, _) = crate::apply_fixes(text, d.fix.as_deref());
             let after = finding_lines(&one);
-            let title = &d.fix.as_ref().map_or("", |f| f.title.as_str());
+            let title = &d.fix.as_deref().map_or("", |f| &*f.title);
             assert!(
                 after.iter().all(|l| lines.contains(l)),
                 "fix {title:?} of {text:?} leaves findings on lines {after:?} (before: {lines:?})"

@@ -322,7 +322,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         };
         let applicability = if r.gapped { Applicability::Unsafe } else { Applicability::Safe };
         ctx.report(TextRange::new(r.first, r.extra.end()), message).with_fix(Fix {
-            title,
+            title: title.into(),
             edits: vec![Edit::replace(r.extra, "")],
             applicability,
         });
@@ -346,7 +346,7 @@ mod tests {
             }
         }
         let a = crate::analyze(text, SourceKind::PlainText, &config);
-        let (out, _) = crate::apply_fixes(text, a.diagnostics.iter().filter_map(|d| d.fix.as_ref()));
+        let (out, _) = crate::apply_fixes(text, a.diagnostics.iter().filter_map(|d| d.fix.as_deref()));
         let again = crate::analyze(&out, SourceKind::PlainText, &config);
         assert!(again.diagnostics.is_empty(), "{out}: {:?}", again.diagnostics);
         out

@@ -550,8 +550,8 @@ fn report(ctx: &mut Ctx<'_>, found: Found, year: u16) {
     if let Some(applicability) = e.fix {
         d.with_fix(Fix {
             title: match lang {
-                Lang::Zh => format!("改为“{current}”"),
-                Lang::En => format!("Change to “{current}”"),
+                Lang::Zh => format!("改为“{current}”").into(),
+                Lang::En => format!("Change to “{current}”").into(),
             },
             edits: vec![Edit::replace(found.range, current.clone())],
             applicability,
@@ -820,7 +820,7 @@ fn check_triad(ctx: &mut Ctx<'_>, hits: &[(usize, usize)]) {
             ),
         };
         ctx.report(range, message).with_fix(Fix {
-            title,
+            title: title.into(),
             edits: vec![Edit::insert(at, insert)],
             applicability: Applicability::Unsafe,
         });
@@ -1145,7 +1145,7 @@ mod tests {
         let before = crate::analyze(text, crate::SourceKind::PlainText, &config).diagnostics;
         let ours: Vec<_> = before.iter().filter(|d| d.rule.code == "PL503").collect();
         assert_eq!(ours.len(), 5, "{ours:#?}");
-        let (fixed, applied) = crate::apply_fixes(text, ours.iter().filter_map(|d| d.fix.as_ref()));
+        let (fixed, applied) = crate::apply_fixes(text, ours.iter().filter_map(|d| d.fix.as_deref()));
         assert_eq!(applied, 5);
         let after = crate::analyze(&fixed, crate::SourceKind::PlainText, &config).diagnostics;
         assert!(after.iter().all(|d| d.rule.code != "PL503"), "{fixed}\n{after:#?}");
@@ -1212,7 +1212,7 @@ mod prop {
             }
             // Applying this rule's and the enumeration rule's fixes leaves none of their findings.
             let ours = |d: &&crate::Diagnostic| matches!(d.rule.code, "PL503" | "PL402");
-            let fixes = analysis.diagnostics.iter().filter(ours).filter_map(|d| d.fix.as_ref());
+            let fixes = analysis.diagnostics.iter().filter(ours).filter_map(|d| d.fix.as_deref());
             let (fixed, _) = crate::apply_fixes(&text, fixes);
             let after = crate::analyze(&fixed, crate::SourceKind::PlainText, &config);
             let left: Vec<_> = after.diagnostics.iter().filter(ours).collect();

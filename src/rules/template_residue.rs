@@ -119,7 +119,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         let safe = r.whole_line || r.kind == ResidueKind::PinyinGloss;
         let applicability = if safe { Applicability::Safe } else { Applicability::Unsafe };
         let title = fix_title(lang, r);
-        ctx.report(r.range, message).with_fix(Fix { title, edits: vec![Edit::replace(r.delete, "")], applicability });
+        ctx.report(r.range, message).with_fix(Fix {
+            title: title.into(),
+            edits: vec![Edit::replace(r.delete, "")],
+            applicability,
+        });
     }
 }
 
@@ -173,8 +177,8 @@ fn message(lang: Lang, r: &Residue, token: &str) -> String {
     }
 }
 
-fn fix_title(lang: Lang, r: &Residue) -> String {
-    let title = match (lang, r.kind) {
+fn fix_title(lang: Lang, r: &Residue) -> &'static str {
+    match (lang, r.kind) {
         (Lang::Zh, ResidueKind::PageChunk) if r.delete.start < r.range.start => "删除分页编号并接续上一行",
         (Lang::En, ResidueKind::PageChunk) if r.delete.start < r.range.start => {
             "Delete the page number and join the previous line"
@@ -185,8 +189,7 @@ fn fix_title(lang: Lang, r: &Residue) -> String {
         (Lang::En, _) if r.whole_line => "Delete the line",
         (Lang::Zh, _) => "删除网站残留",
         (Lang::En, _) => "Delete the residue",
-    };
-    title.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -207,7 +210,7 @@ mod tests {
     /// The text with every fix of this rule applied.
     fn fixed(text: &str) -> String {
         let analysis = crate::analyze(text, SourceKind::PlainText, &Config::default());
-        let fixes = analysis.diagnostics.iter().filter(|d| d.rule.code == "PL102").filter_map(|d| d.fix.as_ref());
+        let fixes = analysis.diagnostics.iter().filter(|d| d.rule.code == "PL102").filter_map(|d| d.fix.as_deref());
         crate::apply_fixes(text, fixes).0
     }
 

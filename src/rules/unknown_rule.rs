@@ -76,7 +76,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
                     Lang::Zh => format!("改为“{s}”"),
                     Lang::En => format!("Change to “{s}”"),
                 };
-                d.with_fix(Fix { title, edits: vec![Edit::replace(range, s)], applicability: Applicability::Safe });
+                d.with_fix(Fix {
+                    title: title.into(),
+                    edits: vec![Edit::replace(range, s)],
+                    applicability: Applicability::Safe,
+                });
             }
         }
     }

@@ -236,10 +236,10 @@ fn number_usage_fixes_leave_nothing_new() {
     };
     for (path, text) in &texts {
         let before = planlint::analyze(text, SourceKind::PlainText, &config).diagnostics;
-        let fixes = before.iter().filter(|d| d.rule.code == "PL601").filter_map(|d| d.fix.as_ref());
+        let fixes = before.iter().filter(|d| d.rule.code == "PL601").filter_map(|d| d.fix.as_deref());
         let (fixed, _) = planlint::apply_fixes(text, fixes);
         let after = planlint::analyze(&fixed, SourceKind::PlainText, &config).diagnostics;
-        let left: Vec<&str> = after.iter().filter(|d| d.rule.code == "PL601").map(|d| d.message.as_str()).collect();
+        let left: Vec<&str> = after.iter().filter(|d| d.rule.code == "PL601").map(|d| &*d.message).collect();
         assert!(left.is_empty(), "{}: {left:#?}", path.display());
         let (was, now) = (others(text, &before), others(&fixed, &after));
         let new: Vec<&(&str, usize)> = now.iter().filter(|o| !was.contains(o)).collect();

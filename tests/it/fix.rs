@@ -207,7 +207,7 @@ fn check_fix_properties(text: &str) -> Result<(), TestCaseError> {
         }
         // One pass: everything outside the applied edits is kept byte for byte.
         let analysis = planlint::analyze(text, kind, &config);
-        let fixes: Vec<&planlint::Fix> = analysis.diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
+        let fixes: Vec<&planlint::Fix> = analysis.diagnostics.iter().filter_map(|d| d.fix.as_deref()).collect();
         let (fixed, _) = planlint::apply_fixes(text, fixes.iter().copied());
         let mut edits: Vec<&planlint::Edit> = fixes.iter().flat_map(|f| &f.edits).collect();
         edits.sort_by_key(|e| (e.range.start(), e.range.end()));

@@ -170,7 +170,7 @@ mod props {
                 assert!(fix.edits.windows(2).all(|w| w[0].range.end <= w[1].range.start));
                 fixes.push(fix);
             }
-            let (fixed, _) = planlint::apply_fixes(text, fixes);
+            let (fixed, _) = planlint::apply_fixes(text, fixes.into_iter().map(|f| &**f));
             let _ = planlint::analyze(&fixed, kind, &Config::default());
         }
     }

@@ -26,7 +26,7 @@ pub fn findings(text: &str, kind: planlint::SourceKind) -> Vec<Finding> {
                 code: d.rule.code,
                 severity: d.severity.as_str(),
                 text: text[d.range.as_range()].to_string(),
-                message: d.message.clone(),
+                message: d.message.to_string(),
             }
         })
         .collect()
