@@ -45,10 +45,14 @@ pub enum Need {
     Npm,
     /// Chromium (`$CHROMIUM`, else `/usr/bin/chromium`), headless.
     Chromium,
+    /// code-server (VS Code in the browser) and playwright-core, as
+    /// `../shared/tools/lsp-clients/setup.sh tools code-server` installs them
+    /// under `$LSP_CLIENTS_PREFIX` (default `/tmp/lsp-clients`).
+    CodeServer,
 }
 
 impl Need {
-    pub const ALL: [Need; 10] = [
+    pub const ALL: [Need; 11] = [
         Need::Shared,
         Need::Python,
         Need::Jsonschema,
@@ -59,6 +63,7 @@ impl Need {
         Need::PreCommit,
         Need::Npm,
         Need::Chromium,
+        Need::CodeServer,
     ];
 
     /// As the README's table and the messages name it.
@@ -74,6 +79,7 @@ impl Need {
             Need::PreCommit => "`pre-commit`",
             Need::Npm => "Node.js and `npm`",
             Need::Chromium => "Chromium",
+            Need::CodeServer => "code-server and playwright-core",
         }
     }
 
@@ -90,6 +96,7 @@ impl Need {
             Need::PreCommit => "`pip install pre-commit==4.7.0`",
             Need::Npm => "`apt-get install npm`",
             Need::Chromium => "`apt-get install chromium`",
+            Need::CodeServer => "`bash ../shared/tools/lsp-clients/setup.sh tools code-server`",
         }
     }
 
@@ -139,6 +146,21 @@ impl Need {
             Need::PreCommit => version(&"pre-commit".into(), &["--version"]),
             Need::Npm => version(&"npm".into(), &["--version"]),
             Need::Chromium => version(&chromium(), &["--version"]),
+            Need::CodeServer => {
+                let prefix = lsp_clients_prefix();
+                let playwright = prefix.join("vsx-tools/node_modules/playwright-core");
+                if !playwright.is_dir() {
+                    return Err(format!("{} not found", playwright.display()));
+                }
+                // Its first run may log that it wrote a default configuration first.
+                let out = Command::new(code_server()).arg("--version").stdin(Stdio::null()).output();
+                let out = out.map_err(|e| format!("{} does not run ({e})", code_server().display()))?;
+                let text = String::from_utf8_lossy(&out.stdout);
+                match text.lines().find(|l| l.contains("with Code")) {
+                    Some(line) if out.status.success() => Ok(line.trim().to_string()),
+                    _ => Err(format!("`{} --version` failed ({})", code_server().display(), out.status)),
+                }
+            }
         }
     }
 }
@@ -166,6 +188,19 @@ fn shared_dir() -> PathBuf {
 /// The Chromium the tests run: `$CHROMIUM`, else `/usr/bin/chromium`.
 pub fn chromium() -> PathBuf {
     PathBuf::from(std::env::var_os("CHROMIUM").unwrap_or_else(|| "/usr/bin/chromium".into()))
+}
+
+/// Where `setup.sh` of the client harnesses installs its npm packages:
+/// `$LSP_CLIENTS_PREFIX`, else `/tmp/lsp-clients`.
+pub fn lsp_clients_prefix() -> PathBuf {
+    PathBuf::from(std::env::var_os("LSP_CLIENTS_PREFIX").unwrap_or_else(|| "/tmp/lsp-clients".into()))
+}
+
+/// The code-server the end-to-end test runs: `$CODE_SERVER`, else the one `setup.sh` installs.
+pub fn code_server() -> PathBuf {
+    std::env::var_os("CODE_SERVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| lsp_clients_prefix().join("code-server/node_modules/.bin/code-server"))
 }
 
 /// The Python the tests run: `$PLANLINT_PYTHON`, else `python3`.

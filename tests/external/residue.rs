@@ -49,7 +49,7 @@ fn assert_seed(prefix: &str, expected: &[(usize, &str)]) {
             d.range
         );
     }
-    let fixes = analysis.diagnostics.iter().filter(|d| d.rule.code == "PL102").filter_map(|d| d.fix.as_ref());
+    let fixes = analysis.diagnostics.iter().filter(|d| d.rule.code == "PL102").filter_map(|d| d.fix.as_deref());
     let (fixed, _) = planlint::apply_fixes(&text, fixes);
     let after = findings(&fixed, SourceKind::PlainText);
     assert!(residue(&after).is_empty(), "seed {prefix} after the fixes: {:#?}", residue(&after));

@@ -381,16 +381,17 @@ try {
   await goTo(page, 5, 27);
   await page.keyboard.press('F2');
   const boxValue = await waitFor(page, () => page.$eval('.rename-input', (e) => e.value).catch(() => ''), 10000);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('市科学技术局', { delay: 15 });
-  await page.keyboard.press('Enter');
+  // Typed into the rename box itself (not the focused element: if the box closed,
+  // keystrokes would replace the editor's text instead).
+  const typed = await page.fill('.rename-input', '市科学技术局', { timeout: 5000 })
+    .then(() => page.press('.rename-input', 'Enter', { timeout: 5000 })).then(() => true, () => false);
   const renamed = await waitFor(page, async () => {
     const t = await editorText();
     return t.split('市科学技术局').length - 1 === 3 && t;
   }, 15000) || await editorText();
-  check('rename_unit', boxValue === '市科技局' && renamed.split('市科学技术局').length - 1 === 3
+  check('rename_unit', typed && boxValue === '市科技局' && renamed.split('市科学技术局').length - 1 === 3
       && renamed.includes('区市科技局合作中心') && renamed.includes('由市科学技术局会同'),
-  { box: boxValue, text: renamed.slice(0, 240) });
+  { box: boxValue, typed, text: renamed.slice(0, 240) });
   mark('rename');
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.writeFileSync(settingsFile, JSON.stringify({ 'planlint.inlayHints.leadUnit': true }, null, 2));
