@@ -69,9 +69,13 @@ for t in "${targets[@]}"; do
     max_len=4096
     [[ $t == lsp_* || $t == docx ]] && max_len=12288
     set +e
+    # One process fuzzes in this one (its statistics in its log); -jobs would fork
+    # workers writing fuzz-N.log instead.
+    jobs=()
+    [[ $JOBS -gt 1 ]] && jobs=(-jobs="$JOBS" -workers="$JOBS")
     "$bin/$t" "$corpus" "$work/$t" \
         -dict="$work/$t.dict" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
-        -max_total_time="$seconds" -jobs="$JOBS" -workers="$JOBS" -print_final_stats=1 \
+        -max_total_time="$seconds" "${jobs[@]}" -print_final_stats=1 \
         -artifact_prefix="artifacts/$t/" >"$log" 2>&1
     code=$?
     set -e
