@@ -521,6 +521,7 @@ fn own_line_verb(folded: &str, lines: &[Line], at: usize, after: usize) -> bool 
         tail = tail[..open].trim_end();
     }
     let head = head.trim_end_matches(['分', '别', '共', '同', '负', '责']);
+    let head = head.strip_prefix('由').unwrap_or(head);
     !head.is_empty()
         && head.chars().count() <= 80
         && !head.contains(['。', '；', ';', '：', ':', '，', ','])
@@ -759,7 +760,9 @@ fn parse_verb_form<'p>(
     offsets.push(inner_end);
     for sep in offsets {
         if let Some((verb_start, _)) = lead_verb_in(&folded[part_start..sep]) {
-            leads.extend(split_units(prose, part_start, part_start + verb_start, vocab, names));
+            // `由A牵头`: 由 introduces the unit, it is not part of its name.
+            let from = part_start + if folded[part_start..].starts_with('由') { '由'.len_utf8() } else { 0 };
+            leads.extend(split_units(prose, from.min(part_start + verb_start), part_start + verb_start, vocab, names));
         } else if let Some(cut) = share_word_at(folded, part_start, sep) {
             others.extend(split_units(prose, part_start, cut, vocab, names));
         }

@@ -572,3 +572,22 @@ fn generic_groups_after_named_units() {
         "#]],
     );
 }
+
+/// `由A牵头`: 由 introduces the lead and is not part of its name, in a
+/// bracketed clause and on a line of its own.
+#[test]
+fn you_introduces_the_lead() {
+    check(
+        SourceKind::PlainText,
+        "二、主要任务\n1.建设创新平台。（由市科技局牵头，市财政局配合）\n2.培育科技企业。\n由市工信局牵头负责。\n3.优化政务服务。（市政务服务中心牵头）\n",
+        expect![[r#"
+            genre: 未识别（按计划类处理）
+            1:1 L1 二、 主要任务 [tasks]
+              tasks at 1. (responsibility clauses attach at this level: 3 of 3 carry their own)
+              2:1 L3 1. 建设创新平台 => task lead=市科技局 others=市财政局
+              3:1 L3 2. 培育科技企业 => task lead=市工信局 others=-
+              5:1 L3 3. 优化政务服务 => task lead=市政务服务中心 others=-
+            tasks: 3, clauses: 3
+        "#]],
+    );
+}
