@@ -163,9 +163,18 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
                 continue;
             }
         }
+        // A list number is structure, not a sentence: `2。小编…` is one sentence
+        // of the site's after its number, as `2.小编…` is (read as two, its
+        // residue was deleted only once --fix had normalised the number, a
+        // pass per line). File names and metadata above keep their number
+        // (`1.项目申报书.docx` under `附件：` is the document's).
+        let ps = match crate::syntax::outline::match_marker(b) {
+            Some((_, _, len, _)) if len < b.len() => bs + len,
+            _ => bs,
+        };
         let mut found: Vec<(TextRange, ResidueKind)> = Vec::new();
         if !line_hits.is_empty() {
-            phrases(folded, bs, be, line_hits, &mut found);
+            phrases(folded, ps, be, line_hits, &mut found);
         }
         if let Some(r) = collection_header(b) {
             found.push((TextRange::new(bs, bs + r), ResidueKind::SiteText));
@@ -182,7 +191,7 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
             }
         }
         if let [(r, k)] = merged[..]
-            && ignorable(&folded[bs..r.start()])
+            && ignorable(&folded[ps..r.start().max(ps)])
             && ignorable(&folded[r.end()..be])
         {
             verdicts[i] = Some(Verdict::Strong(k));

@@ -69,3 +69,15 @@ fn no_clause_inserted_inside_an_html_comment() {
     assert!(r.converged && r.count() == 1, "{:?}", r.text);
     assert!(r.text.contains("2.培育企业。（牵头单位：；责任单位：）\n<!--"), "{:?}", r.text);
 }
+
+/// `analyze`, minimised: `2。小编` on each of fifteen lines. Read as two
+/// sentences (`2` and `小编`), a line was residue inside the line (unsafe),
+/// and whole-line residue (safe) only once `--fix` had normalised its number
+/// to `2.`, one line per pass: safe fixes gave up after 16. A list number is
+/// not a sentence.
+#[test]
+fn residue_after_a_nonstandard_list_number_is_the_whole_line() {
+    analyze_target("2。小编\n".repeat(15).as_bytes());
+    let r = planlint::fix_all(&"2。小编\n".repeat(15), SourceKind::PlainText, &Config::default(), FixMode::Safe);
+    assert!(r.converged && r.text.is_empty(), "{:?}", r.text);
+}
