@@ -378,8 +378,10 @@ pub(crate) fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
         let close_std = close_bracket(close)?;
         let mut total = first.len_utf8() + len + close.len_utf8();
         let mut standard = open_std && close_std;
-        // A wrong trailing mark: （一）、 （一）. （1）．
-        if let Some(c) = s[total..].chars().next()
+        // A wrong trailing mark: （一）、 （一）. （1）． — or a run of them
+        // (`（一），，`), all of which the standard form drops (one at a time,
+        // `--fix` took a pass for each).
+        while let Some(c) = s[total..].chars().next()
             && (cn_delimiter(c).is_some() || arabic_delimiter(c).is_some())
             && !matches!(c, '：' | ':')
         {
@@ -390,8 +392,8 @@ pub(crate) fn match_marker(s: &str) -> Option<(NumberStyle, u32, usize, bool)> {
     }
     if let Some((style, n, mut standard)) = single_char_marker(first) {
         let mut total = first.len_utf8();
-        // ⑴、 ①. : a point after a marker that needs none.
-        if let Some(c) = s[total..].chars().next()
+        // ⑴、 ①. : a point (or a run of them) after a marker that needs none.
+        while let Some(c) = s[total..].chars().next()
             && matches!(c, '、' | '.' | '．' | '､' | '﹑')
         {
             total += c.len_utf8();

@@ -81,3 +81,14 @@ fn residue_after_a_nonstandard_list_number_is_the_whole_line() {
     let r = planlint::fix_all(&"2。小编\n".repeat(15), SourceKind::PlainText, &Config::default(), FixMode::Safe);
     assert!(r.converged && r.text.is_empty(), "{:?}", r.text);
 }
+
+/// `config`, minimised (with an empty planlint.toml): `（一）` followed by a
+/// run of half-width commas. The marker took one comma as its wrong trailing
+/// mark, so --fix dropped one comma per pass and gave up after 16. A run of
+/// trailing marks belongs to the marker.
+#[test]
+fn a_run_of_marks_after_a_heading_number_is_dropped_at_once() {
+    checks::config_target("\0（一）,,,,,,,,,,,,,,,,".as_bytes(), "");
+    let r = planlint::fix_all("（一）,,,,,,,,,,,,,,,,,,,,", SourceKind::PlainText, &Config::default(), FixMode::Safe);
+    assert!(r.converged && r.text == "（一）", "{:?}", r.text);
+}
