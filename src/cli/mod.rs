@@ -196,6 +196,25 @@ struct FileResult {
 
 /// What `check` and `report` start from: the working directory, the
 /// configuration finder (with `--config`, `--lang`) and the language of messages.
+/// Each target with its configuration; a broken planlint.toml is reported and ends the run.
+fn resolve_configs(
+    targets: Vec<Target>,
+    configs: &mut files::Configs,
+    cwd: &Path,
+) -> Result<Vec<(Target, Arc<Config>)>, Failure> {
+    let mut jobs = Vec::with_capacity(targets.len());
+    for target in targets {
+        match configs.for_target(&target, cwd) {
+            Ok(config) => jobs.push((target, config)),
+            Err(e) => {
+                error(e);
+                return Err(Failure::Reported);
+            }
+        }
+    }
+    Ok(jobs)
+}
+
 fn setup(config: Option<&Path>, lang: Option<Lang>) -> Result<(PathBuf, files::Configs, Lang), Failure> {
     let cwd = std::env::current_dir().map_err(|e| {
         error(format!("cannot read the current directory: {e}"));
@@ -230,16 +249,7 @@ fn check(args: CheckArgs) -> Result<u8, Failure> {
 
     // Configuration is resolved up front, so a broken planlint.toml stops the
     // run before any output.
-    let mut jobs: Vec<(Target, Arc<Config>)> = Vec::with_capacity(targets.len());
-    for target in targets {
-        match configs.for_target(&target, &cwd) {
-            Ok(config) => jobs.push((target, config)),
-            Err(e) => {
-                error(e);
-                return Err(Failure::Reported);
-            }
-        }
-    }
+    let jobs = resolve_configs(targets, &mut configs, &cwd)?;
 
     let style = Style {
         color: match args.color {

@@ -5,17 +5,16 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use planlint::Lang;
 use planlint::report::{self, Counts, LeadStatus, Report, TARGET_CLASSES};
 use planlint::syntax::quantity::TargetClass;
-use planlint::{Config, Lang};
 
-use super::files::{self, Target};
+use super::files;
 use super::{Failure, error, parse_lang};
 
 #[derive(clap::Args)]
@@ -55,16 +54,7 @@ pub(super) fn run(args: ReportArgs) -> Result<u8, Failure> {
     let (cwd, mut configs, lang) = super::setup(args.config.as_deref(), args.lang)?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let (targets, mut failed) = files::collect(&paths, args.stdin_filename.as_deref(), lang);
-    let mut jobs: Vec<(Target, Arc<Config>)> = Vec::with_capacity(targets.len());
-    for target in targets {
-        match configs.for_target(&target, &cwd) {
-            Ok(config) => jobs.push((target, config)),
-            Err(e) => {
-                error(e);
-                return Err(Failure::Reported);
-            }
-        }
-    }
+    let jobs = super::resolve_configs(targets, &mut configs, &cwd)?;
     // Read with the function `check` uses, so every input it reads works here too.
     let results: Vec<Result<Report, String>> = jobs
         .par_iter()

@@ -878,11 +878,11 @@ impl<'a> Scan<'a> {
                     "Change to full-width brackets".to_string(),
                 ),
                 (c, Lang::Zh) => {
-                    let full = full_width(c);
+                    let full = full_width_str(c);
                     (format!("中文中应使用全角标点：“{c}”应为“{full}”（GB/T 15834）"), format!("改为“{full}”"))
                 }
                 (c, Lang::En) => {
-                    let full = full_width(c);
+                    let full = full_width_str(c);
                     (
                         format!("Use full-width “{full}” in Chinese text, not “{c}” (GB/T 15834)"),
                         format!("Change to “{full}”"),
@@ -902,19 +902,6 @@ fn change_to(lang: Lang, fixed: &str) -> String {
     match lang {
         Lang::Zh => format!("改为“{fixed}”"),
         Lang::En => format!("Change to “{fixed}”"),
-    }
-}
-
-fn full_width(c: char) -> char {
-    match c {
-        ',' => '，',
-        ':' => '：',
-        ';' => '；',
-        '?' => '？',
-        '!' => '！',
-        '(' => '（',
-        ')' => '）',
-        c => c,
     }
 }
 
