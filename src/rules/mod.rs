@@ -1,7 +1,8 @@
 //! The rules. One file per rule; its doc comment is its user documentation.
 //! Adding a rule = one file + one line in [`ALL`].
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use crate::config::{Config, Level};
@@ -111,7 +112,7 @@ pub(crate) struct Ctx<'a> {
     severity: Severity,
     out: &'a mut Vec<Diagnostic>,
     /// Every message reported so far, once.
-    messages: &'a mut HashSet<Arc<str>>,
+    messages: &'a mut HashMap<Arc<str>, ()>,
 }
 
 impl Ctx<'_> {
@@ -131,14 +132,13 @@ impl Ctx<'_> {
     }
 
     /// Reports a finding at an explicit severity (e.g. a milder one for a weaker case).
+    ///
+    /// The message is looked up by entry, hashed once: most messages are new,
+    /// and a lookup followed by an insertion hashed each twice.
     pub fn report_with(&mut self, range: TextRange, severity: Severity, message: String) -> &mut Diagnostic {
-        let message = match self.messages.get(message.as_str()) {
-            Some(shared) => shared.clone(),
-            None => {
-                let shared: Arc<str> = message.into();
-                self.messages.insert(shared.clone());
-                shared
-            }
+        let message = match self.messages.entry(message.into()) {
+            Entry::Occupied(seen) => seen.key().clone(),
+            Entry::Vacant(new) => new.insert_entry(()).key().clone(),
         };
         self.out.push(Diagnostic { rule: self.rule, range, severity, message, fix: None });
         self.out.last_mut().expect("just pushed")
@@ -155,7 +155,7 @@ impl Diagnostic {
 /// Runs every enabled rule over `doc`.
 pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut messages = HashSet::new();
+    let mut messages = HashMap::new();
     for (rule, check) in REGISTRY {
         let Level::On(severity) = config.level(rule) else { continue };
         let mut ctx = Ctx { doc, config, rule, severity, out: &mut out, messages: &mut messages };
