@@ -297,6 +297,12 @@ fn blank(prose: &mut ProseBuf<'_>, start: usize, end: usize) {
 /// Parses the line `range` of `text` when it is only a suppression directive.
 fn parse_directive(text: &str, range: TextRange) -> Option<LineDirective> {
     let line = &text[range.as_range()];
+    // A line opening with a char from U+4000 on (lead byte E4 to F4, an
+    // ideograph, a full-width form) opens with no white space and no
+    // directive: most lines of a draft, refused before trimming.
+    if line.as_bytes().first().is_some_and(|&b| b >= 0xE4) {
+        return None;
+    }
     let t = line.trim();
     let body = if let Some(inner) = t.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) {
         inner.trim()

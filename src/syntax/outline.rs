@@ -538,11 +538,24 @@ const BACKGROUND_ENDINGS: [&str; 24] = [
     "实施范围",
 ];
 
+/// Whether `t` holds `,` or `，` (EF BC 8C). One memchr pass for `,` and the
+/// lead byte of the full-width forms: `str::contains` with both chars decoded
+/// every char of every section title.
+fn has_comma(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b',', 0xEF, b).any(|p| b[p] == b',' || b[p + 1..].starts_with(&[0xBC, 0x8C]))
+}
+
+/// `目标`, searched for in most section titles: `str::contains` builds its
+/// searcher on every call.
+static MUBIAO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("目标"));
+
 /// The role a heading title gives its section. `title` is folded to
 /// simplified characters (`重點任務` reads as `重点任务`).
 pub fn role_of(title: &str) -> Option<Role> {
     let compact;
-    let title = if title.contains('\0') {
+    let title = if memchr::memchr(FILLER, title.as_bytes()).is_some() {
         compact = title.replace('\0', "");
         compact.as_str()
     } else {
@@ -550,7 +563,7 @@ pub fn role_of(title: &str) -> Option<Role> {
     };
     let t = title.trim_end_matches(|c: char| !crate::text::is_han(c));
     // `聚焦产业升级，做强数字产业集群` states a topic; section names have no comma.
-    if t.contains(['，', ',']) {
+    if has_comma(t) {
         return None;
     }
     if ends_with_any(t, &SAFEGUARD_ENDINGS) && (t.chars().count() <= 6 || !t.ends_with("保障")) {
@@ -559,7 +572,7 @@ pub fn role_of(title: &str) -> Option<Role> {
     // The last three tests need 目标: most titles are spared them.
     let targets = t.ends_with("目标")
         || t.ends_with("指标")
-        || t.contains("目标")
+        || MUBIAO.find(t.as_bytes()).is_some()
             && (t.ends_with("要求") || t.contains("目标任务") || t.contains("目标和任务") || t.contains("目标与任务"));
     let tasks = ends_with_any(t, &TASK_ENDINGS);
     match (targets, tasks) {
