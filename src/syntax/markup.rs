@@ -124,6 +124,9 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let mut fence: Option<(u8, usize)> = None;
     let mut in_comment = false;
 
+    // The first `*` or `_` at or after the last place searched: one search
+    // runs over the text instead of one per line (most lines have none).
+    let mut next_delimiter = 0usize;
     let mut start = 0usize;
     let mut line_no = 0usize;
     while start <= bytes.len() {
@@ -196,7 +199,14 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
                     blank(&mut prose, s.directive.start(), end);
                     suppressions.push(s);
                 }
-                blank_emphasis(text, &mut prose, line.content as usize, end, md);
+                let content = line.content as usize;
+                if next_delimiter < content {
+                    next_delimiter =
+                        memchr::memchr2(b'*', b'_', &bytes[content..]).map_or(bytes.len(), |p| content + p);
+                }
+                if next_delimiter < end {
+                    blank_emphasis(text, &mut prose, content, end, md);
+                }
                 if tones {
                     blank_pinyin_glosses(text, &mut prose, &mut glosses, line.content as usize, end);
                 }
@@ -231,8 +241,9 @@ fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<Suppressio
     }
 }
 
-/// Only spaces (half-width, ideographic, no-break), tabs and filler.
-fn is_blank(b: &[u8]) -> bool {
+/// Only spaces (half-width, ideographic, no-break), tabs and filler: the
+/// chars of [`crate::text::is_inline_space`] and NUL, read as bytes.
+pub(crate) fn is_blank(b: &[u8]) -> bool {
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -286,6 +297,12 @@ fn blank(prose: &mut ProseBuf<'_>, start: usize, end: usize) {
 /// Parses the line `range` of `text` when it is only a suppression directive.
 fn parse_directive(text: &str, range: TextRange) -> Option<LineDirective> {
     let line = &text[range.as_range()];
+    // A line opening with a char from U+4000 on (lead byte E4 to F4, an
+    // ideograph, a full-width form) opens with no white space and no
+    // directive: most lines of a draft, refused before trimming.
+    if line.as_bytes().first().is_some_and(|&b| b >= 0xE4) {
+        return None;
+    }
     let t = line.trim();
     let body = if let Some(inner) = t.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) {
         inner.trim()
@@ -456,12 +473,10 @@ fn is_boundary(c: Option<char>) -> bool {
 }
 
 /// Finds emphasis pairs (`**…**`, and in Markdown `*…*`, `__…__`) on a line
-/// and blanks their delimiters. Runs that look like masks stay.
+/// and blanks their delimiters. Runs that look like masks stay. Called for
+/// lines with a `*` or `_` only.
 fn blank_emphasis(text: &str, prose: &mut ProseBuf<'_>, start: usize, end: usize, md: bool) {
     let line = &text[start..end];
-    if memchr::memchr2(b'*', b'_', line.as_bytes()).is_none() {
-        return;
-    }
     // Delimiter runs: (offset, len, char).
     let mut runs: Vec<(usize, usize, u8)> = Vec::new();
     let b = line.as_bytes();
