@@ -38,10 +38,16 @@ pub enum PlaceholderKind {
     BlankDate,
 }
 
-/// Finds the placeholders in `start..end` of the prose view `prose`, except
-/// those inside a string of `allow` (the `[placeholder] allow` setting).
-pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Placeholder> {
-    let end = crate::text::floor_char_boundary(prose, end);
+/// Finds the placeholders of the prose view `prose`, except those inside a
+/// string of `allow` (the `[placeholder] allow` setting). `cjk_triggers` and
+/// `qualifiers`: the hits of [`CJK_TRIGGERS`] and [`QUALIFIERS`] in `prose`
+/// as (start, index), sorted (the parser finds them with other words).
+pub fn find(
+    prose: &str,
+    allow: &[String],
+    cjk_triggers: &[(usize, usize)],
+    qualifiers: &[(usize, usize)],
+) -> Vec<Placeholder> {
     let mut out = Vec::new();
     let push = |out: &mut Vec<Placeholder>, t: Token| {
         if let Some(f) = classify(prose, t)
@@ -50,28 +56,13 @@ pub fn find(prose: &str, allow: &[String], start: usize, end: usize) -> Vec<Plac
             out.push(f);
         }
     };
-    // The CJK token starts and the suffixes below in one search: a second
-    // pass over the text cost more than telling their hits apart.
-    let mut cjk = Vec::new();
-    CJK_NEEDLES.find_all(&prose.as_bytes()[start..end], &mut cjk);
-    let n_starts = cjk.iter().filter(|&&(_, i)| i < CJK_TRIGGERS.len()).count();
-    // Sized once: partitioning grew both vectors hit by hit.
-    let mut starts = Vec::with_capacity(n_starts);
-    let mut suffixes = Vec::with_capacity(cjk.len() - n_starts);
-    for hit in cjk {
-        if hit.1 < CJK_TRIGGERS.len() {
-            starts.push(hit);
-        } else {
-            suffixes.push(hit);
-        }
-    }
-    scan_tokens(prose, start, end, &starts, &mut |t| push(&mut out, t));
+    scan_tokens(prose, cjk_triggers, &mut |t| push(&mut out, t));
     // A number dropped between a target verb and its qualifier: 达到以上, 增长%.
     let before = out.len();
-    let suffixes = suffixes
-        .into_iter()
-        .map(|(p, i)| (start + p, CJK_NEEDLE_WORDS[i].len()))
-        .chain(memchr::memchr_iter(b'%', &prose.as_bytes()[start..end]).map(|p| (start + p, 1)));
+    let suffixes = qualifiers
+        .iter()
+        .map(|&(p, i)| (p, QUALIFIERS[i].len()))
+        .chain(memchr::memchr_iter(b'%', prose.as_bytes()).map(|p| (p, 1)));
     for (p, len) in suffixes {
         // The byte before the hit first: a memcmp per verb and hit cost more.
         let Some(&last) = prose.as_bytes()[..p].last() else { continue };
@@ -138,17 +129,15 @@ static TRIGGERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
     ])
 });
 
-/// The other starts: `〇`, `【`, the ideographic space and `某某`. A second,
-/// small search: mixed into the one above, the characters that share their
-/// first two bytes with 、 and 。 (`E3 80`) made every 、 and 。 a candidate
-/// and the search three times slower.
-const CJK_TRIGGERS: [&str; 4] = ["〇", "【", "\u{3000}", "某某"];
+/// The other starts: `〇`, `【`, the ideographic space and `某某`, searched
+/// by the parser with other words, apart from [`TRIGGERS`]: mixed into that
+/// search, the characters that share their first two bytes with 、 and 。
+/// (`E3 80`) made every 、 and 。 a candidate and the search three times
+/// slower.
+pub(crate) const CJK_TRIGGERS: [&str; 4] = ["〇", "【", "\u{3000}", "某某"];
 
-/// [`CJK_TRIGGERS`] followed by the qualifiers after a dropped number
-/// (`达到以上`): no pattern overlaps another, so one search finds the hits of
-/// two (and costs half as much).
-const CJK_NEEDLE_WORDS: [&str; 7] = ["〇", "【", "\u{3000}", "某某", "以上", "左右", "％"];
-static CJK_NEEDLES: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| Needles::new(&CJK_NEEDLE_WORDS));
+/// The qualifiers after a dropped number (`达到以上`).
+pub(crate) const QUALIFIERS: [&str; 3] = ["以上", "左右", "％"];
 
 /// A candidate placeholder: `start..end`, and for a mask in several parts
 /// (`xx.x`, `20XX.X.X`, `X月X日`) what the shape of its slot says it holds.
@@ -159,7 +148,7 @@ struct Token {
     shape: Option<Slot>,
 }
 
-/// Calls `f` for every candidate token in `start..end`: runs of one kind of
+/// Calls `f` for every candidate token in `prose`: runs of one kind of
 /// [`Mark`] (crosses with spaces between: `× × ×`), joined into one token
 /// where they fill a decimal- or date-shaped slot; `某某`; `○〇` runs; white
 /// space; and `【…】` (at most 40 chars inside, one line).
@@ -167,9 +156,10 @@ struct Token {
 /// Candidates are located with SIMD searches (memchr for the ASCII triggers,
 /// one aho-corasick pass for the others), which is several times faster than a
 /// byte loop or a regex over Chinese text, where these are rare. `cjk` holds
-/// the hits of [`CJK_TRIGGERS`] (offsets from `start`), found by the caller.
-fn scan_tokens(prose: &str, start: usize, end: usize, cjk: &[(usize, usize)], f: &mut impl FnMut(Token)) {
-    let b = &prose.as_bytes()[start..end];
+/// the hits of [`CJK_TRIGGERS`], found by the caller.
+fn scan_tokens(prose: &str, cjk: &[(usize, usize)], f: &mut impl FnMut(Token)) {
+    let b = prose.as_bytes();
+    let end = prose.len();
     let mut starts: Vec<usize> = memchr::memchr3_iter(b'*', b'X', b'x', b).collect();
     starts.extend(memchr::memchr2_iter(b'_', b' ', b));
     let mut hits = Vec::new();
@@ -177,9 +167,8 @@ fn scan_tokens(prose: &str, start: usize, end: usize, cjk: &[(usize, usize)], f:
     starts.extend(hits.iter().chain(cjk).map(|&(p, _)| p));
     starts.extend(memchr::memchr_iter(0xC3, b).filter(|&p| b.get(p + 1) == Some(&0x97)));
     starts.sort_unstable();
-    let mut next_free = start;
+    let mut next_free = 0;
     for i in starts {
-        let i = start + i;
         if i < next_free {
             continue; // inside the previous token
         }
