@@ -170,11 +170,14 @@ fn push_row<'p>(
     }
     let number_cell = cell(cols.number);
     let number = number_cell.and_then(|c| numerals::parse_arabic(&prose[c.as_range()])).map_or(0, |(n, _)| n);
-    let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
+    let mut leads = Vec::new();
+    if let Some(c) = cell(cols.lead) {
+        split_units(prose, c.start(), c.end(), vocab, names, &mut leads);
+    }
     let mut others = Vec::new();
     for &k in &cols.others {
         if let Some(c) = cells.get(k) {
-            others.extend(split_units(prose, c.start(), c.end(), vocab, names));
+            split_units(prose, c.start(), c.end(), vocab, names, &mut others);
         }
     }
     let mut lead_explicit = cols.lead.is_some() && !leads.is_empty();
@@ -183,7 +186,9 @@ fn push_row<'p>(
     }
     if leads.is_empty() {
         // Only the leader's cell is filled: the leader answers for the task.
-        leads = cell(cols.leader).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
+        if let Some(c) = cell(cols.leader) {
+            split_units(prose, c.start(), c.end(), vocab, names, &mut leads);
+        }
         lead_explicit = !leads.is_empty();
     }
     let mut ids = Vec::new();
