@@ -585,8 +585,13 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
     let bytes = prose.as_bytes();
     let mut at = from;
     while at < end {
-        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded.
+        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded,
+        // testing first for the lead bytes of most of them (E4 to E9, three bytes long).
         let lead = bytes[at];
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
         if !matches!(lead, b'(' | b')' | b'[' | b']' | b'<' | b'>' | 0xE3 | 0xEF) {
             at += utf8_len(lead);
             continue;
@@ -832,8 +837,13 @@ pub(crate) fn split_units<'p>(
     let bytes = prose.as_bytes();
     while at < end {
         // Every char that matters below is ASCII or has lead byte C2, E3 or EF:
-        // skip ideographs undecoded.
+        // skip ideographs undecoded, testing first for the lead bytes of most of
+        // them (E4 to E9, three bytes long).
         let lead = bytes[at];
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
         if lead >= 0x80 && !matches!(lead, 0xC2 | 0xE3 | 0xEF) {
             at += utf8_len(lead);
             continue;
