@@ -993,6 +993,13 @@ fn push_glued<'p>(
 }
 
 fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    // Most pieces start and end with an ideograph (lead byte E4 to E9), which is
+    // no junk unless it is a leading 等: tested on bytes, without decoding.
+    let bytes = s.as_bytes();
+    let ideograph_at = |i: usize| (0xE4..=0xE9).contains(&bytes[i]);
+    if end >= start + 3 && ideograph_at(start) && ideograph_at(end - 3) && !s[start..].starts_with('等') {
+        return (start, end);
+    }
     let junk = |c: char| is_inline_space(c) || c == FILLER as char || matches!(c, '：' | ':' | '。' | '“' | '”' | '等');
     while start < end {
         match char_at(s, start) {
