@@ -585,8 +585,13 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
     let bytes = prose.as_bytes();
     let mut at = from;
     while at < end {
-        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded.
+        // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded,
+        // testing first for the lead bytes of most of them (E4 to E9, three bytes long).
         let lead = bytes[at];
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
         if !matches!(lead, b'(' | b')' | b'[' | b']' | b'<' | b'>' | 0xE3 | 0xEF) {
             at += utf8_len(lead);
             continue;
@@ -693,18 +698,19 @@ fn parse_labelled<'p>(
     let mut empty_lead_label = None;
     for (i, label) in labels.iter().enumerate() {
         let seg_end = labels.get(i + 1).map_or(inner_end, |n| n.start);
-        let units = split_units(prose, label.end, seg_end, vocab, names);
-        match label.role {
-            Role::Time => {}
-            Role::Lead => {
-                lead_explicit = true;
-                if units.is_empty() {
-                    empty_lead_label = Some(TextRange::new(label.start, label.end));
-                }
-                leads.extend(units);
+        let list = match label.role {
+            Role::Time => continue,
+            Role::Lead => &mut leads,
+            Role::Leader => &mut leaders,
+            Role::Other => &mut others,
+        };
+        let before = list.len();
+        split_units(prose, label.end, seg_end, vocab, names, list);
+        if label.role == Role::Lead {
+            lead_explicit = true;
+            if leads.len() == before {
+                empty_lead_label = Some(TextRange::new(label.start, label.end));
             }
-            Role::Leader => leaders.extend(units),
-            Role::Other => others.extend(units),
         }
     }
     if !lead_explicit && !others.is_empty() {
@@ -762,9 +768,9 @@ fn parse_verb_form<'p>(
         if let Some((verb_start, _)) = lead_verb_in(&folded[part_start..sep]) {
             // `由A牵头`: 由 introduces the unit, it is not part of its name.
             let from = part_start + if folded[part_start..].starts_with('由') { '由'.len_utf8() } else { 0 };
-            leads.extend(split_units(prose, from.min(part_start + verb_start), part_start + verb_start, vocab, names));
+            split_units(prose, from.min(part_start + verb_start), part_start + verb_start, vocab, names, &mut leads);
         } else if let Some(cut) = share_word_at(folded, part_start, sep) {
-            others.extend(split_units(prose, part_start, cut, vocab, names));
+            split_units(prose, part_start, cut, vocab, names, &mut others);
         }
         part_start = sep + prose[sep..].chars().next().map_or(0, char::len_utf8);
     }
@@ -793,7 +799,8 @@ fn parse_unlabelled<'p>(
 ) -> Option<Clause> {
     let (inner_start, inner_end, _) = inner(prose, range);
     let cut = share_word_at(folded, inner_start, inner_end)?;
-    let mut units = split_units(prose, inner_start, cut, vocab, names);
+    let mut units = Vec::new();
+    split_units(prose, inner_start, cut, vocab, names, &mut units);
     // `A、B等省有关部门和各地级以上市人民政府`: the names before the generic tail.
     let first = units.first()?;
     if !looks_like_unit(&prose[first.range.as_range()]) {
@@ -811,15 +818,17 @@ fn parse_unlabelled<'p>(
 }
 
 /// Splits a list of unit names on 、，；and glued names (市行政审批局市司法局),
-/// respecting brackets (各县（市、区）政府) and dropping notes (〈含…，下同〉).
+/// respecting brackets (各县（市、区）政府) and dropping notes (〈含…，下同〉),
+/// and appends the units to `units`: callers collect the lists of a clause in
+/// one vector each, without a vector per list to move and free.
 pub(crate) fn split_units<'p>(
     prose: &'p str,
     start: usize,
     end: usize,
     vocab: &Vocabulary<'_>,
     names: &mut UnitNames<'p>,
-) -> Vec<Unit> {
-    let mut units = Vec::new();
+    units: &mut Vec<Unit>,
+) {
     let mut depth = 0i32;
     let mut piece_start = start;
     let mut at = start;
@@ -828,8 +837,13 @@ pub(crate) fn split_units<'p>(
     let bytes = prose.as_bytes();
     while at < end {
         // Every char that matters below is ASCII or has lead byte C2, E3 or EF:
-        // skip ideographs undecoded.
+        // skip ideographs undecoded, testing first for the lead bytes of most of
+        // them (E4 to E9, three bytes long).
         let lead = bytes[at];
+        if (0xE4..=0xE9).contains(&lead) {
+            at += 3;
+            continue;
+        }
         if lead >= 0x80 && !matches!(lead, 0xC2 | 0xE3 | 0xEF) {
             at += utf8_len(lead);
             continue;
@@ -859,19 +873,18 @@ pub(crate) fn split_units<'p>(
                 depth = depth.max(0);
             }
             '、' | '，' | ',' | '；' | ';' | '/' | '／' if depth == 0 => {
-                push_units(prose, piece_start, at, &notes, vocab, names, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, names, units);
                 piece_start = at + c.len_utf8();
             }
             _ if depth == 0 && (is_inline_space(c) || c == '\n' || c == '\r') => {
-                push_units(prose, piece_start, at, &notes, vocab, names, &mut units);
+                push_units(prose, piece_start, at, &notes, vocab, names, units);
                 piece_start = at + c.len_utf8();
             }
             _ => {}
         }
         at += c.len_utf8();
     }
-    push_units(prose, piece_start, end, &notes, vocab, names, &mut units);
-    units
+    push_units(prose, piece_start, end, &notes, vocab, names, units);
 }
 
 fn push_units<'p>(
@@ -892,6 +905,10 @@ fn push_units<'p>(
     }
     let (start, end) = trim(prose, start, end);
     if start >= end {
+        return;
+    }
+    if let Some(unit) = names.plain_unit(prose, start, end) {
+        out.push(unit);
         return;
     }
     // Most pieces are one name: no conjunction or 等 to split at.
@@ -976,6 +993,13 @@ fn push_glued<'p>(
 }
 
 fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    // Most pieces start and end with an ideograph (lead byte E4 to E9), which is
+    // no junk unless it is a leading 等: tested on bytes, without decoding.
+    let bytes = s.as_bytes();
+    let ideograph_at = |i: usize| (0xE4..=0xE9).contains(&bytes[i]);
+    if end >= start + 3 && ideograph_at(start) && ideograph_at(end - 3) && !s[start..].starts_with('等') {
+        return (start, end);
+    }
     let junk = |c: char| is_inline_space(c) || c == FILLER as char || matches!(c, '：' | ':' | '。' | '“' | '”' | '等');
     while start < end {
         match char_at(s, start) {
@@ -992,13 +1016,34 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// The unit names of one parse, by their text as written, with their
-/// canonical name and whether they are generic: most names recur (the same
-/// units lead many tasks), and a repeat costs a lookup instead of an
-/// allocation (and its release) and another [`is_generic_unit`].
+/// The unit names of one parse, by their text as written: most names recur
+/// (the same units lead many tasks), and a repeat costs a lookup instead of an
+/// allocation (and its release), another [`is_generic_unit`] and, for a whole
+/// piece of a list, the scans of [`push_units`].
 #[derive(Default)]
 pub(crate) struct UnitNames<'p> {
-    seen: FxHashMap<&'p str, (Arc<str>, bool)>,
+    seen: FxHashMap<&'p str, Name>,
+}
+
+/// What [`UnitNames`] keeps of a name.
+struct Name {
+    /// The canonical name.
+    name: Arc<str>,
+    generic: bool,
+    /// Holds none of 和, 及, 与, 等. Such a name, met again as a whole piece of a
+    /// list, is one unit again: [`push_units`] passes it whole to [`push_glued`],
+    /// which cuts nowhere inside a name it made (its cuts depend only on the
+    /// characters since the last cut).
+    plain: bool,
+}
+
+impl UnitNames<'_> {
+    /// The unit `prose[start..end]` when that text was read before as a whole
+    /// name without a conjunction or 等.
+    fn plain_unit(&self, prose: &str, start: usize, end: usize) -> Option<Unit> {
+        let known = self.seen.get(&prose[start..end]).filter(|n| n.plain)?;
+        Some(Unit { range: TextRange::new(start, end), generic: known.generic, name: Arc::clone(&known.name) })
+    }
 }
 
 fn make_unit<'p>(prose: &'p str, start: usize, end: usize, vocab: &Vocabulary<'_>, names: &mut UnitNames<'p>) -> Unit {
@@ -1007,9 +1052,12 @@ fn make_unit<'p>(prose: &'p str, start: usize, end: usize, vocab: &Vocabulary<'_
         // Room for the names of a typical draft at once: growing rehashes every name.
         names.seen.reserve(64);
     }
-    let (name, generic) =
-        names.seen.entry(raw).or_insert_with(|| (Arc::from(vocab.canonical_unit(raw)), is_generic_unit(raw)));
-    Unit { range: TextRange::new(start, end), generic: *generic, name: Arc::clone(name) }
+    let known = names.seen.entry(raw).or_insert_with(|| Name {
+        name: Arc::from(vocab.canonical_unit(raw)),
+        generic: is_generic_unit(raw),
+        plain: !raw.contains(['和', '及', '与', '等']),
+    });
+    Unit { range: TextRange::new(start, end), generic: known.generic, name: Arc::clone(&known.name) }
 }
 
 /// 各有关单位, 市直各有关单位, 各区人民政府, 有关部门, 成员单位 …

@@ -45,6 +45,29 @@ fn separator(line: &str) -> Option<char> {
     }
 }
 
+/// The offsets of `|`, tabs and `｜` in a text: a line without any is no table
+/// line. Found in one pass each over the whole text instead of two searches
+/// per line, which cost more than the rest of the table scan (most drafts
+/// hold no table at all).
+struct Bars(Vec<usize>);
+
+impl Bars {
+    fn new(prose: &str) -> Bars {
+        let bytes = prose.as_bytes();
+        let mut at: Vec<usize> = memchr::memchr2_iter(b'|', b'\t', bytes).collect();
+        at.extend(FULL_BAR.find_iter(bytes));
+        at.sort_unstable();
+        Bars(at)
+    }
+
+    /// The separator of the line at `range`, if it is a table line.
+    fn separator(&self, prose: &str, range: TextRange) -> Option<char> {
+        let first = self.0.partition_point(|&p| p < range.start());
+        let inside = self.0.get(first).is_some_and(|&p| p < range.end());
+        inside.then(|| separator(&prose[range.as_range()]))?
+    }
+}
+
 /// Cells of a table line as byte ranges (trimmed), without the outer pipes.
 fn cells(prose: &str, line: TextRange, sep: char) -> Vec<TextRange> {
     let s = &prose[line.as_range()];
@@ -118,6 +141,7 @@ fn header_columns(prose: &str, cells: &[TextRange], m: &Matchers) -> Option<Colu
 pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, vocab: &Vocabulary<'_>) -> Tables {
     let mut out = Tables::default();
     let mut names = UnitNames::default();
+    let bars = Bars::new(prose);
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -125,8 +149,7 @@ pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, voca
         if line.kind != LineKind::Prose {
             continue;
         }
-        let text = &prose[line.range.as_range()];
-        let Some(sep) = separator(text) else {
+        let Some(sep) = bars.separator(prose, line.range) else {
             i = flattened(prose, folded, lines, i - 1, m, vocab, &mut names, &mut out);
             continue;
         };
@@ -137,7 +160,7 @@ pub(crate) fn find(prose: &str, folded: &str, lines: &[Line], m: &Matchers, voca
         while i < lines.len() {
             let row = &lines[i];
             let row_text = &prose[row.range.as_range()];
-            if row.kind != LineKind::Prose || separator(row_text) != Some(sep) {
+            if row.kind != LineKind::Prose || bars.separator(prose, row.range) != Some(sep) {
                 break;
             }
             i += 1;
@@ -170,11 +193,14 @@ fn push_row<'p>(
     }
     let number_cell = cell(cols.number);
     let number = number_cell.and_then(|c| numerals::parse_arabic(&prose[c.as_range()])).map_or(0, |(n, _)| n);
-    let mut leads = cell(cols.lead).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
+    let mut leads = Vec::new();
+    if let Some(c) = cell(cols.lead) {
+        split_units(prose, c.start(), c.end(), vocab, names, &mut leads);
+    }
     let mut others = Vec::new();
     for &k in &cols.others {
         if let Some(c) = cells.get(k) {
-            others.extend(split_units(prose, c.start(), c.end(), vocab, names));
+            split_units(prose, c.start(), c.end(), vocab, names, &mut others);
         }
     }
     let mut lead_explicit = cols.lead.is_some() && !leads.is_empty();
@@ -183,7 +209,9 @@ fn push_row<'p>(
     }
     if leads.is_empty() {
         // Only the leader's cell is filled: the leader answers for the task.
-        leads = cell(cols.leader).map(|c| split_units(prose, c.start(), c.end(), vocab, names)).unwrap_or_default();
+        if let Some(c) = cell(cols.leader) {
+            split_units(prose, c.start(), c.end(), vocab, names, &mut leads);
+        }
         lead_explicit = !leads.is_empty();
     }
     let mut ids = Vec::new();

@@ -150,14 +150,19 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         owner.iter().map(|o| o.is_some_and(|h| covers_group(outline, &lists, h, &in_subtree))).collect();
     let mut votes: Votes = FxHashMap::default();
     // Owners come in document order (a clause belongs to the heading whose own
-    // text holds it), so a repeat is the last item pushed; the lifted owners of
-    // the second phase are checked against the whole list (they are few).
-    let vote = |votes: &mut Votes, h: usize, in_order: bool| {
+    // text holds it), so a repeat is the last item counted under its key; the
+    // items handed over and the lifted owners of the second phase come in any
+    // order, and count unless `counted` says they did (a lookup: searching the
+    // items counted before made the second phase quadratic in a long draft).
+    let mut counted = vec![false; n];
+    let mut vote = |votes: &mut Votes, h: usize, in_order: bool| {
         let group = outline.children(h).any(|c| outline[c].style != NumberStyle::Markdown);
         let v = votes.entry((region_of(outline, h), outline[h].style, group)).or_default();
-        let seen = if in_order { v.last() == Some(&h) } else { v.contains(&h) };
+        let seen = if in_order { v.last == Some(h) } else { counted[h] };
         if !seen {
-            v.push(h);
+            v.items += 1;
+            v.last = Some(h);
+            counted[h] = true;
         }
     };
     for (k, o) in owner.iter().enumerate() {
@@ -372,7 +377,14 @@ fn regions(outline: &Outline) -> Vec<usize> {
 }
 
 /// Marked items per (section, style, whether the item has sub-items).
-type Votes = FxHashMap<(usize, NumberStyle, bool), Vec<usize>>;
+type Votes = FxHashMap<(usize, NumberStyle, bool), Tally>;
+
+/// The marked items of one kind: how many, and the last one counted.
+#[derive(Default)]
+struct Tally {
+    items: usize,
+    last: Option<usize>,
+}
 
 /// The style with the most marked items, in one section or (None) the whole
 /// draft; ties go to the shallower level. Items without sub-items decide: a
@@ -388,10 +400,10 @@ fn best_style(votes: &Votes, region: Option<usize>) -> Option<NumberStyle> {
 fn pick(votes: &Votes, region: Option<usize>, groups: bool) -> Option<NumberStyle> {
     // Per style, indexed by level (each style has its own).
     let mut counts = [(NumberStyle::Markdown, 0usize); NumberStyle::COUNT];
-    for ((r, style, group), items) in votes {
+    for ((r, style, group), tally) in votes {
         if *group == groups && region.is_none_or(|x| x == *r) && *style != NumberStyle::Markdown {
             let slot = &mut counts[style.level() as usize];
-            *slot = (*style, slot.1 + items.len());
+            *slot = (*style, slot.1 + tally.items);
         }
     }
     counts
