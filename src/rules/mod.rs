@@ -1,13 +1,13 @@
 //! The rules. One file per rule; its doc comment is its user documentation.
 //! Adding a rule = one file + one line in [`ALL`].
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::Arc;
 
 use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lang::Lang;
+use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::{Document, Suppression};
 use crate::text::TextRange;
 
@@ -111,8 +111,10 @@ pub(crate) struct Ctx<'a> {
     rule: &'static Rule,
     severity: Severity,
     out: &'a mut Vec<Diagnostic>,
-    /// Every message reported so far, once.
-    messages: &'a mut HashMap<Arc<str>, ()>,
+    /// Every message reported so far, once. Fx-hashed: SipHash's resistance to
+    /// crafted keys buys nothing here (a draft that collides its messages only
+    /// slows its own run) and cost ~0.9 M instructions on the 20KB bench set.
+    messages: &'a mut FxHashMap<Arc<str>, ()>,
 }
 
 impl Ctx<'_> {
@@ -155,7 +157,7 @@ impl Diagnostic {
 /// Runs every enabled rule over `doc`.
 pub(crate) fn run(doc: &Document<'_>, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut messages = HashMap::new();
+    let mut messages = FxHashMap::default();
     for (rule, check) in REGISTRY {
         let Level::On(severity) = config.level(rule) else { continue };
         let mut ctx = Ctx { doc, config, rule, severity, out: &mut out, messages: &mut messages };

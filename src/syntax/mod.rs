@@ -10,7 +10,7 @@ use crate::text::TextRange;
 use crate::text::needles::Needles;
 
 pub mod dates;
-mod fxmap;
+pub(crate) mod fxmap;
 pub mod genre;
 pub mod lexicon;
 pub mod markup;
