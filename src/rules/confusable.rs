@@ -454,10 +454,19 @@ struct Group {
 /// search, and each hit compares only the wrong forms that the character and
 /// its neighbour leave. Searching for the wrong forms themselves, over a
 /// hundred patterns whose first bytes are alike in UTF-8, costs twice as much.
+///
+/// A locating character all of whose pairs follow it with their neighbour is
+/// searched with that neighbour (a bigram per neighbour, `生长` for 生长改造委):
+/// the search still stops at each 生 (Teddy reads the first character), but
+/// rejects 生态 there itself, cheaper than yielding every 生 to [`Table::scan`].
+/// Of the 21k hits on the benchmark drafts (none an error) this keeps 8k (生, 具,
+/// 布, 谋 …) inside the search, and cut the scan from 14.5 M to 12.9 M instructions.
 struct Table {
     pairs: Vec<Pair>,
     /// The locating characters and the groups of pairs each locates.
     keys: Vec<(char, Vec<Group>)>,
+    /// The locating character (index in `keys`) of each needle of `search`.
+    needle_keys: Vec<usize>,
     search: Search,
 }
 
@@ -491,7 +500,7 @@ impl Table {
             g.pairs.sort_unstable();
         }
         let keys = bucket_order(keys);
-        let needles: Vec<String> = keys.iter().map(|(c, _)| c.to_string()).collect();
+        let (needles, needle_keys) = needles(&keys);
         let packed = |fat| {
             packed::Config::new().only_teddy_fat(fat).builder().extend(&needles).build().filter(|_| !needles.is_empty())
         };
@@ -499,21 +508,23 @@ impl Table {
             Some(s) => Search::Packed(s),
             None => Search::Automaton(AhoCorasick::new(&needles).ok()),
         };
-        Table { pairs, keys, search }
+        Table { pairs, keys, needle_keys, search }
     }
 
     /// Every error in `hay`, by start, the longer wrong form first where two
     /// start together, skipping disabled wrong forms: `(start, end, pair)`.
     fn scan<'t>(&'t self, hay: &str, disabled: &[String], out: &mut Vec<(usize, usize, &'t Pair)>) {
         // The hits are visited as the search yields them: no list of them is built.
-        let found: &mut dyn Iterator<Item = (usize, usize, usize)> = match &self.search {
-            Search::Packed(s) => &mut s.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
-            Search::Automaton(Some(a)) => &mut a.find_iter(hay).map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+        let found: &mut dyn Iterator<Item = (usize, usize)> = match &self.search {
+            Search::Packed(s) => &mut s.find_iter(hay).map(|m| (m.start(), m.pattern().as_usize())),
+            Search::Automaton(Some(a)) => &mut a.find_iter(hay).map(|m| (m.start(), m.pattern().as_usize())),
             Search::Automaton(None) => return,
         };
         let from = out.len();
-        for (at, at_end, k) in found {
-            for g in &self.keys[k].1 {
+        for (at, needle) in found {
+            let (key, groups) = &self.keys[self.needle_keys[needle]];
+            let at_end = at + key.len_utf8();
+            for g in groups {
                 let neighbour = match g.side {
                     Side::After => hay[at_end..].chars().next(),
                     Side::Before => hay[..at].chars().next_back(),
@@ -536,6 +547,42 @@ impl Table {
         }
         out[from..].sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
     }
+}
+
+/// The needles searched for the locating characters `keys`, each with the
+/// index of its character: the character alone, or, where every pair it
+/// locates follows it with its neighbour, one bigram per neighbour (see
+/// [`Table`]). The first needle of each character comes in the order of `keys`
+/// (Teddy buckets them by index, see [`bucket_order`]), the other bigrams after
+/// all of them (Teddy puts them in the bucket of their first character).
+///
+/// A bigram's neighbour is never a locating character: the search does not
+/// overlap its matches, and a bigram would hide the character it ends with.
+fn needles(keys: &[(char, Vec<Group>)]) -> (Vec<String>, Vec<usize>) {
+    let is_key = |c: char| keys.iter().any(|&(k, _)| k == c);
+    let bigrams = |groups: &[Group]| -> Option<Vec<char>> {
+        let mut after = Vec::new();
+        for g in groups {
+            if g.side == Side::Before {
+                return None;
+            }
+            after.extend(g.pairs.iter().map(|&(n, _)| n));
+        }
+        after.sort_unstable();
+        after.dedup();
+        (!after.iter().any(|&n| is_key(n))).then_some(after)
+    };
+    let (mut first, mut rest) = (Vec::new(), Vec::new());
+    for (k, (key, groups)) in keys.iter().enumerate() {
+        match bigrams(groups).as_deref() {
+            Some([n, more @ ..]) => {
+                first.push((format!("{key}{n}"), k));
+                rest.extend(more.iter().map(|n| (format!("{key}{n}"), k)));
+            }
+            _ => first.push((key.to_string(), k)),
+        }
+    }
+    first.into_iter().chain(rest).unzip()
 }
 
 /// The locating characters reordered so that those sharing a bucket of Fat
@@ -898,6 +945,26 @@ mod tests {
         assert_eq!(e.line, 2, "{e}");
         let e = Config::from_toml("[confusable]\nextra = [{ wrong = \"工做\" }]\n").unwrap_err();
         assert!(e.message.contains("right"), "{e}");
+    }
+
+    #[test]
+    fn a_pair_searched_by_a_bigram_hides_no_other() {
+        // 甲 locates 甲丙 with its neighbour 丙, itself the locating character of 丙戊:
+        // a search for the bigram 甲丙 would pass over the 丙 of 丙戊 where 甲丙 is guarded.
+        let config = Config::from_toml(
+            "[confusable]\nextra = [{ wrong = \"甲丙\", right = \"丁丙\", guards = [\"甲丙戊\"] }, { wrong = \"丙戊\", right = \"丁戊\" }]\n",
+        )
+        .unwrap();
+        check_with(
+            &CONFUSABLE,
+            SourceKind::PlainText,
+            &config,
+            "甲丙戊，甲丙。\n",
+            expect![[r#"
+                1:2 PL501 [丙戊] “丙戊”疑为“丁戊” (fix: unsafe: 改为“丁戊” @1:2 "丁")
+                1:5 PL501 [甲丙] “甲丙”疑为“丁丙” (fix: unsafe: 改为“丁丙” @1:5 "丁")
+            "#]],
+        );
     }
 
     #[test]
