@@ -35,9 +35,6 @@
 //! changes no other heading's expected number: fixes made from this model
 //! agree with each other.
 
-use crate::syntax::fxmap::FxHashMap;
-use std::collections::hash_map::Entry;
-
 use crate::syntax::outline::{NumberStyle, Outline, Role};
 
 /// What the draft does where a list of a style opens after an earlier one.
@@ -265,8 +262,11 @@ impl Numbering {
 /// How each heading relates to the one before it in its list.
 fn links(outline: &Outline) -> Vec<Link> {
     let n = outline.len();
-    // Per parent and style: the last sibling so far and how many items its list has.
-    let mut last: FxHashMap<(Option<u32>, NumberStyle), (usize, u32)> = FxHashMap::default();
+    // Per parent (row 0 for the top level, row p + 1 under heading p) and
+    // style: the last sibling so far and how many items its list has. A table
+    // indexed directly rather than a hash map keyed by (parent, style): the
+    // map's hashing, probing and growth cost more than zeroing the table.
+    let mut last: Vec<[Option<(usize, u32)>; STYLES]> = vec![[None; STYLES]; n + 1];
     let mut last_of_style: [Option<usize>; STYLES] = [None; STYLES];
     let mut links = Vec::with_capacity(n);
     for (i, h) in outline.iter().enumerate() {
@@ -275,20 +275,20 @@ fn links(outline: &Outline) -> Vec<Link> {
             continue;
         }
         let s = h.style as usize;
-        let slot = last.entry((h.parent, h.style));
-        let link = match slot {
-            Entry::Occupied(mut e) => {
-                let (p, count) = *e.get();
+        let row = h.parent.map_or(0, |p| p as usize + 1);
+        let slot = &mut last[row][s];
+        let link = match *slot {
+            Some((p, count)) => {
                 if h.number == 1 && count >= 2 {
-                    e.insert((i, 1));
+                    *slot = Some((i, 1));
                     Link::NewList
                 } else {
-                    e.insert((i, count + 1));
+                    *slot = Some((i, count + 1));
                     Link::Follows(p)
                 }
             }
-            Entry::Vacant(e) => {
-                e.insert((i, 1));
+            None => {
+                *slot = Some((i, 1));
                 let prev = last_of_style[s];
                 let (across, free) = match prev {
                     Some(a) => boundary(outline, outline[a].parent.map(|p| p as usize), h.parent.map(|p| p as usize)),

@@ -140,10 +140,11 @@ struct Label {
 #[derive(Clone)]
 pub(crate) struct Matchers {
     words: Vec<(String, Role)>,
-    /// [`tail`] of each word and the mask of its bytes: the role words share
-    /// their endings (单位, 部门), so comparing these first spares most calls
-    /// to `memcmp`.
-    tails: Vec<(u64, u64)>,
+    /// [`tail`] of each word and the mask of its bytes. Sixteen bytes hold
+    /// every built-in word of up to five characters whole (eight bytes were
+    /// shared by the many words ending in 任单位), so a match of these needs
+    /// no `memcmp`; only longer words are compared in full.
+    tails: Vec<(u128, u128)>,
     /// The last character of each word: a colon not preceded by one (or by
     /// its traditional form) ends no label.
     ends: Vec<char>,
@@ -181,17 +182,20 @@ impl Matchers {
         let mut ends: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
         ends.sort_unstable();
         ends.dedup();
-        let tails = words.iter().map(|(w, _)| (tail(w), u64::MAX >> (64 - 8 * w.len().min(8)))).collect();
+        let tails = words.iter().map(|(w, _)| (tail(w), u128::MAX >> (128 - 8 * w.len().min(16)))).collect();
         Matchers { words, tails, ends }
     }
 
-    /// The first (longest) word that `s` ends with.
+    /// The first (longest) word that `s` ends with. A word of up to sixteen
+    /// bytes, and no longer than `s`, matches when its masked tail does.
     fn ends_with_word(&self, s: &str) -> Option<(&str, Role)> {
         let t = tail(s);
         self.words
             .iter()
             .zip(&self.tails)
-            .find(|((w, _), (wt, mask))| t & mask == *wt && s.ends_with(w.as_str()))
+            .find(|((w, _), (wt, mask))| {
+                t & mask == *wt && w.len() <= s.len() && (w.len() <= 16 || s.ends_with(w.as_str()))
+            })
             .map(|((w, r), _)| (w.as_str(), *r))
     }
 
@@ -260,10 +264,13 @@ impl Matchers {
     }
 }
 
-/// The last (up to) eight bytes of `s` as an integer.
-fn tail(s: &str) -> u64 {
+/// The last (up to) sixteen bytes of `s` as an integer.
+fn tail(s: &str) -> u128 {
     let b = s.as_bytes();
-    b[b.len().saturating_sub(8)..].iter().fold(0, |acc, &x| (acc << 8) | u64::from(x))
+    match b.last_chunk::<16>() {
+        Some(last) => u128::from_be_bytes(*last),
+        None => b.iter().fold(0, |acc, &x| (acc << 8) | u128::from(x)),
+    }
 }
 
 /// Where `word` starts if `text[floor..end]` ends with it. Spaces and filler
