@@ -4,7 +4,7 @@
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
-use crate::text::{TextRange, is_han};
+use crate::text::{TextRange, is_han, is_ideograph_lead};
 
 declare_rule! {
     /// ## What it does
@@ -133,7 +133,7 @@ fn candidates(b: &[u8], out: &mut Vec<usize>) {
     let at = |t: usize| {
         let ideograph = match b[t] {
             0xE3 => b.get(t + 1).is_some_and(|&x| x >= 0x90),
-            x => (0xE4..=0xE9).contains(&x),
+            x => is_ideograph_lead(x),
         };
         ideograph && [6, 9, 12].into_iter().any(|d| b.get(t + d..t + d + 6).is_some_and(|x| x == &b[t..t + 6]))
     };

@@ -11,7 +11,7 @@ use crate::syntax::Vocabulary;
 use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::markup::{FILLER, Line, LineKind};
 use crate::text::fold::fold;
-use crate::text::{TextRange, char_at, char_before, is_inline_space};
+use crate::text::{TextRange, char_at, char_before, is_ideograph_lead, is_inline_space};
 
 /// Words that introduce the lead unit.
 pub const LEAD_ROLES: &[&str] =
@@ -593,9 +593,9 @@ fn find_close(prose: &str, lines: &[Line], line_idx: usize, from: usize, open: c
     let mut at = from;
     while at < end {
         // Brackets and 。 are ASCII or have lead byte E3 or EF: skip ideographs undecoded,
-        // testing first for the lead bytes of most of them (E4 to E9, three bytes long).
+        // testing first for the lead bytes of most of them.
         let lead = bytes[at];
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_ideograph_lead(lead) {
             at += 3;
             continue;
         }
@@ -845,9 +845,9 @@ pub(crate) fn split_units<'p>(
     while at < end {
         // Every char that matters below is ASCII or has lead byte C2, E3 or EF:
         // skip ideographs undecoded, testing first for the lead bytes of most of
-        // them (E4 to E9, three bytes long).
+        // them.
         let lead = bytes[at];
-        if (0xE4..=0xE9).contains(&lead) {
+        if is_ideograph_lead(lead) {
             at += 3;
             continue;
         }
@@ -1000,10 +1000,10 @@ fn push_glued<'p>(
 }
 
 fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
-    // Most pieces start and end with an ideograph (lead byte E4 to E9), which is
-    // no junk unless it is a leading 等: tested on bytes, without decoding.
+    // Most pieces start and end with an ideograph, which is no junk unless it
+    // is a leading 等: tested on bytes, without decoding.
     let bytes = s.as_bytes();
-    let ideograph_at = |i: usize| (0xE4..=0xE9).contains(&bytes[i]);
+    let ideograph_at = |i: usize| is_ideograph_lead(bytes[i]);
     if end >= start + 3 && ideograph_at(start) && ideograph_at(end - 3) && !s[start..].starts_with('等') {
         return (start, end);
     }

@@ -80,6 +80,14 @@ pub fn is_han(c: char) -> bool {
         | 0x30000..=0x323AF | 0xF900..=0xFAFF | 0x2F800..=0x2FA1F)
 }
 
+/// Whether byte `b` leads the UTF-8 of a character in U+4000..=U+9FFF (lead
+/// bytes E4 to E9, three bytes each): most ideographs of a draft, and never
+/// ASCII, punctuation or a bracket, so a scan looking for those steps over
+/// such a character by its first byte, without decoding it.
+pub(crate) fn is_ideograph_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
+}
+
 /// CJK punctuation and full-width forms (、。，：；（）【】“”《》 …), which
 /// bind to Chinese text as tightly as ideographs do.
 pub fn is_cjk_punct(c: char) -> bool {
