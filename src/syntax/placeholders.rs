@@ -122,10 +122,19 @@ fn mark_of(c: char) -> Option<Mark> {
 /// Multi-byte characters that can start a placeholder token: the marks
 /// above and `○`. `×` (two bytes) is found with memchr on its lead byte
 /// instead: a needle shorter than three bytes would make the search slow.
+///
+/// In an order that keeps the punctuation of Chinese text out of the
+/// candidates: the packed searcher puts needle `i` into bucket `7 - i % 8`
+/// (unless an earlier needle has the same low nibbles), and a bucket flags
+/// every byte string that mixes the nibbles of its needles: grouped by mark,
+/// two buckets let every `（` and `；` through (`＊` EF BC 8A beside `▢`
+/// E2 96 A2 admits `（` EF BC 88). In this order no character of the
+/// benchmark drafts is a candidate, and the search takes 3.5 M instructions
+/// on the benchmark set instead of 5.0 M.
 static TRIGGERS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
     Needles::new(&[
-        "＊", "∗", "﹡", "⁎", "✱", "✲", "✳", "✻", "Ｘ", "ｘ", "✕", "✖", "╳", "⨯", "□", "☐", "▢", "◻", "◽", "⬜", "▯",
-        "＿", "﹍", "﹎", "﹏", "‗", "▁", "○",
+        "▁", "ｘ", "✳", "✖", "⬜", "✱", "◻", "▯", "＊", "╳", "✻", "Ｘ", "＿", "‗", "✲", "☐", "﹏", "□", "﹡", "◽",
+        "✕", "⁎", "﹎", "﹍", "⨯", "○", "▢", "∗",
     ])
 });
 
