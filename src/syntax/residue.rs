@@ -163,6 +163,10 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
                 continue;
             }
         }
+        let header = collection_header(b);
+        if line_hits.is_empty() && header.is_none() {
+            continue; // most lines: no residue word, so no list number to read
+        }
         // A list number is structure, not a sentence: `2。小编…` is one sentence
         // of the site's after its number, as `2.小编…` is (read as two, its
         // residue was deleted only once --fix had normalised the number, a
@@ -176,7 +180,7 @@ pub(crate) fn find(text: &str, folded: &str, lines: &[Line], glosses: &[TextRang
         if !line_hits.is_empty() {
             phrases(folded, ps, be, line_hits, &mut found);
         }
-        if let Some(r) = collection_header(b) {
+        if let Some(r) = header {
             found.push((TextRange::new(bs, bs + r), ResidueKind::SiteText));
         }
         if found.is_empty() {
