@@ -331,6 +331,17 @@ fn accept_weak(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
 /// a list bullet (`- `, `•`, `·`).
 fn body(folded: &str, line: &Line) -> (usize, usize) {
     let (mut s, mut e) = (line.content as usize, line.range.end());
+    // Most lines open with a digit, a letter or an ideograph and end with an
+    // ideograph or full-width punctuation (from U+3001 on): no white space,
+    // no filler and no bullet at either end. Told from the bytes: `body`
+    // took 1.4 M instructions on the benchmark set decoding both ends of
+    // every line, 0.7 M with this test.
+    let b = folded.as_bytes();
+    let opens_past_bullets = s < e && (b[s] >= 0xE4 || b[s].is_ascii_alphanumeric());
+    let closes_past_spaces = e >= s + 3 && (0xE3..0xF0).contains(&b[e - 3]) && b[e - 3..e] != [0xE3, 0x80, 0x80];
+    if opens_past_bullets && closes_past_spaces {
+        return (s, e);
+    }
     let skip = |c: char| c == ' ' || c == FILLER as char || (c <= '\u{3000}' && c.is_whitespace());
     while let Some(c) = char_at(folded, s).filter(|&c| s < e && skip(c)) {
         s += c.len_utf8();
