@@ -274,7 +274,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         }
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
-    let mut placeholders = placeholders::find(&prose, vocab.placeholder_allow, &cjk_triggers, &qualifiers);
+    let mut placeholders =
+        placeholders::find(&prose, vocab.placeholder_allow, &cjk_triggers, &qualifiers, &markup.times);
     if !residue.is_empty() {
         let mut k = 0;
         placeholders.retain(|p| {
