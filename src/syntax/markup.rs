@@ -94,6 +94,9 @@ pub(crate) struct Markup<'a> {
     pub glosses: Vec<TextRange>,
     /// In the order the directives are written.
     pub suppressions: Vec<Suppression>,
+    /// Where the text has a `×` (C3 97), in order: the placeholder search
+    /// reads them from here instead of searching the text for C3 again.
+    pub times: Vec<usize>,
 }
 
 /// A directive on a line of its own.
@@ -108,7 +111,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     let md = kind == SourceKind::Markdown;
     // Vowels with tone marks are two-byte characters with lead bytes C3..C7;
     // a draft without any has no pinyin gloss to blank.
-    let tones = has_tone_vowel(text.as_bytes());
+    let (tones, times) = tone_vowels_and_times(text.as_bytes());
     let bytes = text.as_bytes();
     let mut prose = ProseBuf { text, buf: None };
     let mut lines = Vec::with_capacity(text.len() / 80 + 1);
@@ -231,7 +234,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
     close_block(&mut open_block, &mut suppressions, text.len());
     suppressions.extend(pending_next_line);
     suppressions.sort_by_key(|s| s.directive.start);
-    Markup { lines, prose: prose.finish(), glosses, suppressions }
+    Markup { lines, prose: prose.finish(), glosses, suppressions, times }
 }
 
 fn close_block(open: &mut Option<Suppression>, suppressions: &mut Vec<Suppression>, end: usize) {
@@ -551,12 +554,21 @@ static FULL_OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 /// Whether `b` holds a vowel with a tone mark of the first, second or fourth
 /// tone (lead bytes C3..C5): a draft without one has no pinyin gloss, since
-/// glosses are many and not all of the third tone (C7). One SIMD pass; C3
-/// also starts `×`, so each hit is checked.
-fn has_tone_vowel(b: &[u8]) -> bool {
+/// glosses are many and not all of the third tone (C7). And where `b` has a
+/// `×` (C3 97), which the placeholder search needs: one SIMD pass for both.
+fn tone_vowels_and_times(b: &[u8]) -> (bool, Vec<usize>) {
     let is_tone_at =
         |p: usize| std::str::from_utf8(&b[p..(p + 2).min(b.len())]).is_ok_and(|s| s.chars().any(is_tone_vowel));
-    memchr::memchr3_iter(0xC3, 0xC4, 0xC5, b).any(is_tone_at)
+    let mut tones = false;
+    let mut times = Vec::new();
+    for p in memchr::memchr3_iter(0xC3, 0xC4, 0xC5, b) {
+        if b[p] == 0xC3 && b.get(p + 1) == Some(&0x97) {
+            times.push(p);
+        } else if !tones {
+            tones = is_tone_at(p);
+        }
+    }
+    (tones, times)
 }
 
 /// Vowels with a tone mark, which only pinyin uses.

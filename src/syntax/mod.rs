@@ -237,7 +237,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     };
     let numbering = Numbering::new(&headings);
 
-    let [verbs, openers, cjk_triggers, qualifiers] = verbs_openers_and_placeholder_words(fold_view);
+    let [verbs, openers, cjk_triggers, qualifiers, enumeration_chars, anchors] = word_hits(fold_view);
     let matchers = responsibility::Matchers::for_vocab(vocab);
     let mut clauses = responsibility::find_clauses(&prose, fold_view, &lines, &matchers, vocab, &verbs);
     let tables = tables::find(&prose, fold_view, &lines, &matchers, vocab);
@@ -274,7 +274,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
         }
     }
     let targets = targets::find(text, &prose, fold_view, &lines, &headings, genre.is_plan(), &openers);
-    let mut placeholders = placeholders::find(&prose, vocab.placeholder_allow, &cjk_triggers, &qualifiers);
+    let mut placeholders =
+        placeholders::find(&prose, vocab.placeholder_allow, &cjk_triggers, &qualifiers, &markup.times);
     if !residue.is_empty() {
         let mut k = 0;
         placeholders.retain(|p| {
@@ -287,7 +288,8 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
     }
     let title_lines = genre::title_lines(fold_view, &lines, body);
     let date = dates::detect(fold_view, &lines, title_lines, genre_line, body, tables.header);
-    let (enumerators, dated_anchors) = words::find(fold_view, &lines);
+    let enumerators = words::enumerators(fold_view, &lines, &enumeration_chars);
+    let dated_anchors = anchors.into_iter().map(|(at, k)| (at as u32, k as u8)).collect();
 
     Document {
         text,
@@ -316,59 +318,91 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
 /// Word hits: (start, index of the word in its list), sorted by start.
 type Hits = Vec<(usize, usize)>;
 
-/// The clause verbs, the target openers, then the words that the
-/// placeholders search needs in the whole text.
-static VERBS_OPENERS_AND_PLACEHOLDER_WORDS: std::sync::LazyLock<Needles> = std::sync::LazyLock::new(|| {
-    Needles::new(
-        &[
-            responsibility::CLAUSE_VERBS.as_slice(),
-            targets::OPENER_WORDS.as_slice(),
-            placeholders::CJK_TRIGGERS.as_slice(),
-            placeholders::QUALIFIERS.as_slice(),
-        ]
-        .concat(),
-    )
+/// The word lists found in the folded view by one packed search: the clause
+/// verbs, the target openers, the placeholder words, the enumeration
+/// characters and the anchors of dated formulations.
+const WORD_LISTS: [&[&str]; 6] = [
+    &responsibility::CLAUSE_VERBS,
+    &targets::OPENER_WORDS,
+    &placeholders::CJK_TRIGGERS,
+    &placeholders::QUALIFIERS,
+    &words::ENUMERATION_CHARS,
+    &words::DATED_ANCHORS,
+];
+
+/// The words of [`WORD_LISTS`] in the order the packed searcher gets them.
+/// It puts needle `i` into bucket `7 - i % 8` (unless an earlier needle has
+/// the same low nibbles), and a bucket flags every byte string that mixes
+/// the nibbles of its needles: this order was searched for the fewest
+/// candidates on the benchmark drafts and the 10 MB draft together. In it
+/// the enumeration words and dated anchors join the search for the others
+/// (15.3 M instructions on the benchmark set apart, 11.3 M together); in list
+/// order they had made it slower than two searches.
+const SEARCH_ORDER: [&str; 24] = [
+    "小康",
+    "保持在",
+    "要",
+    "力争",
+    "某某",
+    "为指导",
+    "左右",
+    "【",
+    "以上",
+    "争取",
+    "十",
+    "按职责",
+    "两个维",
+    "牵头",
+    "至",
+    "〇",
+    "四个",
+    "\u{3000}",
+    "分工负责",
+    "第",
+    "是",
+    "到",
+    "控制在",
+    "％",
+];
+
+/// The packed search for [`SEARCH_ORDER`], and for each of its needles
+/// (index of its list in [`WORD_LISTS`], index in that list).
+static WORD_SEARCH: std::sync::LazyLock<(Needles, Vec<(usize, usize)>)> = std::sync::LazyLock::new(|| {
+    let place: Vec<(usize, usize)> = SEARCH_ORDER
+        .iter()
+        .map(|word| {
+            WORD_LISTS
+                .iter()
+                .enumerate()
+                .find_map(|(list, words)| words.iter().position(|w| w == word).map(|k| (list, k)))
+                .expect("every needle is a listed word")
+        })
+        .collect();
+    let mut seen = place.clone();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), WORD_LISTS.iter().map(|l| l.len()).sum::<usize>(), "each listed word once");
+    (Needles::new(&SEARCH_ORDER), place)
 });
 
-/// The hits of [`responsibility::CLAUSE_VERBS`], [`targets::OPENER_WORDS`],
-/// [`placeholders::CJK_TRIGGERS`] and [`placeholders::QUALIFIERS`] in
-/// `folded`, as (start, index in its list). One packed search for the four
-/// instead of one for the verbs and openers and one for the placeholders:
-/// 9.9 M instructions on the benchmark set instead of 11.1 M. No needle
-/// starts inside another's match or with another's first character, so no
-/// hit hides another. The placeholders are read in the prose view, but
-/// folding changes none of their characters and makes none of them.
-///
-/// Other merges of the parser's searches (the residue needles, the
-/// enumeration words, the mark characters) measured slower than the
-/// searches they replaced: CJK characters sharing a bucket flag every mix of
-/// their nibbles (12.1 M for the enumeration words with the verbs and
-/// openers instead of 11.2 M apart; 13.5 M for the residue needles with the
-/// marks instead of 10.7 M).
-fn verbs_openers_and_placeholder_words(folded: &str) -> [Hits; 4] {
-    let sizes = [
-        responsibility::CLAUSE_VERBS.len(),
-        targets::OPENER_WORDS.len(),
-        placeholders::CJK_TRIGGERS.len(),
-        placeholders::QUALIFIERS.len(),
-    ];
+/// The hits of each list of [`WORD_LISTS`] in `folded`, in that order. No
+/// needle is a prefix of another or starts inside another's match (but
+/// `争取` inside `力争`, one list's), so no hit hides another list's. The
+/// placeholder words are read in the prose view, but folding changes none of
+/// their characters and makes none of them.
+fn word_hits(folded: &str) -> [Hits; 6] {
+    let (search, place) = &*WORD_SEARCH;
     let mut hits = Vec::new();
-    VERBS_OPENERS_AND_PLACEHOLDER_WORDS.find_all(folded.as_bytes(), &mut hits);
-    // Where each list starts among the needles.
-    let mut firsts = [0; 4];
-    for i in 1..4 {
-        firsts[i] = firsts[i - 1] + sizes[i - 1];
-    }
-    let list_of = |k: usize| firsts.iter().rposition(|&f| f <= k).expect("the first list starts at 0");
+    search.find_all(folded.as_bytes(), &mut hits);
     // Counted first: each list is sized once instead of grown hit by hit.
-    let mut counts = [0; 4];
+    let mut counts = [0; 6];
     for &(_, k) in &hits {
-        counts[list_of(k)] += 1;
+        counts[place[k].0] += 1;
     }
-    let mut lists: [Hits; 4] = counts.map(Vec::with_capacity);
+    let mut lists: [Hits; 6] = counts.map(Vec::with_capacity);
     for (at, k) in hits {
-        let list = list_of(k);
-        lists[list].push((at, k - firsts[list]));
+        let (list, index) = place[k];
+        lists[list].push((at, index));
     }
     lists
 }

@@ -1,8 +1,6 @@
-//! Words that rules read anywhere in the prose, found by one packed search
-//! of the folded view for both kinds: every pass over the text costs. (Added
-//! to the search for clause verbs and target openers, these needles made
-//! that search slower than a search of their own: the packed searcher tells
-//! needles apart by nibbles, and CJK characters share many.)
+//! Words that rules read anywhere in the prose, found by the parser's packed
+//! search of the folded view with the clause verbs and target openers
+//! (`syntax::word_hits`): every pass over the text costs.
 //!
 //! - **Enumeration words** opening a clause: `一是`, `二要`, `第三，`, inside
 //!   a paragraph or at its start (where, in a plan, the outline also reads
@@ -15,11 +13,10 @@
 
 use crate::syntax::markup::Line;
 use crate::syntax::numerals::{cn_ordinal, parse_cn_ordinal};
-use crate::text::needles::Needles;
 use crate::text::{TextRange, char_at, char_before, is_han};
 
 /// The characters that end (是, 要) or start (第) an enumeration word.
-const ENUMERATION_CHARS: [&str; 3] = ["是", "要", "第"];
+pub(crate) const ENUMERATION_CHARS: [&str; 3] = ["是", "要", "第"];
 
 /// Pieces of the formulations that date a draft (see the module doc).
 pub const DATED_ANCHORS: [&str; 5] = ["十", "小康", "为指导", "四个", "两个维"];
@@ -58,24 +55,9 @@ pub struct Enumerator {
 /// Numbers beyond this are not enumerations.
 const MAX_NUMBER: u32 = 20;
 
-/// The characters of enumeration words, then the dated anchors.
-static WORDS: std::sync::LazyLock<Needles> =
-    std::sync::LazyLock::new(|| Needles::new(&[ENUMERATION_CHARS.as_slice(), DATED_ANCHORS.as_slice()].concat()));
-
-/// The enumeration words of `folded`, and its dated anchors as (start,
-/// index in [`DATED_ANCHORS`]), both in order.
-pub(crate) fn find(folded: &str, lines: &[Line]) -> (Vec<Enumerator>, Vec<(u32, u8)>) {
-    let mut hits = Vec::new();
-    WORDS.find_all(folded.as_bytes(), &mut hits);
-    let n = ENUMERATION_CHARS.len();
-    let anchors = hits.iter().filter(|&&(_, k)| k >= n).map(|&(at, k)| (at as u32, (k - n) as u8)).collect();
-    hits.retain(|&(_, k)| k < n);
-    (enumerators(folded, lines, &hits), anchors)
-}
-
 /// The enumeration words among `hits` ((start, index in
 /// [`ENUMERATION_CHARS`]), sorted by start) of `folded`, in order.
-fn enumerators(folded: &str, lines: &[Line], hits: &[(usize, usize)]) -> Vec<Enumerator> {
+pub(crate) fn enumerators(folded: &str, lines: &[Line], hits: &[(usize, usize)]) -> Vec<Enumerator> {
     let mut out = Vec::new();
     let mut quotes = QuoteState::default();
     let mut line = 0;
