@@ -231,7 +231,9 @@ impl Matchers {
             (Some(_), _) => half.next(),
             (None, _) => full.next(),
         });
-        let mut out = Vec::new();
+        // Room for the labels at the density of the bench drafts (37 in 20 KB):
+        // growing from empty reallocates five times per draft.
+        let mut out = Vec::with_capacity((end - start) / 512);
         for (p, colon_len) in colons {
             let mut q = p;
             while q > start {
@@ -392,12 +394,13 @@ pub(crate) fn find_clauses(
     vocab: &Vocabulary<'_>,
     verbs: &[(usize, usize)],
 ) -> Vec<Clause> {
-    let mut clauses = Vec::new();
     let mut names = UnitNames::default();
     let mut consumed = 0usize;
     // 1. Labelled clauses: `牵头单位：…`. The labels of the whole text, found once:
     // a clause's own labels are the run of them inside it.
     let labels = m.labels_in(folded, 0, folded.len());
+    // Each labelled clause holds a label: allocated once instead of growing.
+    let mut clauses = Vec::with_capacity(labels.len());
     for (k, &hit) in labels.iter().enumerate() {
         if hit.start < consumed {
             continue;

@@ -131,13 +131,15 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     }
     // 1. The item each clause belongs to.
     let mut owner: Vec<Option<usize>> = input.clauses.iter().map(|c| outline.heading_at(c.range.start())).collect();
-    let counts = Ownership::new(&owner, n);
+    let mut counts = Ownership::new(&owner, n);
     let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
     // Per list (parent, style): how many items, the last one, how many carry clauses.
     let mut lists: FxHashMap<(usize, NumberStyle), (u32, usize, u32)> = FxHashMap::default();
+    // At most one list per heading: sized once instead of rehashing as it grows.
+    lists.reserve(n);
     for (j, h) in outline.iter().enumerate() {
         if let Some(p) = h.parent {
             let e = lists.entry((p as usize, h.style)).or_insert((0, j, 0));
@@ -198,7 +200,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         vote(&mut votes, o.expect("set above"), false);
     }
     // Counted again: lifting moved some clauses to the parent of their item.
-    let counts = Ownership::new(&owner, n);
+    counts.recount(&owner);
     let owned = &counts.owned;
     let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
@@ -312,15 +314,20 @@ struct Ownership {
 
 impl Ownership {
     fn new(owner: &[Option<usize>], n: usize) -> Ownership {
-        let mut owned = vec![0u32; n];
+        let mut counts = Ownership { owned: vec![0u32; n], prefix: vec![0u32; n + 1] };
+        counts.recount(owner);
+        counts
+    }
+
+    /// Counts `owner` again, in the vectors of the first count.
+    fn recount(&mut self, owner: &[Option<usize>]) {
+        self.owned.fill(0);
         for o in owner.iter().flatten() {
-            owned[*o] += 1;
+            self.owned[*o] += 1;
         }
-        let mut prefix = vec![0u32; n + 1];
-        for i in 0..n {
-            prefix[i + 1] = prefix[i] + owned[i];
+        for i in 0..self.owned.len() {
+            self.prefix[i + 1] = self.prefix[i] + self.owned[i];
         }
-        Ownership { owned, prefix }
     }
 
     /// Clauses owned anywhere in heading `i`'s subtree.
