@@ -145,9 +145,11 @@ pub(crate) struct Matchers {
     /// shared by the many words ending in 任单位), so a match of these needs
     /// no `memcmp`; only longer words are compared in full.
     tails: Vec<(u128, u128)>,
-    /// The last character of each word: a colon not preceded by one (or by
-    /// its traditional form) ends no label.
-    ends: Vec<char>,
+    /// The last characters of the words, each with the indices of the words
+    /// ending with it, longest first. A colon not preceded by one of them (or
+    /// by its traditional form) ends no label, and a label is compared only
+    /// with the words of its last character: a dozen instead of all of them.
+    ends: Vec<(char, Vec<usize>)>,
 }
 
 static FULL_COLON: LazyLock<memchr::memmem::Finder<'static>> =
@@ -179,9 +181,14 @@ impl Matchers {
         words.extend(TIME_ROLES.iter().map(|w| (w.to_string(), Role::Time)));
         words.retain(|(w, _)| !w.is_empty());
         words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut ends: Vec<char> = words.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
-        ends.sort_unstable();
-        ends.dedup();
+        let mut ends: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, (w, _)) in words.iter().enumerate() {
+            let Some(last) = w.chars().next_back() else { continue };
+            match ends.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, same)) => same.push(i),
+                None => ends.push((last, vec![i])),
+            }
+        }
         let tails = words.iter().map(|(w, _)| (tail(w), u128::MAX >> (128 - 8 * w.len().min(16)))).collect();
         Matchers { words, tails, ends }
     }
@@ -189,14 +196,20 @@ impl Matchers {
     /// The first (longest) word that `s` ends with. A word of up to sixteen
     /// bytes, and no longer than `s`, matches when its masked tail does.
     fn ends_with_word(&self, s: &str) -> Option<(&str, Role)> {
+        let (_, same_end) = self.words_ending_with(s.chars().next_back()?)?;
         let t = tail(s);
-        self.words
+        same_end
             .iter()
-            .zip(&self.tails)
-            .find(|((w, _), (wt, mask))| {
-                t & mask == *wt && w.len() <= s.len() && (w.len() <= 16 || s.ends_with(w.as_str()))
+            .find(|&&i| {
+                let (w, (wt, mask)) = (&self.words[i].0, self.tails[i]);
+                t & mask == wt && w.len() <= s.len() && (w.len() <= 16 || s.ends_with(w.as_str()))
             })
-            .map(|((w, r), _)| (w.as_str(), *r))
+            .map(|&i| (self.words[i].0.as_str(), self.words[i].1))
+    }
+
+    /// The entry of [`Matchers::ends`] for `last`, if a word ends with it.
+    fn words_ending_with(&self, last: char) -> Option<&(char, Vec<usize>)> {
+        self.ends.iter().find(|(c, _)| *c == last)
     }
 
     fn role_of(&self, label: &str) -> Option<Role> {
@@ -244,7 +257,9 @@ impl Matchers {
             }
             // Every match below ends with the last char of a word, in either script.
             let Some(last) = char_before(prose, q).filter(|_| q > start) else { continue };
-            if !self.ends.contains(&last) && !self.ends.contains(&crate::text::fold::fold_char(last)) {
+            if self.words_ending_with(last).is_none()
+                && self.words_ending_with(crate::text::fold::fold_char(last)).is_none()
+            {
                 continue;
             }
             // Most labels are written whole; spaces or filler inside one (`牵头 单位`) are rare.
