@@ -37,7 +37,7 @@ use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::genre::Genre;
 use crate::syntax::markup::{Line, LineKind};
 use crate::syntax::outline::{NumberStyle, Outline};
-use crate::syntax::responsibility::{self, Clause, Unit};
+use crate::syntax::responsibility::{Clause, Unit};
 use crate::text::{TextRange, is_inline_space};
 
 /// A numbered task, or a row of a task table.
@@ -131,13 +131,15 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     }
     // 1. The item each clause belongs to.
     let mut owner: Vec<Option<usize>> = input.clauses.iter().map(|c| outline.heading_at(c.range.start())).collect();
-    let counts = Ownership::new(&owner, n);
+    let mut counts = Ownership::new(&owner, n);
     let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
     // 2. Votes: distinct items with a clause, per (section, style). A clause
     // after the last item of an otherwise unmarked list is decided later.
     // Per list (parent, style): how many items, the last one, how many carry clauses.
     let mut lists: FxHashMap<(usize, NumberStyle), (u32, usize, u32)> = FxHashMap::default();
+    // At most one list per heading: sized once instead of rehashing as it grows.
+    lists.reserve(n);
     for (j, h) in outline.iter().enumerate() {
         if let Some(p) = h.parent {
             let e = lists.entry((p as usize, h.style)).or_insert((0, j, 0));
@@ -198,7 +200,7 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
         vote(&mut votes, o.expect("set above"), false);
     }
     // Counted again: lifting moved some clauses to the parent of their item.
-    let counts = Ownership::new(&owner, n);
+    counts.recount(&owner);
     let owned = &counts.owned;
     let in_subtree = |i: usize| counts.in_subtree(outline, i);
 
@@ -278,7 +280,8 @@ pub(crate) fn infer(input: &Input<'_>) -> (Vec<Task>, Vec<TaskSection>) {
     // 4. Each task's units: its own clauses, or those of an enclosing item.
     let mut by_owner: Vec<(usize, usize)> = owner.iter().enumerate().filter_map(|(k, o)| Some(((*o)?, k))).collect();
     by_owner.sort_unstable();
-    let tasks = heads.iter().map(|&h| make_task(input, &by_owner, h)).collect();
+    let mut from = Cursor::default();
+    let tasks = heads.iter().map(|&h| make_task(input, &by_owner, h, &mut from)).collect();
     (tasks, sections)
 }
 
@@ -312,15 +315,20 @@ struct Ownership {
 
 impl Ownership {
     fn new(owner: &[Option<usize>], n: usize) -> Ownership {
-        let mut owned = vec![0u32; n];
+        let mut counts = Ownership { owned: vec![0u32; n], prefix: vec![0u32; n + 1] };
+        counts.recount(owner);
+        counts
+    }
+
+    /// Counts `owner` again, in the vectors of the first count.
+    fn recount(&mut self, owner: &[Option<usize>]) {
+        self.owned.fill(0);
         for o in owner.iter().flatten() {
-            owned[*o] += 1;
+            self.owned[*o] += 1;
         }
-        let mut prefix = vec![0u32; n + 1];
-        for i in 0..n {
-            prefix[i + 1] = prefix[i] + owned[i];
+        for i in 0..self.owned.len() {
+            self.prefix[i + 1] = self.prefix[i] + self.owned[i];
         }
-        Ownership { owned, prefix }
     }
 
     /// Clauses owned anywhere in heading `i`'s subtree.
@@ -449,18 +457,44 @@ fn has_body(input: &Input<'_>, i: usize) -> bool {
         .any(|l| l.kind == LineKind::Prose)
 }
 
-/// Indices of the clauses starting inside `range` (`clauses` is sorted by start).
-fn clauses_in(clauses: &[Clause], range: TextRange) -> std::ops::Range<usize> {
-    let first = clauses.partition_point(|c| c.range.start < range.start);
-    let last = clauses.partition_point(|c| c.range.start < range.end);
-    first..last
+/// Where the previous task's searches left off: tasks are made in document
+/// order (their ranges start in order), so the first clause and the line of
+/// each are found by stepping on from the previous task's, not by two binary
+/// searches of the whole draft per task.
+#[derive(Default)]
+struct Cursor {
+    /// The first clause starting at or after the previous task's start.
+    clause: usize,
+    /// The line holding the previous task's start.
+    line: usize,
+}
+
+impl Cursor {
+    /// Indices of the clauses starting inside `range` (`clauses` is sorted by
+    /// start); `range` starts no earlier than the previous one.
+    fn clauses_in(&mut self, clauses: &[Clause], range: TextRange) -> std::ops::Range<usize> {
+        while clauses.get(self.clause).is_some_and(|c| c.range.start < range.start) {
+            self.clause += 1;
+        }
+        let first = self.clause;
+        first..first + clauses[first..].partition_point(|c| c.range.start < range.end)
+    }
+
+    /// The line holding `offset` (the first line when none does), as
+    /// [`crate::syntax::responsibility::line_containing`]; `offset` is no earlier than the previous one.
+    fn line_of(&mut self, lines: &[Line], offset: usize) -> usize {
+        while lines.get(self.line + 1).is_some_and(|l| l.range.start() <= offset) {
+            self.line += 1;
+        }
+        self.line
+    }
 }
 
 /// `by_owner`: (owning heading, clause index), sorted.
-fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize) -> Task {
+fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize, from: &mut Cursor) -> Task {
     let h = &input.outline[i];
     let range = h.section();
-    let own = clauses_in(input.clauses, range);
+    let own = from.clauses_in(input.clauses, range);
     let ids: Vec<u32> = own.clone().map(|k| k as u32).collect();
     let (mut leads, mut others) = units_of(input.clauses, own);
     let mut inherited = false;
@@ -486,7 +520,7 @@ fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize) -> Task {
         leads,
         others,
         inherited,
-        insert_at: insert_point(input.prose, input.lines, range) as u32,
+        insert_at: insert_point(input.prose, &input.lines[from.line_of(input.lines, range.start())..], range) as u32,
         table_row: false,
     }
 }
@@ -524,11 +558,11 @@ fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize> + Clone) -> (Ve
     (leads, others)
 }
 
-/// End of the last prose text in `range` (before trailing blank lines).
+/// End of the last prose text in `range` (before trailing blank lines);
+/// `lines` start at the line holding its start.
 fn insert_point(prose: &str, lines: &[Line], range: TextRange) -> usize {
-    let first = responsibility::line_containing(lines, range.start()).unwrap_or(0);
     let mut best = range.start();
-    for l in &lines[first..] {
+    for l in lines {
         if l.range.start() >= range.end() && l.range.start() > range.start() {
             break;
         }
