@@ -121,23 +121,18 @@ fn trim(s: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Splits `start..end` into sentences ending in 。！？；.
-fn sentences(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = start;
-    while let Some((i, len)) = find_sentence_end(&s[from..end]) {
-        let e = from + i + len;
-        let (a, b) = trim(s, from, e);
-        if a < b {
-            out.push((a, b));
-        }
+/// The sentences of `start..end`, each ending in 。！？； or at `end`, trimmed;
+/// empty ones are skipped. Yielded one by one: the caller stops at the
+/// first target sentence, and a list of them cost an allocation per paragraph.
+fn sentences(s: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, usize)> {
+    let mut from = Some(start);
+    std::iter::from_fn(move || {
+        let f = from?;
+        let e = find_sentence_end(&s[f..end]).map(|(i, len)| f + i + len);
         from = e;
-    }
-    let (a, b) = trim(s, from, end);
-    if a < b {
-        out.push((a, b));
-    }
-    out
+        Some(trim(s, f, e.unwrap_or(end)))
+    })
+    .filter(|&(a, b)| a < b)
 }
 
 /// A Markdown list item or a bulleted line (`- `, `* `, `• `, `● ` …).
@@ -470,7 +465,7 @@ pub(crate) fn find(
             }
             // A paragraph is judged as a whole, from its first target sentence:
             // `到2027年，基本建成…。其中，…比重达到4.1%。` states its figures.
-            let first = sentences(folded, start, end).into_iter().find(|&(a, b)| {
+            let first = sentences(folded, start, end).find(|&(a, b)| {
                 let s = &folded[a..b];
                 has_target_word(s) || is_anchor(s) || YEAR_ANCHOR.is_match(s)
             });
