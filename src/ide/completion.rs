@@ -342,7 +342,7 @@ fn units(doc: &Document<'_>, config: &Config, listed: &str, replace: TextRange, 
     let mut counts: HashMap<String, usize> = HashMap::new();
     for clause in &doc.clauses {
         // Not the name being typed.
-        for u in clause.leads.iter().chain(&clause.others).filter(|u| !u.range.intersects(replace)) {
+        for u in clause.leads.iter().chain(clause.others.iter()).filter(|u| !u.range.intersects(replace)) {
             let name = u.name.replace('\0', "");
             if !name.is_empty() {
                 *counts.entry(name).or_default() += 1;

@@ -114,7 +114,7 @@ fn units(doc: &Document<'_>) -> Vec<TextRange> {
     let mut out: Vec<TextRange> = doc
         .clauses
         .iter()
-        .flat_map(|c| c.leads.iter().chain(&c.others))
+        .flat_map(|c| c.leads.iter().chain(c.others.iter()))
         .map(|u| {
             let written = &doc.text[u.range.as_range()];
             let kept = written.trim_end_matches('等');

@@ -223,13 +223,13 @@ impl Report {
         for (k, t) in doc.tasks.iter().enumerate() {
             let mut leads: Vec<usize> = Vec::new();
             let mut supports: Vec<usize> = Vec::new();
-            for u in &t.leads {
+            for u in t.leads.iter() {
                 let i = units.intern(doc, u, &aliases, k);
                 if !leads.contains(&i) {
                     leads.push(i);
                 }
             }
-            for u in &t.others {
+            for u in t.others.iter() {
                 let i = units.intern(doc, u, &aliases, k);
                 if !leads.contains(&i) && !supports.contains(&i) {
                     supports.push(i);

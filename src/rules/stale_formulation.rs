@@ -392,7 +392,7 @@ fn find_phrases(doc: &Document<'_>, folded: &str) -> Vec<(usize, Phrase)> {
 fn find_units(doc: &Document<'_>, folded: &str) -> Vec<(usize, usize)> {
     let endings = &*UNIT_ENDINGS;
     let mut out = Vec::new();
-    for unit in doc.clauses.iter().flat_map(|c| c.leads.iter().chain(&c.others)) {
+    for unit in doc.clauses.iter().flat_map(|c| c.leads.iter().chain(c.others.iter())) {
         let Some(key) = folded.get(unit.range.as_range()).and_then(ending) else { continue };
         let bit = filter_bit(key);
         if endings.filter[bit / 64] & (1 << (bit % 64)) == 0 {

@@ -100,14 +100,38 @@ impl ClauseStyle {
     }
 }
 
+/// A list of units, shared: a task whose units are those of its one clause
+/// holds the clause's lists, not copies (two allocations per task saved, and
+/// the units' clones and drops).
+pub type Units = Arc<[Unit]>;
+
+/// The empty list, shared: an empty `Arc<[Unit]>` of its own is an allocation.
+static NO_UNITS: LazyLock<Units> = LazyLock::new(|| Arc::from([]));
+
+/// `units` as a shared list, leaving `units` empty (to be reused): one
+/// allocation of the exact size, none for an empty list.
+pub(crate) fn shared(units: &mut Vec<Unit>) -> Units {
+    if units.is_empty() { Arc::clone(&NO_UNITS) } else { units.drain(..).collect() }
+}
+
+/// The unit lists of the clause being read, reused from clause to clause:
+/// each list of a clause then costs one allocation of its size ([`shared`]),
+/// not those of a vector growing from empty.
+#[derive(Default)]
+struct Lists {
+    leads: Vec<Unit>,
+    leaders: Vec<Unit>,
+    others: Vec<Unit>,
+}
+
 /// A responsibility clause.
 #[derive(Clone, Debug)]
 pub struct Clause {
     pub range: TextRange,
     /// Units named as leads (explicitly, or the first of `责任单位` when no lead is named).
-    pub leads: Vec<Unit>,
+    pub leads: Units,
     /// Other responsible or cooperating units.
-    pub others: Vec<Unit>,
+    pub others: Units,
     /// Whether a lead was named explicitly (a lead label, or `A牵头`).
     pub lead_explicit: bool,
     /// Range of the lead label when its unit list is empty (`牵头单位：；`), or,
@@ -410,6 +434,7 @@ pub(crate) fn find_clauses(
     verbs: &[(usize, usize)],
 ) -> Vec<Clause> {
     let mut names = UnitNames::default();
+    let mut lists = Lists::default();
     let mut consumed = 0usize;
     // 1. Labelled clauses: `牵头单位：…`. The labels of the whole text, found once:
     // a clause's own labels are the run of them inside it.
@@ -442,7 +467,7 @@ pub(crate) fn find_clauses(
             _ => continue,
         };
         consumed = range.end();
-        if let Some(clause) = parse_labelled(prose, range, &labels[k..], vocab, &mut names) {
+        if let Some(clause) = parse_labelled(prose, range, &labels[k..], vocab, &mut names, &mut lists) {
             clauses.push(clause);
         }
     }
@@ -495,15 +520,15 @@ pub(crate) fn find_clauses(
                 };
                 let range = TextRange::new(open, close);
                 if folded[range.as_range()].contains("牵头") {
-                    parse_verb_form(prose, folded, range, true, vocab, &mut names)
+                    parse_verb_form(prose, folded, range, true, vocab, &mut names, &mut lists)
                 } else {
-                    parse_unlabelled(prose, folded, range, vocab, &mut names)
+                    parse_unlabelled(prose, folded, range, vocab, &mut names, &mut lists)
                 }
             }
             None if verb == "牵头" && own_line_verb(folded, lines, at, after) => {
                 let (a, b) = trim(prose, line_head(folded, line), line.range.end());
                 let range = TextRange::new(a, trim_end_punct(prose, a, b));
-                parse_verb_form(prose, folded, range, false, vocab, &mut names)
+                parse_verb_form(prose, folded, range, false, vocab, &mut names, &mut lists)
             }
             None => None,
         };
@@ -714,6 +739,7 @@ fn parse_labelled<'p>(
     labels: &[Label],
     vocab: &Vocabulary<'_>,
     names: &mut UnitNames<'p>,
+    lists: &mut Lists,
 ) -> Option<Clause> {
     let (inner_start, inner_end, parenthesised) = inner(prose, range);
     let first = labels.partition_point(|l| l.start < inner_start);
@@ -722,18 +748,16 @@ fn parse_labelled<'p>(
     if labels.is_empty() {
         return None;
     }
-    let mut leads = Vec::new();
-    let mut leaders = Vec::new();
-    let mut others = Vec::new();
+    let Lists { leads, leaders, others } = lists;
     let mut lead_explicit = false;
     let mut empty_lead_label = None;
     for (i, label) in labels.iter().enumerate() {
         let seg_end = labels.get(i + 1).map_or(inner_end, |n| n.start);
         let list = match label.role {
             Role::Time => continue,
-            Role::Lead => &mut leads,
-            Role::Leader => &mut leaders,
-            Role::Other => &mut others,
+            Role::Lead => &mut *leads,
+            Role::Leader => &mut *leaders,
+            Role::Other => &mut *others,
         };
         let before = list.len();
         split_units(prose, label.end, seg_end, vocab, names, list);
@@ -749,9 +773,10 @@ fn parse_labelled<'p>(
     }
     if !lead_explicit && leads.is_empty() && !leaders.is_empty() {
         // Only a leader is named: the leader answers for the task.
-        leads = leaders;
+        std::mem::swap(leads, leaders);
         lead_explicit = true;
     }
+    leaders.clear();
     if !lead_explicit && leads.is_empty() {
         // `责任单位：` naming no unit, in a clause without a lead label: its first
         // unit would have been the lead, so the lead is left blank.
@@ -759,8 +784,8 @@ fn parse_labelled<'p>(
     }
     Some(Clause {
         range,
-        leads,
-        others,
+        leads: shared(leads),
+        others: shared(others),
         lead_explicit,
         empty_lead_label,
         style: ClauseStyle { parenthesised, full_width: full_width(prose, range), labelled_lead: lead_explicit },
@@ -786,32 +811,31 @@ fn parse_verb_form<'p>(
     bracketed: bool,
     vocab: &Vocabulary<'_>,
     names: &mut UnitNames<'p>,
+    lists: &mut Lists,
 ) -> Option<Clause> {
     let (inner_start, inner_end, parenthesised) =
         if bracketed { inner(prose, range) } else { (range.start(), range.end(), false) };
-    let mut leads = Vec::new();
-    let mut others = Vec::new();
+    let Lists { leads, others, .. } = lists;
     let mut part_start = inner_start;
-    let mut offsets: Vec<usize> =
-        folded[inner_start..inner_end].match_indices(['，', ',', '；', ';']).map(|(i, _)| inner_start + i).collect();
-    offsets.push(inner_end);
-    for sep in offsets {
+    let seps = folded[inner_start..inner_end].match_indices(['，', ',', '；', ';']).map(|(i, _)| inner_start + i);
+    for sep in seps.chain(std::iter::once(inner_end)) {
         if let Some((verb_start, _)) = lead_verb_in(&folded[part_start..sep]) {
             // `由A牵头`: 由 introduces the unit, it is not part of its name.
             let from = part_start + if folded[part_start..].starts_with('由') { '由'.len_utf8() } else { 0 };
-            split_units(prose, from.min(part_start + verb_start), part_start + verb_start, vocab, names, &mut leads);
+            split_units(prose, from.min(part_start + verb_start), part_start + verb_start, vocab, names, leads);
         } else if let Some(cut) = share_word_at(folded, part_start, sep) {
-            split_units(prose, part_start, cut, vocab, names, &mut others);
+            split_units(prose, part_start, cut, vocab, names, others);
         }
         part_start = sep + prose[sep..].chars().next().map_or(0, char::len_utf8);
     }
     if leads.is_empty() {
+        others.clear();
         return None;
     }
     Some(Clause {
         range,
-        leads,
-        others,
+        leads: shared(leads),
+        others: shared(others),
         lead_explicit: true,
         empty_lead_label: None,
         style: ClauseStyle { parenthesised, full_width: full_width(prose, range), labelled_lead: false },
@@ -827,21 +851,23 @@ fn parse_unlabelled<'p>(
     range: TextRange,
     vocab: &Vocabulary<'_>,
     names: &mut UnitNames<'p>,
+    lists: &mut Lists,
 ) -> Option<Clause> {
     let (inner_start, inner_end, _) = inner(prose, range);
     let cut = share_word_at(folded, inner_start, inner_end)?;
-    let mut units = Vec::new();
-    split_units(prose, inner_start, cut, vocab, names, &mut units);
+    let Lists { leads, others: units, .. } = lists;
+    split_units(prose, inner_start, cut, vocab, names, units);
     // `A、B等省有关部门和各地级以上市人民政府`: the names before the generic tail.
     let first = units.first()?;
     if !looks_like_unit(&prose[first.range.as_range()]) {
+        units.clear();
         return None;
     }
-    let lead = units.remove(0);
+    leads.push(units.remove(0));
     Some(Clause {
         range,
-        leads: vec![lead],
-        others: units,
+        leads: shared(leads),
+        others: shared(units),
         lead_explicit: false,
         empty_lead_label: None,
         style: ClauseStyle { parenthesised: true, full_width: full_width(prose, range), labelled_lead: false },

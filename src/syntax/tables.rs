@@ -8,7 +8,7 @@
 //! recognised, which still tells that the draft assigns units to its items.
 
 use crate::syntax::markup::{Line, LineKind};
-use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, UnitNames, split_units};
+use crate::syntax::responsibility::{Clause, ClauseStyle, Matchers, UnitNames, Units, shared, split_units};
 use crate::syntax::{Task, Vocabulary, numerals};
 use crate::text::{TextRange, is_inline_space};
 
@@ -215,12 +215,13 @@ fn push_row<'p>(
         lead_explicit = !leads.is_empty();
     }
     let mut ids = Vec::new();
+    let (leads, others) = (shared(&mut leads), shared(&mut others));
     if !leads.is_empty() || !others.is_empty() {
         ids.push(out.clauses.len() as u32);
         out.clauses.push(Clause {
             range,
-            leads: leads.clone(),
-            others: others.clone(),
+            leads: Units::clone(&leads),
+            others: Units::clone(&others),
             lead_explicit,
             empty_lead_label: None,
             style: ClauseStyle { parenthesised: false, full_width: true, labelled_lead: cols.lead.is_some() },

@@ -37,7 +37,7 @@ use crate::syntax::fxmap::FxHashMap;
 use crate::syntax::genre::Genre;
 use crate::syntax::markup::{Line, LineKind};
 use crate::syntax::outline::{NumberStyle, Outline};
-use crate::syntax::responsibility::{Clause, Unit};
+use crate::syntax::responsibility::{Clause, Units, shared};
 use crate::text::{TextRange, is_inline_space};
 
 /// A numbered task, or a row of a task table.
@@ -53,8 +53,8 @@ pub struct Task {
     /// Indices into [`crate::syntax::Document::clauses`] of the clauses inside the task.
     pub clauses: Vec<u32>,
     /// Lead units (explicit, or the first listed responsible unit).
-    pub leads: Vec<Unit>,
-    pub others: Vec<Unit>,
+    pub leads: Units,
+    pub others: Units,
     /// The units come from an enclosing item's clause, not the task's own.
     pub inherited: bool,
     /// Where a responsibility clause for this task would be inserted.
@@ -528,21 +528,20 @@ fn make_task(input: &Input<'_>, by_owner: &[(usize, usize)], i: usize, from: &mu
 /// Leads and other units of a task with these clauses: explicit leads win;
 /// a second clause without a lead label (责任单位 on its own line) adds only
 /// others; without any lead label the first listed unit leads.
-fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize> + Clone) -> (Vec<Unit>, Vec<Unit>) {
-    let explicit = ids.clone().any(|c| clauses[c].lead_explicit);
-    // Sized up front: one allocation each instead of a reserve per clause.
-    let (mut n_leads, mut n_others) = (0, 0);
-    for c in ids.clone() {
-        let c = &clauses[c];
-        if explicit && !c.lead_explicit {
-            n_others += c.leads.len();
-        } else {
-            n_leads += c.leads.len();
+///
+/// A task with one clause (most tasks) shares that clause's lists.
+fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize> + Clone) -> (Units, Units) {
+    let mut rest = ids.clone();
+    if let (Some(only), None) = (rest.next(), rest.next()) {
+        let c = &clauses[only];
+        // Its lists as they are, unless several leads lack a label: then the first leads.
+        if c.lead_explicit || c.leads.len() <= 1 {
+            return (Units::clone(&c.leads), Units::clone(&c.others));
         }
-        n_others += c.others.len();
     }
-    let mut leads = Vec::with_capacity(n_leads);
-    let mut others = Vec::with_capacity(n_others);
+    let explicit = ids.clone().any(|c| clauses[c].lead_explicit);
+    let mut leads = Vec::new();
+    let mut others = Vec::new();
     for c in ids {
         let c = &clauses[c];
         if explicit && !c.lead_explicit {
@@ -555,7 +554,7 @@ fn units_of(clauses: &[Clause], ids: impl Iterator<Item = usize> + Clone) -> (Ve
     if !explicit && leads.len() > 1 {
         others.splice(0..0, leads.drain(1..));
     }
-    (leads, others)
+    (shared(&mut leads), shared(&mut others))
 }
 
 /// End of the last prose text in `range` (before trailing blank lines);
