@@ -146,10 +146,12 @@ fn is_list_item(raw: &str) -> bool {
     }
 }
 
-/// Word sets tested on every candidate sentence: one automaton pass each is
-/// several times cheaper than a `str::contains` per word.
-fn word_set(words: impl IntoIterator<Item = &'static str>) -> AhoCorasick {
-    // Candidate sentences are short: a prefilter costs more than it skips.
+/// Word sets tested on every candidate sentence (and on every statement, in
+/// `quantity`): one automaton pass each is several times cheaper than a
+/// `str::contains` per word.
+pub(crate) fn word_set(words: impl IntoIterator<Item = &'static str>) -> AhoCorasick {
+    // Candidate sentences and statements are short: a prefilter costs more
+    // than it skips.
     AhoCorasick::builder().prefilter(false).build(words).expect("word set")
 }
 
