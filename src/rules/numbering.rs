@@ -92,8 +92,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
     let deviation = |i: usize| numbering.expected(i).map_or(0, |e| i64::from(doc.headings[i].number) - i64::from(e));
     // Headings reported as the first of a misnumbered stretch: their fix writes the standard form too.
     let mut reported = vec![false; doc.headings.len()];
+    // One buffer for the items of every run: collected run by run, they cost an allocation each.
+    let mut items: Vec<usize> = Vec::new();
     for run in numbering.runs() {
-        let items: Vec<usize> = run.items.iter().map(|&i| i as usize).collect();
+        items.clear();
+        items.extend(run.items.iter().map(|&i| i as usize));
         let mut k = 0;
         while k < items.len() {
             let dev = deviation(items[k]);
@@ -119,12 +122,12 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
         if reported[i] || h.marker_standard {
             continue;
         }
-        let Some(standard) = h.style.standard_marker(h.number) else { continue };
+        let Some(standard) = standard_marker(h.style, h.number) else { continue };
         let found = doc.slice(h.marker).trim();
         if half_width && is_half_width_twin(found, &standard) {
             continue;
         }
-        let standard = marker_for(doc, half_width, i, h.number).unwrap_or(standard);
+        let standard = in_draft_brackets(doc, half_width, i, standard);
         let message = match ctx.lang() {
             Lang::Zh => format!("序号“{found}”写法不规范，应为“{standard}”（GB/T 9704）"),
             Lang::En => format!("Non-standard number “{found}”; write “{standard}” (GB/T 9704)"),
@@ -246,16 +249,20 @@ fn renumbering(doc: &Document<'_>, half_width: bool, stretch: &[usize], title: S
 /// is written with half-width brackets (`(一)`, `(三)、`), the same with
 /// half-width brackets (`(二)`), so that a fix keeps the draft's style.
 fn marker_for(doc: &Document<'_>, half_width: bool, i: usize, n: u32) -> Option<String> {
-    let h = &doc.headings[i];
-    let standard = standard_marker(h.style, n)?;
+    standard_marker(doc.headings[i].style, n).map(|standard| in_draft_brackets(doc, half_width, i, standard))
+}
+
+/// `standard`, a standard marker for heading `i`, with half-width brackets
+/// where [`marker_for`] keeps them.
+fn in_draft_brackets(doc: &Document<'_>, half_width: bool, i: usize, standard: String) -> String {
     // The marker as written is read only where the configuration may keep its half-width brackets.
     if half_width && standard.starts_with('（') && {
-        let found = doc.slice(h.marker).trim();
+        let found = doc.slice(doc.headings[i].marker).trim();
         found.starts_with('(') && found.contains(')')
     } {
-        return Some(standard.replace('（', "(").replace('）', ")"));
+        return standard.replace('（', "(").replace('）', ")");
     }
-    Some(standard)
+    standard
 }
 
 /// [`NumberStyle::standard_marker`], built by pushing into one string: the fix

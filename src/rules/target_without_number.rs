@@ -1,5 +1,7 @@
 //! Rule `target-without-number`: a target with no quantity.
 
+use std::fmt::{self, Write};
+
 use crate::lang::Lang;
 use crate::rules::{Ctx, declare_rule};
 use crate::syntax::quantity::{TargetClass, classify};
@@ -59,7 +61,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>) {
             // A masked number is the placeholder rule's to report.
             continue;
         }
-        let snippet = snippet(&doc.prose[t.anchor.as_range()]);
+        let snippet = Snippet(&doc.prose[t.anchor.as_range()]);
         let at = trim_range(&doc.prose[t.anchor.as_range()], t.anchor);
         if class == TargetClass::Relative {
             let msg = match lang {
@@ -85,16 +87,29 @@ fn trim_range(text: &str, range: TextRange) -> TextRange {
     TextRange::new(range.start(), range.start() + trimmed.len())
 }
 
-fn snippet(text: &str) -> String {
-    // The NULs of the prose view are skipped as the characters are taken, not
-    // removed from a copy of the whole statement first; trailing NULs go with the marks.
-    let clean = text.trim_end_matches(['。', '；', ';', '\0']);
-    let mut chars = clean.chars().filter(|&c| c != '\0');
-    let mut s: String = chars.by_ref().take(18).collect();
-    if chars.next().is_some() {
-        s.push('…');
+/// The first 18 characters of a statement, without the NULs of the prose view
+/// and its closing marks, then `…` if there are more. Written straight into
+/// the message: built as a `String` of its own, it cost an allocation per
+/// reported target (2 k on the 20 KB bench set).
+struct Snippet<'a>(&'a str);
+
+impl fmt::Display for Snippet<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const CHARS: usize = 18;
+        // Trailing NULs go with the marks; the others are skipped as the text
+        // between them is written.
+        let clean = self.0.trim_end_matches(['。', '；', ';', '\0']);
+        let mut left = CHARS;
+        for piece in clean.split('\0').filter(|p| !p.is_empty()) {
+            if let Some((cut, _)) = piece.char_indices().nth(left) {
+                f.write_str(&piece[..cut])?;
+                return f.write_char('…');
+            }
+            f.write_str(piece)?;
+            left -= piece.chars().count();
+        }
+        Ok(())
     }
-    s
 }
 
 #[cfg(test)]
@@ -103,6 +118,33 @@ mod tests {
 
     use super::TARGET_WITHOUT_NUMBER;
     use crate::rules::tests::check;
+
+    #[test]
+    fn snippets_skip_nuls_and_stop_at_18_characters() {
+        // The characters taken one by one, as the snippet was built before.
+        let expected = |text: &str| {
+            let clean = text.trim_end_matches(['。', '；', ';', '\0']);
+            let mut chars = clean.chars().filter(|&c| c != '\0');
+            let mut s: String = chars.by_ref().take(18).collect();
+            if chars.next().is_some() {
+                s.push('…');
+            }
+            s
+        };
+        for text in [
+            "",
+            "。\0",
+            "\0\0研发投入\0增长。\0",
+            "一二三四五六七八九十一二三四五六七八",
+            "一二三四五六七八九十一二三四五六七八。",
+            "一二三四五六七八九十一二三四五六七八九",
+            "一二三四五六七八九\0十一二三四五六七八\0\0九",
+            "一二三四五六七八九\0十一二三四五六七八\0\0；",
+            "\0a\0b\0c；",
+        ] {
+            assert_eq!(super::Snippet(text).to_string(), expected(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn bullets_in_target_sections() {

@@ -139,11 +139,14 @@ fn apart(role: Option<Role>) -> Option<Role> {
 /// style of the heading crossed (the child of their nearest common ancestor
 /// on `pb`'s side; Markdown at the top) and whether the section role changes.
 fn boundary(outline: &Outline, pa: Option<usize>, pb: Option<usize>) -> (NumberStyle, bool) {
-    let chain_a: Vec<usize> = pa.map(|p| std::iter::once(p).chain(outline.ancestors(p)).collect()).unwrap_or_default();
+    // Whether `y` is `pa` or one of its ancestors, from the subtree extents
+    // rather than from `pa`'s ancestors collected into a `Vec` (an
+    // allocation per list head).
+    let holds_a = |y: usize| pa.is_some_and(|p| y == p || outline.descendants(y).contains(&p));
     let mut crossed = None;
     let mut x = pb;
     while let Some(y) = x {
-        if chain_a.contains(&y) {
+        if holds_a(y) {
             break;
         }
         crossed = Some(y);

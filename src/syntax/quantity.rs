@@ -15,7 +15,7 @@ use aho_corasick::AhoCorasick;
 use crate::syntax::Document;
 use crate::syntax::lexicon::{is_count_suffix, is_percent};
 use crate::syntax::numerals::is_cn_numeral_char;
-use crate::syntax::targets::TargetStatement;
+use crate::syntax::targets::{TargetStatement, word_set};
 use crate::text::{TextRange, char_at, char_before, digit_value, is_digit};
 
 /// How a target statement states its goal.
@@ -124,10 +124,7 @@ const LEADING: usize = RELATIVE_WORDS.len() - 1;
 /// [`RELATIVE_WORDS`] in one automaton: one pass over a statement instead of a
 /// `str::contains` (a searcher built, a pass made) per word, which cost 2,200
 /// instructions a statement on the benchmark drafts.
-static RELATIVE_WORD_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Statements are short: a prefilter costs more than it skips.
-    AhoCorasick::builder().prefilter(false).build(RELATIVE_WORDS).expect("relative words")
-});
+static RELATIVE_WORD_SET: LazyLock<AhoCorasick> = LazyLock::new(|| word_set(RELATIVE_WORDS));
 
 /// Relative or external targets: accepted phrasing with no figure of their own.
 pub fn is_relative(text: &str) -> bool {
