@@ -202,11 +202,7 @@ pub fn parse<'a>(text: &'a str, kind: SourceKind, vocab: &Vocabulary<'_>) -> Doc
 
     let mut residue = residue::find(text, fold_view, &lines, &markup.glosses);
     let mut residue_lines = residue.iter().filter(|r| r.whole_line).map(|r| r.line as usize).peekable();
-    // Sized once for every prose line, at most one heading each: grown push
-    // by push it reallocated five times a draft (1 k times on the 20 KB bench
-    // set); nine in ten prose lines of the bench drafts are headings, so
-    // little room is left unused.
-    let mut headings = Vec::with_capacity(lines.iter().filter(|l| l.kind == LineKind::Prose).count());
+    let mut headings = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.kind != LineKind::Prose || residue_lines.next_if(|&l| l <= i).is_some_and(|l| l == i) {
             continue;
