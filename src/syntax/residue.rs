@@ -509,11 +509,17 @@ fn starts_chrome(c: char) -> bool {
 /// (split at white space and `|`; brackets and a trailing `：` or `>>` around
 /// a word are part of the widget).
 fn chrome_words(b: &str) -> Option<ResidueKind> {
+    let is_sep = |c: char| c.is_whitespace() || c == '|' || c == FILLER as char;
+    let opening = ['【', '[', '(', '（', '〔'];
+    // The first word, past the brackets, opens with the first char of a
+    // chrome word: `（一）…` headings are refused before the line is split.
+    if !b.trim_start_matches(is_sep).trim_start_matches(opening).starts_with(starts_chrome) {
+        return None;
+    }
     let mut kind = None;
-    for token in b.split(|c: char| c.is_whitespace() || c == '|' || c == FILLER as char) {
-        let word = token
-            .trim_start_matches(['【', '[', '(', '（', '〔'])
-            .trim_end_matches(['】', ']', ')', '）', '〕', ':', '：', '>', '》', '»']);
+    for token in b.split(is_sep) {
+        let word =
+            token.trim_start_matches(opening).trim_end_matches(['】', ']', ')', '）', '〕', ':', '：', '>', '》', '»']);
         if word.is_empty() && token.is_empty() {
             continue;
         }
@@ -828,6 +834,12 @@ fn lone_value(b: &str) -> Option<Verdict> {
     let kind = ResidueKind::Metadata;
     if !b.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（' || c == '¥' || c == '￥') || b.len() > 48
     {
+        return None;
+    }
+    // Each value below ends with a digit, a unit (`KB`), `.`, a bracket or
+    // `发布`/`更新`/`发表` (`b` has no white space at its end): the numbered
+    // headings of a plan (`（一）总体要求`) are refused here.
+    if !b.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | '）' | '布' | '新' | '表')) {
         return None;
     }
     if is_file_size(b) {
