@@ -183,7 +183,7 @@ pub(crate) fn scan(text: &str, kind: SourceKind) -> Markup<'_> {
         } else if is_thematic_break(line_text) {
             line.kind = LineKind::NonProse;
         } else {
-            let indent = line_text.len() - line_text.trim_start_matches([' ', '\t']).len();
+            let indent = line_text.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
             let t = &line_text[indent..];
             if md && (t.starts_with("```") || t.starts_with("~~~")) {
                 let ch = t.as_bytes()[0];
@@ -306,6 +306,11 @@ fn parse_directive(text: &str, range: TextRange) -> Option<LineDirective> {
     if line.as_bytes().first().is_some_and(|&b| b >= 0xE4) {
         return None;
     }
+    // A directive opens with `<!--`, `//` or the directive itself: a line
+    // opening with a digit (`1.`, `2023年`) is refused before trimming its end.
+    if !line.trim_start().starts_with(['<', '/', 'p']) {
+        return None;
+    }
     let t = line.trim();
     let body = if let Some(inner) = t.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->")) {
         inner.trim()
@@ -331,6 +336,9 @@ fn parse_directive(text: &str, range: TextRange) -> Option<LineDirective> {
 /// `range` of `text`; it covers that line.
 fn trailing_directive(text: &str, range: TextRange) -> Option<Suppression> {
     let line = &text[range.as_range()];
+    if ends_unspaced(line.as_bytes()) {
+        return None;
+    }
     let t = line.trim_end();
     let inner = t.strip_suffix("-->")?;
     let open = inner.rfind("<!--")?;
@@ -343,6 +351,19 @@ fn trailing_directive(text: &str, range: TextRange) -> Option<Suppression> {
     let names = rule_names(args, range.start() + offset_in(line, args));
     let directive = TextRange::new(range.start() + open, range.start() + t.len());
     Some(Suppression { kind: SuppressionKind::ThisLine, directive, covers: Some(range), names })
+}
+
+/// Whether `b` ends with a char that is neither white space nor the `>` of
+/// `-->`: an ASCII char, or a three-byte char from U+3001 on (the last
+/// ideograph or the `。` of most lines), told from the bytes. Decoding the last
+/// char of every line to trim white space cost 0.7 M instructions on the
+/// benchmark set.
+fn ends_unspaced(b: &[u8]) -> bool {
+    match *b {
+        [.., last] if last.is_ascii() => !last.is_ascii_whitespace() && last != b'>',
+        [.., lead, _, _] => (0xE3..0xF0).contains(&lead) && b[b.len() - 3..] != [0xE3, 0x80, 0x80],
+        _ => false,
+    }
 }
 
 /// The rule names in `args` (which starts at byte `at` of the text),
@@ -369,6 +390,10 @@ fn offset_in(whole: &str, part: &str) -> usize {
 
 /// `***`, `---`, `___`, `* * *`, `===`: a separator line, not text.
 fn is_thematic_break(line: &str) -> bool {
+    // Most lines open with another char: refused before decoding it.
+    if !matches!(line.as_bytes().first(), Some(b' ' | b'\t' | b'*' | b'-' | b'_' | b'=')) {
+        return false;
+    }
     let mut count = 0;
     let mut ch = None;
     for c in line.chars() {

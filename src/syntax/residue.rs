@@ -331,13 +331,14 @@ fn accept_weak(lines: &[Line], verdicts: &mut [Option<Verdict>]) {
 /// a list bullet (`- `, `•`, `·`).
 fn body(folded: &str, line: &Line) -> (usize, usize) {
     let (mut s, mut e) = (line.content as usize, line.range.end());
-    // Most lines open with a digit, a letter or an ideograph and end with an
-    // ideograph or full-width punctuation (from U+3001 on): no white space,
-    // no filler and no bullet at either end. Told from the bytes: `body`
-    // took 1.4 M instructions on the benchmark set decoding both ends of
-    // every line, 0.7 M with this test.
+    // Most lines open with a digit, a letter, an ideograph or the `——` of an
+    // item and end with an ideograph or full-width punctuation (from U+3001
+    // on): no white space, no filler and no bullet at either end. Told from
+    // the bytes: `body` took 1.4 M instructions on the benchmark set decoding
+    // both ends of every line, 0.7 M with this test.
     let b = folded.as_bytes();
-    let opens_past_bullets = s < e && (b[s] >= 0xE4 || b[s].is_ascii_alphanumeric());
+    let opens_past_bullets =
+        s < e && (b[s] >= 0xE4 || b[s].is_ascii_alphanumeric() || b[s..].starts_with("—".as_bytes()));
     let closes_past_spaces = e >= s + 3 && (0xE3..0xF0).contains(&b[e - 3]) && b[e - 3..e] != [0xE3, 0x80, 0x80];
     if opens_past_bullets && closes_past_spaces {
         return (s, e);
@@ -509,11 +510,17 @@ fn starts_chrome(c: char) -> bool {
 /// (split at white space and `|`; brackets and a trailing `：` or `>>` around
 /// a word are part of the widget).
 fn chrome_words(b: &str) -> Option<ResidueKind> {
+    let is_sep = |c: char| c.is_whitespace() || c == '|' || c == FILLER as char;
+    let opening = ['【', '[', '(', '（', '〔'];
+    // The first word, past the brackets, opens with the first char of a
+    // chrome word: `（一）…` headings are refused before the line is split.
+    if !b.trim_start_matches(is_sep).trim_start_matches(opening).starts_with(starts_chrome) {
+        return None;
+    }
     let mut kind = None;
-    for token in b.split(|c: char| c.is_whitespace() || c == '|' || c == FILLER as char) {
-        let word = token
-            .trim_start_matches(['【', '[', '(', '（', '〔'])
-            .trim_end_matches(['】', ']', ')', '）', '〕', ':', '：', '>', '》', '»']);
+    for token in b.split(is_sep) {
+        let word =
+            token.trim_start_matches(opening).trim_end_matches(['】', ']', ')', '）', '〕', ':', '：', '>', '》', '»']);
         if word.is_empty() && token.is_empty() {
             continue;
         }
@@ -546,7 +553,7 @@ const FILE_EXTENSIONS: &[&str] = &[".docx", ".doc", ".pdf", ".wps", ".txt", ".xl
 /// A 文库 file name: `….docx`, `….docx_第2页`; not a sentence, a URL or an
 /// attachment list (`附件：…`).
 fn is_file_name(b: &str) -> bool {
-    if !b.ends_with('页') && !b.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    if !b.ends_with('页') && !b.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
     let name = match b.rfind("_第") {
@@ -830,6 +837,12 @@ fn lone_value(b: &str) -> Option<Verdict> {
     {
         return None;
     }
+    // Each value below ends with a digit, a unit (`KB`), `.`, a bracket or
+    // `发布`/`更新`/`发表` (`b` has no white space at its end): the numbered
+    // headings of a plan (`（一）总体要求`) are refused here.
+    if !b.ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | ')' | '）' | '布' | '新' | '表')) {
+        return None;
+    }
     if is_file_size(b) {
         return Some(Verdict::Strong(kind));
     }
@@ -870,7 +883,8 @@ fn is_bookmark(b: &str) -> bool {
 /// `目录/提纲：……`, which opens the table of contents a 范文 site puts
 /// before the text.
 fn is_contents_marker(b: &str) -> bool {
-    ["目录/提纲", "目录／提纲", "提纲/目录", "提纲／目录"].iter().any(|m| b.starts_with(m))
+    (b.starts_with("目录") || b.starts_with("提纲"))
+        && ["目录/提纲", "目录／提纲", "提纲/目录", "提纲／目录"].iter().any(|m| b.starts_with(m))
 }
 
 /// The line closing the table of contents opened on line `open`: the next
