@@ -920,17 +920,20 @@ fn apply_local(text: &str, range: TextRange, edits: &[Edit]) -> String {
 
 /// The index of the next byte at or after `i` that may start a check (or
 /// the end): an ASCII digit or mark, `!` to `?` (0x21–0x3F). Chinese text
-/// has no ASCII byte, and line breaks, spaces and letters start nothing:
-/// eight bytes are tested at once, and blocks of 32 without an ASCII byte
-/// are skipped whole.
+/// has no such byte, nor have line breaks, spaces and letters: blocks of 32
+/// bytes without one are skipped whole by a test the compiler vectorises
+/// (about 14 SSE2 instructions a block), and the candidate of a block that
+/// has one is found eight bytes at a time. Skipping only the blocks without
+/// an ASCII byte, so that every block with a line break was read eight bytes
+/// at a time, cost 4.1 M instructions on the benchmark drafts instead of 3.9 M
+/// (blocks of 64 bytes: 4.05 M, for the longer search inside them).
 fn next_candidate(b: &[u8], i: usize) -> usize {
     let Some(rest) = b.get(i..) else { return b.len() };
     let (blocks, rest) = rest.as_chunks::<32>();
     for (n, block) in blocks.iter().enumerate() {
-        if no_ascii(block) {
-            continue;
-        }
-        if let Some(p) = first_candidate(block.as_chunks::<8>().0) {
+        if has_candidate(block)
+            && let Some(p) = first_candidate(block.as_chunks::<8>().0)
+        {
             return i + n * 32 + p;
         }
     }
@@ -945,13 +948,10 @@ fn next_candidate(b: &[u8], i: usize) -> usize {
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Whether no byte of `block` is ASCII (all have the high bit set).
-fn no_ascii(block: &[u8; 32]) -> bool {
-    const HIGH_128: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
-    match (block.first_chunk::<16>(), block.last_chunk::<16>()) {
-        (Some(a), Some(b)) => u128::from_le_bytes(*a) & u128::from_le_bytes(*b) & HIGH_128 == HIGH_128,
-        _ => false,
-    }
+/// Whether `block` has a byte from 0x21 to 0x3F: without branches, so
+/// that it compiles to vector compares.
+fn has_candidate(block: &[u8; 32]) -> bool {
+    block.iter().fold(0u8, |any, &c| any | u8::from(c.wrapping_sub(0x21) < 0x1F)) != 0
 }
 
 /// The offset of the first candidate byte in `words`.
@@ -1201,6 +1201,20 @@ mod tests {
 
     fn half_width() -> Config {
         Config { punctuation: Punctuation::HalfWidth, ..Config::default() }
+    }
+
+    #[test]
+    fn next_candidate_is_the_next_byte_from_0x21_to_0x3f() {
+        // Every start, on texts of every length around the block sizes.
+        let unit = "推进建设\n abc，2025年(一)!x\u{7f}\u{80}建设?@ 0/9:;发展 ";
+        for len in 0..300 {
+            let text: String = unit.chars().cycle().take(len).collect();
+            let b = text.as_bytes();
+            for i in 0..=b.len() + 1 {
+                let slow = (i..b.len()).find(|&k| (0x21..=0x3F).contains(&b[k])).unwrap_or(b.len());
+                assert_eq!(super::next_candidate(b, i), slow, "{len} {i}");
+            }
+        }
     }
 
     #[test]

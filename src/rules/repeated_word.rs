@@ -109,32 +109,70 @@ const MAX_CHARS: usize = 4;
 /// characters later, which every repeat of a two- to four-character word of
 /// such ideographs has at its start.
 ///
-/// A block of positions is first tested on what such a repeat needs most
-/// cheaply: a three-byte character starting at `t`, and the last bytes of
-/// its two characters (those that tell characters apart most) found again
-/// `d` bytes on. A loop without branches or bounds checks that the compiler
-/// vectorises, and that nearly every block of real text fails; a block that
-/// passes is looked at position by position.
+/// The block test below compiles to about 105 SSE2 instructions per block of
+/// 64 positions and to about 43 with AVX2 (32 lanes instead of 16): where the
+/// CPU has AVX2, the same loop is run compiled for it, which cut the pass from
+/// 11.4 M to 7.6 M instructions on the benchmark drafts. Both give the same positions.
 fn candidates(b: &[u8], out: &mut Vec<usize>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        return candidates_avx2(b, out);
+    }
+    candidates_portable(b, out);
+}
+
+/// [`candidates`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+fn candidates_avx2(b: &[u8], out: &mut Vec<usize>) {
+    #[target_feature(enable = "avx2")]
+    fn run(b: &[u8], out: &mut Vec<usize>) {
+        candidates_in(b, out);
+    }
+    debug_assert!(std::arch::is_x86_feature_detected!("avx2"));
+    // SAFETY: the only caller, `candidates`, calls this after
+    // `is_x86_feature_detected!("avx2")` found AVX2 on this CPU.
+    unsafe { run(b, out) }
+}
+
+/// [`candidates`] compiled for the target's baseline (SSE2 on x86-64).
+fn candidates_portable(b: &[u8], out: &mut Vec<usize>) {
+    candidates_in(b, out);
+}
+
+/// The body of [`candidates`], inlined into each of its compilations.
+///
+/// Each position of a block is first tested on what such a repeat needs
+/// most cheaply: a three-byte character starting at `t`, and the last bytes
+/// of its two characters (those that tell characters apart most) found again
+/// `d` bytes on. A loop without branches or bounds checks that the compiler
+/// vectorises, and that nearly every block of real text fails; in a block
+/// that passes, only the positions that passed are looked at (looking at all
+/// 64 cost 0.5 M instructions more on the benchmark drafts).
+#[inline(always)]
+fn candidates_in(b: &[u8], out: &mut Vec<usize>) {
     const BLOCK: usize = 64;
     const REACH: usize = 12 + 6 - 1;
-    fn maybe(w: &[u8; BLOCK + REACH]) -> bool {
-        let mut any = 0u8;
-        for t in 0..BLOCK {
+    /// Nonzero at the positions of the block that pass the test.
+    #[inline(always)]
+    fn passed(w: &[u8; BLOCK + REACH]) -> [u8; BLOCK] {
+        let mut passed = [0u8; BLOCK];
+        for (t, p) in passed.iter_mut().enumerate() {
             let lead = u8::from(w[t] & 0xF0 == 0xE0);
             let mut again = 0u8;
             for d in [6, 9, 12] {
                 again |= u8::from(w[t + 2] == w[t + 2 + d]) & u8::from(w[t + 5] == w[t + 5 + d]);
             }
-            any |= lead & again;
+            *p = lead & again;
         }
-        any != 0
+        passed
     }
     let mut i = 0;
     while let Some(w) = b.get(i..i + BLOCK + REACH).and_then(|w| <&[u8; BLOCK + REACH]>::try_from(w).ok()) {
-        if maybe(w) {
+        let passed = passed(w);
+        if passed.iter().fold(0, |any, &p| any | p) != 0 {
             // The block with its reach holds every byte a repeat at one of its positions compares.
-            out.extend((0..BLOCK).filter(|&t| repeat_at(w, t)).map(|t| i + t));
+            out.extend((0..BLOCK).filter(|&t| passed[t] != 0 && repeat_at(w, t)).map(|t| i + t));
         }
         i += BLOCK;
     }
@@ -371,6 +409,10 @@ mod tests {
             let b = text.as_bytes();
             let mut fast = Vec::new();
             candidates(b, &mut fast);
+            // Also the baseline compilation, where `candidates` takes the AVX2 one.
+            let mut portable = Vec::new();
+            candidates_portable(b, &mut portable);
+            assert_eq!(portable, fast, "{len}");
             let slow: Vec<usize> = text
                 .char_indices()
                 .filter(|&(_, c)| ('\u{3400}'..='\u{9FFF}').contains(&c))
@@ -378,6 +420,25 @@ mod tests {
                 .filter(|&t| [6, 9, 12].into_iter().any(|d| t + d + 6 <= b.len() && b[t..t + 6] == b[t + d..t + d + 6]))
                 .collect();
             assert_eq!(fast, slow, "{len}");
+        }
+    }
+
+    #[test]
+    fn both_compilations_of_candidates_agree() {
+        // Pseudo-random texts of a few characters, which repeat at every distance.
+        let alphabet = ["建", "设", "推", "进", "㐀", "a", "\n", "，", "发"];
+        let mut seed = 1u32;
+        for len in 0..600 {
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    alphabet[(seed >> 16) as usize % alphabet.len()]
+                })
+                .collect();
+            let (mut fast, mut portable) = (Vec::new(), Vec::new());
+            candidates(text.as_bytes(), &mut fast);
+            candidates_portable(text.as_bytes(), &mut portable);
+            assert_eq!(fast, portable, "{text}");
         }
     }
 
